@@ -1,0 +1,157 @@
+import { createHash, randomUUID } from "node:crypto";
+import { z } from "zod";
+import { type Block, block, blockText } from "./blocks.ts";
+
+/** An entity as enrichment fills it: one canonical name and the other forms the article uses. */
+export const entity = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+});
+
+export const quote = z.object({
+  text: z.string().min(1),
+  /** Canonical name of the speaker, or null when it could not be resolved. */
+  speaker: z.string().nullable(),
+  type: z.enum(["direct", "indirect"]),
+  /** Index of the block the quote was found in, when known. */
+  blockIndex: z.number().int().nonnegative().optional(),
+});
+
+export const figure = z.object({
+  kind: z.enum(["money", "count", "percent", "date", "year", "quantity"]),
+  text: z.string().min(1),
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  /** ISO date for resolved dates. */
+  date: z.string().optional(),
+});
+
+export const person = z.object({
+  name: z.string().min(1),
+  role: z.string().optional(),
+});
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+export const articleStatus = z.enum(["draft", "scheduled", "published", "unpublished", "deleted"]);
+
+export const article = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, '-' or '_'"),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by '-'")
+    .max(120),
+  section: z.string().min(1).max(100),
+  headline: z.string().trim().min(1, "must not be empty").max(400),
+  summary: z.string().max(2000).default(""),
+  byline: z.array(person).default([]),
+  /** BCP 47 language tag. */
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 tag such as en or pt-BR")
+    .default("en"),
+  direction: z.enum(["ltr", "rtl"]).default("ltr"),
+  firstPublished: isoTimestamp.nullable().default(null),
+  updated: isoTimestamp.nullable().default(null),
+  sourceUrl: z.string().max(4096).nullable().default(null),
+  status: articleStatus.default("published"),
+  blocks: z.array(block).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+  // Filled by enrichment (src/enrich); empty until it has run.
+  people: z.array(entity).default([]),
+  organisations: z.array(entity).default([]),
+  places: z.array(entity).default([]),
+  quotes: z.array(quote).default([]),
+  figures: z.array(figure).default([]),
+  /** Where the article came from: importer name and, for files, the path; used for duplicate reports. */
+  origin: z
+    .object({
+      format: z.string(),
+      path: z.string().optional(),
+      contentHash: z.string().optional(),
+    })
+    .optional(),
+});
+
+export type Article = z.infer<typeof article>;
+/** What callers may pass in: defaults not yet applied. */
+export type ArticleInput = z.input<typeof article>;
+export type Entity = z.infer<typeof entity>;
+export type Quote = z.infer<typeof quote>;
+export type Figure = z.infer<typeof figure>;
+
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "(root)";
+}
+
+/** Validates an article at a boundary; throws ValidationError naming each bad field. */
+export function parseArticle(input: unknown, where = "article"): Article {
+  const result = article.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  throw new ValidationError(`${where}: ${first.path}: ${first.message}${more}`, issues);
+}
+
+export function slugify(text: string, maxLength = 80): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, "") : slug;
+  return cut || "article";
+}
+
+/** Stable id from a seed (e.g. a source path or URL); random when no seed is given. */
+export function makeArticleId(seed?: string): string {
+  if (!seed) return randomUUID().replace(/-/g, "").slice(0, 20);
+  return createHash("sha256")
+    .update(seed)
+    .digest("base64url")
+    .slice(0, 20)
+    .replace(/[^A-Za-z0-9]/g, "x");
+}
+
+export function sectionSlug(section: string): string {
+  return slugify(section);
+}
+
+/** The plain text of the whole body, paragraph per line. */
+export function articleText(a: Pick<Article, "blocks">): string {
+  return a.blocks
+    .map(blockText)
+    .filter((t) => t.length > 0)
+    .join("\n");
+}
+
+/** Word count of the body; used by benchmarks and the site. */
+export function wordCount(a: Pick<Article, "blocks">): number {
+  let n = 0;
+  for (const b of a.blocks) {
+    const t = blockText(b);
+    const m = t.match(/\S+/g);
+    if (m) n += m.length;
+  }
+  return n;
+}
+
+export type { Block };
+
+/** The tag slug of an entity: one person, organisation or place is one tag across articles. */
+export function entityTag(name: string): string {
+  return slugify(name, 100);
+}

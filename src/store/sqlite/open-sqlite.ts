@@ -1,0 +1,39 @@
+import { existsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database as Schema } from "../schema.ts";
+import { type Store, StoreError } from "../store.ts";
+
+export interface SqliteStore extends Store {
+  /** The raw connection, for SQLite-only features (FTS5, backup, integrity check). */
+  readonly sqlite: Database.Database;
+}
+
+export async function openSqliteStore(path: string): Promise<SqliteStore> {
+  const dir = dirname(path);
+  if (path !== ":memory:" && !existsSync(dir)) throw new StoreError(`${path}: folder ${dir} does not exist`);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new StoreError(`${path}: is a folder, not a database file`);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path);
+    sqlite.pragma("journal_mode = WAL");
+    // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commit.
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+  } catch (error) {
+    throw new StoreError(`${path}: not a Newsdesk SQLite store (${(error as Error).message})`);
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    engine: "sqlite",
+    db,
+    sqlite,
+    location: path,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
