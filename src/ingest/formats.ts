@@ -1,0 +1,11 @@
+import type { Importer, Source } from "./importer.ts";
+
+/**
+ * Every importer Newsdesk knows, in detection order: the most specific formats first and plain
+ * text last, since almost anything could be read as text. Add a format by adding it here.
+ */
+export const importers: Importer[] = [];
+
+export function detectImporter(source: Source): Importer | undefined {
+  return importers.find((i) => i.detect(source));
+}
