@@ -33,6 +33,12 @@ export const person = z.object({
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 
+/** A correction notice appended by an editor; shown on the page and in the feeds. */
+export const correction = z.object({
+  text: z.string().trim().min(1, "must not be empty").max(2000),
+  at: isoTimestamp,
+});
+
 export const articleStatus = z.enum(["draft", "scheduled", "published", "unpublished", "deleted"]);
 
 export const article = z.object({
@@ -63,6 +69,7 @@ export const article = z.object({
   places: z.array(entity).default([]),
   quotes: z.array(quote).default([]),
   figures: z.array(figure).default([]),
+  corrections: z.array(correction).default([]),
   /** Where the article came from: importer name and, for files, the path; used for duplicate reports. */
   origin: z
     .object({
@@ -79,6 +86,7 @@ export type ArticleInput = z.input<typeof article>;
 export type Entity = z.infer<typeof entity>;
 export type Quote = z.infer<typeof quote>;
 export type Figure = z.infer<typeof figure>;
+export type Correction = z.infer<typeof correction>;
 
 export class ValidationError extends Error {
   constructor(

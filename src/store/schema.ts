@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /**
  * The tables of the store, shared by both engines. Timestamps are ISO-8601 strings and
  * documents are JSON text in both engines so rows read back identically.
@@ -60,10 +62,45 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+/** An API token: only the hash of its secret is kept (src/auth/tokens.ts). */
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** One row per editorial write: who, what, when, which revision (src/editorial/audit.ts). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  /** An article id, or `token:<id>` for token management. */
+  target: string;
+  revision: number | null;
+  address: string | null;
+  detail: string | null;
+}
+
+/** A pending publication: at `publish_at`, not before `embargo_until` (src/editorial/schedule.ts). */
+export interface ArticleScheduleTable {
+  article_id: string;
+  publish_at: string | null;
+  embargo_until: string | null;
+  requested_by: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   revisions: RevisionsTable;
   article_entities: ArticleEntitiesTable;
   article_quotes: ArticleQuotesTable;
   schema_migrations: SchemaMigrationsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  article_schedule: ArticleScheduleTable;
 }
