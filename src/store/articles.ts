@@ -302,3 +302,12 @@ export async function getRevision(store: Store, id: string, revision: number): P
     .executeTakeFirst();
   return row ? (JSON.parse(row.doc) as Article) : null;
 }
+
+/** saveArticle inside a caller's transaction, so an editorial write and its audit row commit together. */
+export function saveArticleIn(
+  trx: Transaction<Database>,
+  input: unknown,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
+  return saveIn(trx, input, options);
+}
