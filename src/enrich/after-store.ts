@@ -1,7 +1,34 @@
 import type { Store } from "../store/store.ts";
+import { detectDuplicates } from "./duplicates/duplicates.ts";
+import { computeRelated } from "./related/compute.ts";
+import { indexArticles, loadSourceArticles, removeFeatures } from "./related/features.ts";
+import { assignThreads } from "./threads/threads.ts";
 
 /**
  * Work that needs the rest of the archive once articles are stored: related stories, story
  * threads, near-duplicates. Called after every import batch and editorial write.
+ * Idempotent and safe for any set of ids: a missing or unpublished id loses its derived rows.
  */
-export async function afterArticlesStored(_store: Store, _articleIds: string[]): Promise<void> {}
+export async function afterArticlesStored(store: Store, articleIds: string[]): Promise<void> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return;
+  await store.db.transaction().execute(async (trx) => {
+    const articles = await loadSourceArticles(trx, ids);
+    const present = new Set(articles.map((a) => a.id));
+    const gone = ids.filter((id) => !present.has(id));
+    if (gone.length > 0) {
+      await removeFeatures(trx, gone);
+      await trx.deleteFrom("related_links").where("article_id", "in", gone).execute();
+      await trx.deleteFrom("related_links").where("related_id", "in", gone).execute();
+      await trx.deleteFrom("article_duplicates").where("article_id", "in", gone).execute();
+      await trx.deleteFrom("article_duplicates").where("duplicate_id", "in", gone).execute();
+      await trx.deleteFrom("thread_articles").where("article_id", "in", gone).execute();
+    }
+    if (articles.length === 0) return;
+    const indexed = articles.map((a) => a.id);
+    await indexArticles(trx, articles);
+    await detectDuplicates(trx, indexed);
+    await computeRelated(trx, indexed);
+    await assignThreads(trx, indexed);
+  });
+}

@@ -94,13 +94,103 @@ export interface ArticleScheduleTable {
   requested_by: string;
 }
 
+/** Related stories (migration 0020): per-article features for candidate generation and scoring. */
+export interface RelatedFeaturesTable {
+  article_id: string;
+  section_slug: string;
+  published: string | null;
+  /** Hash of the normalized headline and body: equal hashes are exact duplicates. */
+  text_hash: string;
+  /** MinHash signature of body shingles, comma-separated, for near-duplicates. */
+  minhash: string;
+  /** JSON {term: weight} of the article's strongest terms and entities. */
+  terms: string;
+  /** JSON array of every distinct term, so document frequencies can be undone on re-indexing. */
+  all_terms: string;
+}
+
+/** Inverted index: distinctive term or entity → articles; candidates come from here. */
+export interface RelatedPostingsTable {
+  term: string;
+  article_id: string;
+  weight: number;
+}
+
+export interface RelatedTermDfTable {
+  term: string;
+  df: number;
+}
+
+/** Locality-sensitive hashing buckets of MinHash bands: articles sharing a bucket are near-duplicate candidates. */
+export interface RelatedLshTable {
+  bucket: string;
+  article_id: string;
+}
+
+export interface RelatedLinksTable {
+  article_id: string;
+  related_id: string;
+  score: number;
+}
+
+/** An editor's choice: `pin` or `exclude` another article as related; it wins over the computed list. */
+export interface RelatedOverridesTable {
+  article_id: string;
+  other_id: string;
+  action: "pin" | "exclude";
+  created_at: string;
+}
+
+/** Both directions of every duplicate pair; `kind` is `exact` or `near`. */
+export interface ArticleDuplicatesTable {
+  article_id: string;
+  duplicate_id: string;
+  kind: "exact" | "near";
+  similarity: number;
+}
+
+export interface ThreadArticlesTable {
+  article_id: string;
+  thread_id: string;
+}
+
+/** One unit of background work for one article (src/jobs); times are epoch milliseconds. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  article_id: string;
+  /** queued → running → done; a failure waits as retry until run_at, or is parked after the last attempt. */
+  state: "queued" | "retry" | "running" | "done" | "parked";
+  attempts: Generated<number>;
+  /** How many times the job finished; "done once" is countable as completions = 1. */
+  completions: Generated<number>;
+  max_attempts: number;
+  run_at: number;
+  /** A running job whose lease has passed belongs to a dead worker and may be claimed again. */
+  lease_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   articles: ArticlesTable;
   revisions: RevisionsTable;
   article_entities: ArticleEntitiesTable;
   article_quotes: ArticleQuotesTable;
   schema_migrations: SchemaMigrationsTable;
+  related_features: RelatedFeaturesTable;
+  related_postings: RelatedPostingsTable;
+  related_term_df: RelatedTermDfTable;
+  related_lsh: RelatedLshTable;
+  related_links: RelatedLinksTable;
+  related_overrides: RelatedOverridesTable;
+  article_duplicates: ArticleDuplicatesTable;
+  thread_articles: ThreadArticlesTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   article_schedule: ArticleScheduleTable;
+  jobs: JobsTable;
 }

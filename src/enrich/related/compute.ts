@@ -1,0 +1,144 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../store/schema.ts";
+import { duplicatesOf } from "../duplicates/duplicates.ts";
+import { chunks, insertChunked } from "./batch-writes.ts";
+import { POSTED_TERMS } from "./features.ts";
+import { parseVector, relatedScore, type ScoredFeatures } from "./score.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Computed links kept per article; the site shows fewer. */
+export const LINKS_PER_ARTICLE = 10;
+/** Links scoring below this are not worth storing. */
+export const MIN_LINK_SCORE = 0.08;
+/** Candidates scored exactly per article, chosen by their partial dot product over shared indexed terms. */
+export const CANDIDATES = 120;
+/**
+ * Terms held by more articles than this are too common to find candidates with; capping it
+ * keeps the postings read per article bounded however large the archive grows.
+ */
+export const MAX_POSTING_DF = 1500;
+
+export async function loadFeatures(db: Db, ids: string[]): Promise<Map<string, ScoredFeatures>> {
+  const out = new Map<string, ScoredFeatures>();
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom("related_features")
+      .select(["article_id", "terms", "section_slug", "published"])
+      .where("article_id", "in", part)
+      .execute();
+    for (const r of rows)
+      out.set(r.article_id, { vector: parseVector(r.terms), sectionSlug: r.section_slug, published: r.published });
+  }
+  return out;
+}
+
+/** Candidate ids for one article from the inverted index, best partial match first. */
+async function candidatesFor(db: Db, id: string, f: ScoredFeatures, exclude: Set<string>): Promise<string[]> {
+  const terms = [...f.vector.keys()].slice(0, POSTED_TERMS);
+  if (terms.length === 0) return [];
+  const common = await db
+    .selectFrom("related_term_df")
+    .select("term")
+    .where("term", "in", terms)
+    .where("df", ">", MAX_POSTING_DF)
+    .execute();
+  const tooCommon = new Set(common.map((r) => r.term));
+  const usable = terms.filter((t) => !tooCommon.has(t));
+  if (usable.length === 0) return [];
+  const postings = await db
+    .selectFrom("related_postings")
+    .select(["term", "article_id", "weight"])
+    .where("term", "in", usable)
+    .execute();
+  const partial = new Map<string, number>();
+  for (const p of postings) {
+    if (p.article_id === id || exclude.has(p.article_id)) continue;
+    partial.set(p.article_id, (partial.get(p.article_id) ?? 0) + Number(p.weight) * (f.vector.get(p.term) ?? 0));
+  }
+  return [...partial]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, CANDIDATES)
+    .map(([cid]) => cid);
+}
+
+interface Link {
+  article_id: string;
+  related_id: string;
+  score: number;
+}
+
+/**
+ * Recomputes the related list of each given (indexed) article and offers each of them to the
+ * lists of the articles it was scored against, so older stories gain the new one when it
+ * beats their weakest link. Idempotent for any set of ids.
+ */
+export async function computeRelated(db: Db, ids: string[]): Promise<void> {
+  const own = await loadFeatures(db, ids);
+  const dups = await duplicatesOf(db, ids);
+  for (const part of chunks([...own.keys()], 100)) {
+    await db.deleteFrom("related_links").where("article_id", "in", part).execute();
+    await db.deleteFrom("related_links").where("related_id", "in", part).execute();
+  }
+  for (const [id, f] of own) {
+    const exclude = dups.get(id) ?? new Set<string>();
+    const candidateIds = await candidatesFor(db, id, f, exclude);
+    const candidates = await loadFeatures(db, candidateIds);
+    const scored: Link[] = [];
+    for (const [cid, cf] of candidates) {
+      const score = relatedScore(f, cf);
+      if (score >= MIN_LINK_SCORE) scored.push({ article_id: id, related_id: cid, score });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.related_id < b.related_id ? -1 : 1));
+    const mine = scored.slice(0, LINKS_PER_ARTICLE);
+    await db.deleteFrom("related_links").where("article_id", "=", id).execute();
+    await insertChunked(db, "related_links", mine);
+    await offerToOthers(db, id, scored);
+  }
+}
+
+/** Adds the reverse link wherever it makes the other article's top list, dropping what it displaces. */
+async function offerToOthers(db: Db, id: string, scored: Link[]): Promise<void> {
+  if (scored.length === 0) return;
+  const others = scored.map((s) => s.related_id);
+  const existing = await db
+    .selectFrom("related_links")
+    .select(["article_id", "related_id", "score"])
+    .where("article_id", "in", others)
+    .execute();
+  const lists = new Map<string, Link[]>();
+  for (const l of existing) {
+    const list = lists.get(l.article_id) ?? [];
+    list.push({ ...l, score: Number(l.score) });
+    lists.set(l.article_id, list);
+  }
+  const inserts: Link[] = [];
+  const drops: Link[] = [];
+  for (const s of scored) {
+    const list = (lists.get(s.related_id) ?? []).filter((l) => l.related_id !== id);
+    if (list.length < LINKS_PER_ARTICLE) {
+      inserts.push({ article_id: s.related_id, related_id: id, score: s.score });
+      continue;
+    }
+    const weakest = list.reduce((w, l) => (l.score < w.score ? l : w));
+    if (s.score > weakest.score) {
+      inserts.push({ article_id: s.related_id, related_id: id, score: s.score });
+      drops.push(weakest);
+    }
+  }
+  for (const d of drops)
+    await db
+      .deleteFrom("related_links")
+      .where("article_id", "=", d.article_id)
+      .where("related_id", "=", d.related_id)
+      .execute();
+  for (const part of chunks(inserts, 200)) {
+    await db
+      .insertInto("related_links")
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(["article_id", "related_id"]).doUpdateSet((eb) => ({ score: eb.ref("excluded.score") })),
+      )
+      .execute();
+  }
+}
