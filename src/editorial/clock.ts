@@ -1,0 +1,4 @@
+/** Where editorial code gets the time: injectable so tests move time instead of sleeping. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();

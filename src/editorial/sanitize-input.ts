@@ -1,0 +1,94 @@
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * Cleans every string of an incoming article body, whatever its field, before validation:
+ * `html` fields keep only an inline allowlist, URL fields must be http(s), mailto or relative,
+ * and markup in plain-text fields is removed (its text kept). Kept in this one module so the
+ * HTML helper's shared sanitizer can replace the calls below in one place.
+ */
+
+const INLINE_HTML: sanitizeHtml.IOptions = {
+  allowedTags: ["a", "em", "strong", "b", "i", "u", "s", "sub", "sup", "br", "code", "abbr", "q", "cite", "small"],
+  allowedAttributes: { a: ["href", "title"], abbr: ["title"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+};
+
+const EMBED_HTML: sanitizeHtml.IOptions = {
+  ...INLINE_HTML,
+  allowedTags: [...(INLINE_HTML.allowedTags as string[]), "p", "blockquote", "iframe", "figure", "figcaption"],
+  allowedAttributes: {
+    ...(INLINE_HTML.allowedAttributes as Record<string, string[]>),
+    iframe: ["src", "width", "height", "title"],
+    blockquote: ["cite"],
+  },
+  allowedSchemesByTag: { iframe: ["https"] },
+};
+
+const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+
+const URL_KEYS = new Set(["src", "url", "poster", "sourceUrl"]);
+const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|\.{0,2}\/|#|[^:/?#]*(?:[/?#]|$))/i;
+const LOOKS_LIKE_MARKUP = /<[a-zA-Z!/?]/;
+
+export interface SanitizeIssue {
+  path: string;
+  message: string;
+}
+
+function sanitizeHtmlField(html: string, embed: boolean): string {
+  return sanitizeHtml(html, embed ? EMBED_HTML : INLINE_HTML);
+}
+
+/** Plain text never carries markup; entities sanitize-html re-encodes are turned back into characters. */
+export function stripMarkup(text: string): string {
+  if (!LOOKS_LIKE_MARKUP.test(text)) return text;
+  return sanitizeHtml(text, TEXT_ONLY).replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) =>
+    name === "amp" ? "&" : name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : "'",
+  );
+}
+
+/** Whether a URL is safe to put in src/href: no javascript:, data:, vbscript: or protocol-relative tricks. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore tabs and newlines inside schemes ("java\tscript:"), so judge the URL as they would.
+  const normalized = url.replace(/[\u0000-\u0020]/g, "");
+  return SAFE_URL.test(normalized) && !normalized.startsWith("//");
+}
+
+function pathOf(parts: (string | number)[]): string {
+  return parts.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${p}`)).join("") || "(root)";
+}
+
+/** Returns a cleaned copy of `input` and the URL fields that had to be refused. */
+export function sanitizeArticleInput(input: unknown): { value: unknown; issues: SanitizeIssue[] } {
+  const issues: SanitizeIssue[] = [];
+  const walk = (value: unknown, path: (string | number)[], parent: Record<string, unknown> | null): unknown => {
+    if (typeof value === "string") {
+      const key = path[path.length - 1];
+      if (key === "html") return sanitizeHtmlField(value, parent?.type === "embed");
+      if (typeof key === "string" && URL_KEYS.has(key)) {
+        if (!isSafeUrl(value))
+          issues.push({ path: pathOf(path), message: "must be an http(s), mailto or relative URL" });
+        return value;
+      }
+      return stripMarkup(value);
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i], null));
+    if (value !== null && typeof value === "object") {
+      const obj = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(obj)) {
+        // A JSON "__proto__" key must stay plain data, never reach the prototype.
+        Object.defineProperty(out, k, {
+          value: walk(v, [...path, k], obj),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    return value;
+  };
+  return { value: walk(input, [], null), issues };
+}
