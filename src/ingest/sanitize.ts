@@ -1,0 +1,125 @@
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * The one sanitizer every importer uses. Stored articles hold plain text plus a small set of
+ * inline tags; nothing executable (scripts, event handlers, javascript:/data: URLs, styles) survives.
+ */
+
+const INLINE_TAGS = [
+  "a",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "u",
+  "s",
+  "sub",
+  "sup",
+  "br",
+  "code",
+  "q",
+  "abbr",
+  "cite",
+  "mark",
+  "small",
+];
+const LINK_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+
+/**
+ * A URL that is safe to store: resolved against `base` when relative, and only http(s)
+ * (plus mailto/tel for links). Returns undefined for javascript:, data:, vbscript: and unparsable URLs.
+ */
+export function safeUrl(
+  raw: string | null | undefined,
+  base?: string,
+  options: { links?: boolean } = {},
+): string | undefined {
+  if (!raw) return undefined;
+  // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"), so strip them first.
+  const cleaned = raw.replace(/[\u0000-\u0020\u007f-\u009f]+/g, (m, offset: number) => (offset === 0 ? "" : m)).trim();
+  if (!cleaned || cleaned.startsWith("#")) return undefined;
+  let url: URL;
+  try {
+    url = base ? new URL(cleaned.replace(/[\t\n\r]/g, ""), base) : new URL(cleaned.replace(/[\t\n\r]/g, ""));
+  } catch {
+    return undefined;
+  }
+  const allowed = options.links
+    ? LINK_SCHEMES.has(url.protocol)
+    : url.protocol === "http:" || url.protocol === "https:";
+  if (!allowed) return undefined;
+  const href = url.href;
+  return href.length > 4096 ? undefined : href;
+}
+
+/**
+ * Sanitizes inline markup for a paragraph's `html`: only INLINE_TAGS, links with safe absolute
+ * `href` (resolved against `base`), no attributes otherwise.
+ */
+export function sanitizeInlineHtml(html: string, base?: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: INLINE_TAGS,
+    allowedAttributes: { a: ["href", "title"], abbr: ["title"] },
+    allowedSchemes: ["http", "https", "mailto", "tel"],
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "svg", "math", "iframe", "object"],
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = safeUrl(attribs.href, base, { links: true });
+        const out: Record<string, string> = {};
+        if (href) out.href = href;
+        if (attribs.title) out.title = attribs.title;
+        return { tagName, attribs: out };
+      },
+    },
+    exclusiveFilter: (frame) => frame.tag === "a" && !frame.attribs.href && !frame.text.trim(),
+  })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Makes any plain-text field safe to store: markup removed (its text kept, scripts and styles
+ * dropped), entities decoded, control characters removed and whitespace collapsed (newlines
+ * kept when asked).
+ */
+export function safeText(value: string | null | undefined, options: { keepNewlines?: boolean } = {}): string {
+  if (!value) return "";
+  let text = value;
+  if (/<[a-zA-Z!/?]/.test(text)) {
+    text = sanitizeHtml(text, {
+      allowedTags: [],
+      allowedAttributes: {},
+      nonTextTags: ["script", "style", "textarea", "noscript", "template", "svg", "math", "iframe", "object"],
+    });
+  }
+  if (text.includes("&")) text = decodeEntities(text);
+  // Literal tags in the text (e.g. an escaped "&lt;script&gt;") are dropped too: a plain-text field
+  // never needs them, and a renderer that forgets to escape must not meet them.
+  let previous: string;
+  do {
+    previous = text;
+    text = text.replace(/<\/?[a-zA-Z!?][^<>]*>?/g, "");
+  } while (text !== previous);
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\ufeff]/g, "");
+  return options.keepNewlines
+    ? text
+        .replace(/[^\S\n]+/g, " ")
+        .replace(/ *\n */g, "\n")
+        .replace(/\n{3,}/g, "\n\n")
+        .trim()
+    : text.replace(/\s+/g, " ").trim();
+}
+
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
