@@ -34,13 +34,18 @@ export function requireRole(actor: Actor, needed: Actor["role"], what: string): 
   if (!roleAtLeast(actor.role, needed)) throw new ForbiddenError(`${what} needs the ${needed} role`);
 }
 
-/** Sanitizes, enriches and validates a body; ValidationError lists every bad field. */
-export function cleanArticle(input: unknown): Article {
+/** Sanitizes a body (see sanitize-input.ts); refused URLs are a ValidationError naming each field. */
+export function sanitizeBody(input: unknown): unknown {
   const { value, issues } = sanitizeArticleInput(input);
   if (issues.length > 0) {
     throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
   }
-  return enrichArticle(parseArticle(value));
+  return value;
+}
+
+/** Sanitizes, validates and enriches a body; ValidationError lists every bad field. */
+export function cleanArticle(input: unknown): Article {
+  return enrichArticle(parseArticle(sanitizeBody(input)));
 }
 
 async function loadForUpdate(trx: Trx, store: Store, id: string): Promise<{ article: Article; revision: number }> {
@@ -102,7 +107,7 @@ function fieldIssue(path: string, message: string): ValidationError {
 export async function createArticle(store: Store, actor: Actor, body: unknown, now: Date): Promise<WriteResult> {
   requireRole(actor, "writer", "creating an article");
   if (body === null || typeof body !== "object" || Array.isArray(body)) throw fieldIssue("(root)", "must be an object");
-  const input = { ...(body as Record<string, unknown>) };
+  const input = { ...(sanitizeBody(body) as Record<string, unknown>) };
   input.id ??= makeArticleId();
   if (input.slug === undefined && typeof input.headline === "string") input.slug = slugify(input.headline);
   input.status ??= "draft";

@@ -1,4 +1,3 @@
-import type { Hono } from "hono";
 import { ROLES, type Role } from "../../src/auth/roles.ts";
 import { createToken } from "../../src/auth/tokens.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -19,7 +18,7 @@ export function manualClock(start = "2026-03-01T09:00:00Z") {
 }
 
 export interface ApiHarness {
-  app: Hono<any>;
+  app: ReturnType<typeof createEditorialApi>;
   tokens: Record<Role, string>;
   call(
     method: string,
