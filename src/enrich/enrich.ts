@@ -1,9 +1,35 @@
-import type { Article } from "../model/article.ts";
+import type { Article, Figure } from "../model/article.ts";
+import { findMentions, type Mention } from "./entities/mentions.ts";
+import { groupNames } from "./entities/names.ts";
+import { resolvePeople } from "./entities/people.ts";
+import { findFigures } from "./figures/figures.ts";
+import { extractQuotes } from "./quotes/extract.ts";
+import { textUnits } from "./text-units.ts";
 
 /**
  * Fills an article's people, organisations, places, quotes and figures from its text.
  * Pure and synchronous: importers call it before storing, `extract` before printing.
  */
 export function enrichArticle(article: Article): Article {
-  return article;
+  const units = textUnits(article);
+  const mentions: Mention[] = findMentions(units);
+  const people = resolvePeople(units, mentions);
+  const personNames = new Set<string>();
+  for (const p of people.people) {
+    personNames.add(p.name.toLowerCase());
+    personNames.add(p.name.split(" ").pop()!.toLowerCase());
+  }
+  const { organisations, places } = groupNames(mentions, personNames);
+  const quotes = extractQuotes(units, people, mentions);
+  const reference = article.firstPublished ? new Date(article.firstPublished) : null;
+  const figures: Figure[] = [];
+  for (const u of units) if (u.kind !== "headline") figures.push(...findFigures(u.text, reference));
+  return {
+    ...article,
+    people: people.people.map((p) => ({ name: p.name, aliases: p.aliases })),
+    organisations,
+    places,
+    quotes,
+    figures,
+  };
 }

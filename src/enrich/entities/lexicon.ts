@@ -1,0 +1,139 @@
+/** Words that come before a name as a form of address; the gender they imply, if any. */
+export const TITLES = new Map<string, "m" | "f" | null>([
+  ["mr", "m"],
+  ["mrs", "f"],
+  ["ms", "f"],
+  ["miss", "f"],
+  ["dr", null],
+  ["sir", "m"],
+  ["lord", "m"],
+  ["lady", "f"],
+  ["dame", "f"],
+  ["baroness", "f"],
+  ["baron", "m"],
+  ["prof", null],
+  ["professor", null],
+  ["rev", null],
+  ["president", null],
+  ["senator", null],
+  ["judge", null],
+  ["king", "m"],
+  ["queen", "f"],
+  ["prince", "m"],
+  ["princess", "f"],
+  ["pope", "m"],
+  ["chancellor", null],
+  ["general", null],
+  ["gen", null],
+  ["captain", null],
+  ["colonel", null],
+  ["sheikh", "m"],
+  ["archbishop", null],
+  ["bishop", null],
+  ["cardinal", null],
+]);
+
+/**
+ * Role descriptions an article may use instead of a name ("the prime minister"), in their
+ * canonical wording; synonyms map onto it.
+ */
+export const ROLE_SYNONYMS = new Map<string, string>([
+  ["pm", "prime minister"],
+  ["premier", "prime minister"],
+  ["chief executive officer", "chief executive"],
+  ["ceo", "chief executive"],
+  ["chairwoman", "chairman"],
+  ["chair", "chairman"],
+  ["spokeswoman", "spokesman"],
+  ["spokesperson", "spokesman"],
+]);
+
+export const ROLES = new Set([
+  "prime minister",
+  "pm",
+  "premier",
+  "president",
+  "vice president",
+  "chancellor",
+  "foreign secretary",
+  "home secretary",
+  "health secretary",
+  "education secretary",
+  "culture secretary",
+  "defence secretary",
+  "trade secretary",
+  "work and pensions secretary",
+  "secretary",
+  "secretary general",
+  "secretary-general",
+  "general secretary",
+  "minister",
+  "foreign minister",
+  "finance minister",
+  "leader",
+  "party leader",
+  "opposition leader",
+  "chairman",
+  "chairwoman",
+  "chair",
+  "chief executive",
+  "chief executive officer",
+  "ceo",
+  "boss",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "correspondent",
+  "political correspondent",
+  "editor",
+  "political editor",
+  "business editor",
+  "director",
+  "managing director",
+  "finance director",
+  "governor",
+  "mayor",
+  "senator",
+  "commissioner",
+  "manager",
+  "coach",
+  "founder",
+  "analyst",
+  "economist",
+  "ambassador",
+  "attorney general",
+  "speaker",
+  "governor",
+  "king",
+  "queen",
+  "pope",
+  "archbishop",
+]);
+
+/** The longest role phrase is tried first; how many words a role can have. */
+export const MAX_ROLE_WORDS = 4;
+
+export function canonicalRole(phrase: string): string {
+  const lower = phrase.toLowerCase();
+  return ROLE_SYNONYMS.get(lower) ?? lower;
+}
+
+/** Family words in "Litvinenko's widow, Marina": the relative shares the surname. */
+export const RELATIVES = new Map<string, "m" | "f" | null>([
+  ["widow", "f"],
+  ["wife", "f"],
+  ["mother", "f"],
+  ["daughter", "f"],
+  ["sister", "f"],
+  ["husband", "m"],
+  ["widower", "m"],
+  ["father", "m"],
+  ["son", "m"],
+  ["brother", "m"],
+  ["partner", null],
+]);
+
+export const PRONOUNS = new Map<string, "m" | "f">([
+  ["he", "m"],
+  ["she", "f"],
+]);

@@ -1,0 +1,121 @@
+import type { Gazetteer } from "./gazetteer.ts";
+
+/**
+ * Features of one token for the entity tagger. Only the words are used (no part-of-speech
+ * tags), so the same features work on CoNLL files and on our own tokenized articles.
+ * Tag-dependent features (previous tags, what the document said earlier) are added by the decoder.
+ */
+
+/** Word shape with runs collapsed: "Cameron" → "Xx", "£215m" → "£dx", "U.K." → "X.X.". */
+export function wordShape(word: string): string {
+  let shape = "";
+  let last = "";
+  for (let i = 0; i < word.length && i < 24; i++) {
+    const c = word.charCodeAt(i);
+    let k: string;
+    if (c >= 65 && c <= 90) k = "X";
+    else if (c >= 97 && c <= 122) k = "x";
+    else if (c >= 48 && c <= 57) k = "d";
+    else if (c > 127) {
+      const ch = word[i];
+      k = ch.toLowerCase() !== ch ? "X" : ch.toUpperCase() !== ch ? "x" : ch;
+    } else k = word[i];
+    if (k !== last) shape += k;
+    last = k;
+  }
+  return shape;
+}
+
+function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && word[0].toLowerCase() !== word[0]);
+}
+
+function isAllCapsSentence(words: readonly string[]): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const w of words) {
+    if (!/[A-Za-z]/.test(w)) continue;
+    letters++;
+    if (w === w.toUpperCase()) upper++;
+  }
+  return letters >= 3 && upper / letters > 0.8;
+}
+
+/** How a word is written elsewhere in its document, where its own case tells nothing. */
+export interface DocumentCase {
+  /** Lowercase forms written in lower case mid-sentence somewhere in the document. */
+  lower: Set<string>;
+  /** Lowercase forms written capitalised mid-sentence (not sentence-initial, not in all-caps lines). */
+  title: Set<string>;
+}
+
+export function documentCase(sentences: readonly (readonly string[])[]): DocumentCase {
+  const lower = new Set<string>();
+  const title = new Set<string>();
+  for (const words of sentences) {
+    if (isAllCapsSentence(words)) continue;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i];
+      const prev = words[i - 1];
+      // After a quote mark or colon a sentence may restart; such capitals prove nothing.
+      if (prev === '"' || prev === ":" || prev === "``") continue;
+      if (isCapitalised(w)) title.add(w.toLowerCase());
+      else if (/^[a-z]/.test(w)) lower.add(w);
+    }
+  }
+  return { lower, title };
+}
+
+/** The tag-independent features of every token of one sentence. */
+export function sentenceFeatures(words: readonly string[], docCase: DocumentCase, gazetteer?: Gazetteer): string[][] {
+  const n = words.length;
+  const lowers = words.map((w) => w.toLowerCase());
+  const known = gazetteer?.features(lowers);
+  const shapes = words.map(wordShape);
+  const allCaps = isAllCapsSentence(words);
+  const out: string[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const l = lowers[i];
+    const s = shapes[i];
+    const prevL = i > 0 ? lowers[i - 1] : "<s>";
+    const nextL = i + 1 < n ? lowers[i + 1] : "</s>";
+    const prevS = i > 0 ? shapes[i - 1] : "<s>";
+    const nextS = i + 1 < n ? shapes[i + 1] : "</s>";
+    const f: string[] = [
+      "b",
+      `w:${l}`,
+      `s:${s}`,
+      `W:${w}`,
+      `w-1:${prevL}`,
+      `w+1:${nextL}`,
+      `w-2:${i > 1 ? lowers[i - 2] : "<s>"}`,
+      `w+2:${i + 2 < n ? lowers[i + 2] : "</s>"}`,
+      `s-1:${prevS}`,
+      `s+1:${nextS}`,
+      `ss:${prevS}|${s}|${nextS}`,
+      `ww-1:${prevL}|${l}`,
+      `ww+1:${l}|${nextL}`,
+      `ws-1:${prevL}|${s}`,
+      `ws+1:${s}|${nextL}`,
+    ];
+    const len = l.length;
+    for (let k = 1; k <= 4 && k < len; k++) {
+      f.push(`p${k}:${l.slice(0, k)}`);
+      f.push(`x${k}:${l.slice(len - k)}`);
+    }
+    if (i === 0) f.push("first");
+    if (allCaps) f.push(`A:${s}`);
+    // A capital that may only mark a sentence start or a headline: ask the rest of the document.
+    if ((i === 0 || allCaps || words[i - 1] === '"') && isCapitalised(w)) {
+      const lowerSeen = docCase.lower.has(l);
+      const titleSeen = docCase.title.has(l);
+      f.push(`dc:${lowerSeen ? "l" : ""}${titleSeen ? "t" : ""}`);
+    }
+    if (len > 1 && w.includes("-")) f.push("hy");
+    if (known) for (const g of known[i]) f.push(g, `${g}|${s}`);
+    out[i] = f;
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Names known from training data, by type: whole phrases ("new york" → LOC) and the single
+ * words they are made of. The tagger uses matches as features, not as answers.
+ */
+export class Gazetteer {
+  private readonly phrases = new Map<string, Set<string>>();
+  private readonly lengthsByFirst = new Map<string, number[]>();
+  private readonly words = new Map<string, Set<string>>();
+
+  add(tokens: readonly string[], type: string): void {
+    const lower = tokens.map((t) => t.toLowerCase());
+    const key = lower.join(" ");
+    let types = this.phrases.get(key);
+    if (!types) {
+      types = new Set();
+      this.phrases.set(key, types);
+      const lengths = this.lengthsByFirst.get(lower[0]) ?? [];
+      if (!lengths.includes(lower.length)) lengths.push(lower.length);
+      lengths.sort((a, b) => b - a);
+      this.lengthsByFirst.set(lower[0], lengths);
+    }
+    types.add(type);
+    for (const w of lower) {
+      let wt = this.words.get(w);
+      if (!wt) {
+        wt = new Set();
+        this.words.set(w, wt);
+      }
+      wt.add(type);
+    }
+  }
+
+  /** Per token, the features of the longest phrase match covering it and of its single word. */
+  features(lowers: readonly string[]): string[][] {
+    const out: string[][] = lowers.map(() => []);
+    for (let i = 0; i < lowers.length; i++) {
+      const lengths = this.lengthsByFirst.get(lowers[i]);
+      if (lengths) {
+        for (const len of lengths) {
+          if (i + len > lowers.length) continue;
+          const types = this.phrases.get(lowers.slice(i, i + len).join(" "));
+          if (!types) continue;
+          for (const type of types) {
+            out[i].push(`gB:${type}`);
+            for (let k = i + 1; k < i + len; k++) out[k].push(`gI:${type}`);
+            if (len === 1) out[i].push(`gU:${type}`);
+          }
+          break;
+        }
+      }
+      const wt = this.words.get(lowers[i]);
+      if (wt) for (const type of wt) out[i].push(`gw:${type}`);
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.phrases.size;
+  }
+
+  /** One line per phrase: `TYPE[,TYPE]<TAB>lowercase phrase`. */
+  serialize(): string {
+    return [...this.phrases].map(([p, types]) => `${[...types].join(",")}\t${p}`).join("\n");
+  }
+
+  static parse(text: string): Gazetteer {
+    const g = new Gazetteer();
+    for (const line of text.split("\n")) {
+      const tab = line.indexOf("\t");
+      if (tab < 0) continue;
+      const tokens = line.slice(tab + 1).split(" ");
+      for (const type of line.slice(0, tab).split(",")) g.add(tokens, type);
+    }
+    return g;
+  }
+}
