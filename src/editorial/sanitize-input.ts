@@ -1,10 +1,11 @@
 import sanitizeHtml from "sanitize-html";
+import { safeText, sanitizeInlineHtml } from "../ingest/sanitize.ts";
 
 /**
  * Cleans every string of an incoming article body, whatever its field, before validation:
  * `html` fields keep only an inline allowlist, URL fields must be http(s), mailto or relative,
- * and markup in plain-text fields is removed (its text kept). Kept in this one module so the
- * HTML helper's shared sanitizer can replace the calls below in one place.
+ * and markup in plain-text fields is removed (its text kept). Text and inline HTML go through the
+ * importers' own sanitizer (src/ingest/sanitize.ts), so the API and import store the same thing.
  */
 
 const INLINE_HTML: sanitizeHtml.IOptions = {
@@ -25,11 +26,8 @@ const EMBED_HTML: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { iframe: ["https"] },
 };
 
-const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
-
 const URL_KEYS = new Set(["src", "url", "poster", "sourceUrl"]);
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|\.{0,2}\/|#|[^:/?#]*(?:[/?#]|$))/i;
-const LOOKS_LIKE_MARKUP = /<[a-zA-Z!/?]/;
 
 export interface SanitizeIssue {
   path: string;
@@ -37,15 +35,7 @@ export interface SanitizeIssue {
 }
 
 function sanitizeHtmlField(html: string, embed: boolean): string {
-  return sanitizeHtml(html, embed ? EMBED_HTML : INLINE_HTML);
-}
-
-/** Plain text never carries markup; entities sanitize-html re-encodes are turned back into characters. */
-export function stripMarkup(text: string): string {
-  if (!LOOKS_LIKE_MARKUP.test(text)) return text;
-  return sanitizeHtml(text, TEXT_ONLY).replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) =>
-    name === "amp" ? "&" : name === "lt" ? "<" : name === "gt" ? ">" : name === "quot" ? '"' : "'",
-  );
+  return embed ? sanitizeHtml(html, EMBED_HTML) : sanitizeInlineHtml(html);
 }
 
 /** Whether a URL is safe to put in src/href: no javascript:, data:, vbscript: or protocol-relative tricks. */
@@ -71,7 +61,7 @@ export function sanitizeArticleInput(input: unknown): { value: unknown; issues: 
           issues.push({ path: pathOf(path), message: "must be an http(s), mailto or relative URL" });
         return value;
       }
-      return stripMarkup(value);
+      return safeText(value);
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i], null));
     if (value !== null && typeof value === "object") {

@@ -1,3 +1,4 @@
+import { Hono } from "hono";
 import { ROLES, type Role } from "../../src/auth/roles.ts";
 import { createToken } from "../../src/auth/tokens.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -18,7 +19,7 @@ export function manualClock(start = "2026-03-01T09:00:00Z") {
 }
 
 export interface ApiHarness {
-  app: ReturnType<typeof createEditorialApi>;
+  app: Hono;
   tokens: Record<Role, string>;
   call(
     method: string,
@@ -36,7 +37,11 @@ export interface ApiHarness {
 
 /** The editorial API over `store` with one token per role; `call` sends JSON as a given role. */
 export async function apiHarness(store: Store, options: Partial<EditorialApiOptions> = {}): Promise<ApiHarness> {
-  const app = createEditorialApi({ store, schedulerIntervalMs: 0, rateLimits: false, ...options });
+  // Mounted at /api as createApp mounts it.
+  const app = new Hono().route(
+    "/api",
+    createEditorialApi({ store, schedulerIntervalMs: 0, rateLimits: false, ...options }),
+  );
   const tokens = {} as Record<Role, string>;
   for (const role of ROLES) tokens[role] = (await createToken(store, role, `test ${role}`)).token;
   return {

@@ -45,16 +45,15 @@ export const DEFAULT_RATE_LIMITS = {
   perAddress: { perMinute: 1200, burst: 240 },
 };
 
-type Env = { Variables: { actor: Actor } };
-
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The editorial API: JSON writes on the read API's resource paths, behind bearer tokens with roles.
- * A Hono sub-app: mount it before the read routes so an authorised GET /api/articles/:id (any
- * status, with its ETag) is answered here and an anonymous one falls through to the read API.
+ * A Hono sub-app for `/api` (createApp's `writeApi`), mounted before the read routes so an
+ * authorised GET /api/articles/:id (any status, with its ETag) is answered here and an anonymous
+ * one falls through to the read API.
  */
-export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
+export function createEditorialApi(options: EditorialApiOptions): Hono {
   const { store } = options;
   const clock = options.clock ?? systemClock;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
@@ -65,7 +64,9 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   const addressOf = options.clientAddress ?? socketAddress;
   if ((options.schedulerIntervalMs ?? 15_000) > 0) startScheduler(store, clock, options.schedulerIntervalMs ?? 15_000);
 
-  const app = new Hono<Env>();
+  const app = new Hono();
+  // Who sent each request, once authenticate has checked the token.
+  const actors = new WeakMap<Context, Actor>();
 
   const limit = (limiter: RateLimiter | null, key: string, what: string) => {
     if (!limiter) return;
@@ -83,7 +84,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   };
 
   /** Rate limits, then the bearer token; every editorial route runs behind it. */
-  const authenticate = async (c: Context<Env>, next: Next) => {
+  const authenticate = async (c: Context, next: Next) => {
     try {
       const address = addressOf(c);
       limit(byAddress, `address:${address}`, "address");
@@ -95,7 +96,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
         throw new HttpError(401, bearer ? "the token is not valid" : "send a token: Authorization: Bearer <token>");
       }
       limit(byToken, `token:${token.id}`, "token");
-      c.set("actor", { id: token.id, name: token.name, role: token.role, address });
+      actors.set(c, { id: token.id, name: token.name, role: token.role, address });
     } catch (error) {
       return errorResponse(c, error);
     }
@@ -109,10 +110,10 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
 
   /** A route handler that needs at least `role`; errors become JSON answers, never a stack trace. */
   const route =
-    (role: Role, what: string, handler: (c: Context<Env>, actor: Actor) => Promise<Response>) =>
-    async (c: Context<Env>) => {
+    (role: Role, what: string, handler: (c: Context, actor: Actor) => Promise<Response>) => async (c: Context) => {
       try {
-        const actor = c.get("actor");
+        const actor = actors.get(c);
+        if (!actor) throw new HttpError(401, "send a token: Authorization: Bearer <token>");
         if (!roleAtLeast(actor.role, role)) throw new HttpError(403, `${what} needs the ${role} role`);
         const id = c.req.param("id");
         if (id !== undefined && !ARTICLE_ID.test(id)) throw new HttpError(404, "no such article");
@@ -162,13 +163,13 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   });
 
   // Anonymous reads of an article belong to the read API; only authorised ones are answered here.
-  app.get("/api/articles/:id", async (c, next) => {
+  app.get("/articles/:id", async (c, next) => {
     if (!c.req.header("authorization")) return next();
     return (await authenticate(c, async () => {})) ?? readArticle(c);
   });
 
   app.post(
-    "/api/articles",
+    "/articles",
     authenticate,
     sizeLimit,
     route("writer", "creating an article", async (c, actor) => {
@@ -179,7 +180,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.put(
-    "/api/articles/:id",
+    "/articles/:id",
     authenticate,
     sizeLimit,
     route("writer", "editing an article", async (c, actor) => {
@@ -190,7 +191,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.patch(
-    "/api/articles/:id",
+    "/articles/:id",
     authenticate,
     sizeLimit,
     route("writer", "editing an article", async (c, actor) => {
@@ -201,7 +202,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.delete(
-    "/api/articles/:id",
+    "/articles/:id",
     authenticate,
     sizeLimit,
     route("editor", "deleting", async (c, actor) =>
@@ -210,7 +211,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/articles/:id/restore",
+    "/articles/:id/restore",
     authenticate,
     sizeLimit,
     route("editor", "restoring", async (c, actor) =>
@@ -219,7 +220,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/articles/:id/publish",
+    "/articles/:id/publish",
     authenticate,
     sizeLimit,
     route("editor", "publishing", async (c, actor) =>
@@ -228,7 +229,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/articles/:id/unpublish",
+    "/articles/:id/unpublish",
     authenticate,
     sizeLimit,
     route("editor", "unpublishing", async (c, actor) =>
@@ -237,7 +238,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/articles/:id/schedule",
+    "/articles/:id/schedule",
     authenticate,
     sizeLimit,
     route("editor", "scheduling", async (c, actor) => {
@@ -249,7 +250,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/articles/:id/embargo",
+    "/articles/:id/embargo",
     authenticate,
     sizeLimit,
     route("editor", "setting an embargo", async (c, actor) => {
@@ -261,7 +262,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/articles/:id/corrections",
+    "/articles/:id/corrections",
     authenticate,
     sizeLimit,
     route("editor", "adding a correction", async (c, actor) => {
@@ -272,7 +273,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.get(
-    "/api/articles/:id/revisions",
+    "/articles/:id/revisions",
     authenticate,
     sizeLimit,
     route("reader", "reading revisions", async (c) => {
@@ -283,7 +284,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.get(
-    "/api/articles/:id/revisions/:revision",
+    "/articles/:id/revisions/:revision",
     authenticate,
     sizeLimit,
     route("reader", "reading revisions", async (c) => {
@@ -295,7 +296,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/articles/:id/revisions/:revision/restore",
+    "/articles/:id/revisions/:revision/restore",
     authenticate,
     sizeLimit,
     route("editor", "restoring a revision", async (c, actor) => {
@@ -306,7 +307,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.get(
-    "/api/articles/:id/diff",
+    "/articles/:id/diff",
     authenticate,
     sizeLimit,
     route("reader", "reading revisions", async (c) => {
@@ -320,7 +321,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.get(
-    "/api/audit",
+    "/audit",
     authenticate,
     sizeLimit,
     route("editor", "reading the audit log", async (c) => {
@@ -331,7 +332,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.post(
-    "/api/tokens",
+    "/tokens",
     authenticate,
     sizeLimit,
     route("admin", "managing tokens", async (c, actor) => {
@@ -356,14 +357,14 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Env> {
   );
 
   app.get(
-    "/api/tokens",
+    "/tokens",
     authenticate,
     sizeLimit,
     route("admin", "managing tokens", async (c) => c.json({ tokens: await listTokens(store) })),
   );
 
   app.delete(
-    "/api/tokens/:token",
+    "/tokens/:token",
     authenticate,
     sizeLimit,
     route("admin", "managing tokens", async (c, actor) => {
