@@ -1,10 +1,13 @@
 import type { Importer, Source } from "./importer.ts";
+import { jsonlImporter } from "./jsonl/jsonl-importer.ts";
+import { ninjsImporter } from "./ninjs/ninjs-importer.ts";
+import { textImporter } from "./text/text-importer.ts";
 
 /**
  * Every importer Newsdesk knows, in detection order: the most specific formats first and plain
  * text last, since almost anything could be read as text. Add a format by adding it here.
  */
-export const importers: Importer[] = [];
+export const importers: Importer[] = [jsonlImporter, ninjsImporter, textImporter];
 
 export function detectImporter(source: Source): Importer | undefined {
   return importers.find((i) => i.detect(source));

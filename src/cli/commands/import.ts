@@ -1,0 +1,54 @@
+import type { Command } from "commander";
+import { dbOption, withStore } from "../options.ts";
+
+/** Long runs get a progress bar even when stderr is not a terminal (logs, CI), at a slow redraw. */
+const LONG_RUN_FILES = 1000;
+
+export function register(program: Command): void {
+  dbOption(
+    program
+      .command("import")
+      .description(
+        "Import articles from files, folders (recursively) or - (stdin): text, HTML, feeds, ninjs, JSON Lines",
+      )
+      .argument("<inputs...>", "FILE, DIR or - for standard input")
+      .option("--section <name>", "section for articles whose source names none (default: the folder name, else News)")
+      .option("--base-url <url>", "base URL for resolving relative links in HTML"),
+  ).action(async (inputs: string[], options: { db?: string; section?: string; baseUrl?: string }) => {
+    const { importInputs } = await import("../../ingest/pipeline.ts");
+    const { SingleBar, Presets } = await import("cli-progress");
+    let bar: InstanceType<typeof SingleBar> | undefined;
+    const result = await withStore(options.db, (store) =>
+      importInputs(store, inputs, {
+        defaultSection: options.section,
+        baseUrl: options.baseUrl,
+        onProgress(done, total) {
+          if (!bar && (process.stderr.isTTY || total >= LONG_RUN_FILES) && total > 1) {
+            bar = new SingleBar(
+              {
+                stream: process.stderr,
+                format: "importing [{bar}] {value}/{total} files",
+                noTTYOutput: true,
+                notTTYSchedule: 5000,
+              },
+              Presets.shades_classic,
+            );
+            bar.start(total, 0);
+          }
+          bar?.update(done);
+        },
+      }),
+    );
+    bar?.stop();
+    for (const d of result.duplicates)
+      process.stdout.write(
+        `duplicate: ${d.file} (${d.of === d.file ? "already imported" : `same bytes as ${d.of}`})\n`,
+      );
+    for (const n of result.notes) process.stderr.write(`note: ${n.file}: ${n.reason}\n`);
+    process.stdout.write(
+      `imported ${result.imported}, duplicates ${result.duplicates.length}, failed ${result.failed.length}\n`,
+    );
+    for (const f of result.failed) process.stderr.write(`${f.file}: ${f.reason}\n`);
+    if (result.failed.length > 0) process.exitCode = 1;
+  });
+}

@@ -1,0 +1,42 @@
+import { makeArticleId, slugify } from "../../model/article.ts";
+import { decodeText } from "../encoding.ts";
+import type { Importer, Source } from "../importer.ts";
+import { contentHash } from "../source-hash.ts";
+import { parseCopiedText } from "./parse-copied-text.ts";
+
+/** Section for a text that names none and was given no default (a single file outside any folder run). */
+export const FALLBACK_SECTION = "News";
+
+/**
+ * Plain text: a copied news page or a corpus file. Detection accepts anything that decodes as text and
+ * does not open like JSON or markup, so this importer must stay last in the registry.
+ */
+export const textImporter: Importer = {
+  format: "text",
+  detect(source: Source): boolean {
+    let text: string;
+    try {
+      text = decodeText(source.bytes).text;
+    } catch {
+      return false;
+    }
+    const first = /\S/.exec(text)?.[0];
+    return first !== undefined && first !== "{" && first !== "[" && first !== "<";
+  },
+  parse(source: Source) {
+    const page = parseCopiedText(decodeText(source.bytes).text);
+    const hash = contentHash(source.bytes);
+    return [
+      {
+        // From the bytes, so importing the same file again maps to the same article.
+        id: makeArticleId(hash),
+        slug: slugify(page.headline),
+        section: page.section ?? source.defaultSection ?? FALLBACK_SECTION,
+        headline: page.headline,
+        summary: page.summary,
+        blocks: page.blocks,
+        origin: { format: "text", path: source.name, contentHash: hash },
+      },
+    ];
+  },
+};
