@@ -1,0 +1,78 @@
+import { type Command, Option } from "commander";
+import { UserError } from "../errors.ts";
+import { dbOption } from "../options.ts";
+
+interface ServeOptions {
+  db?: string;
+  port: string;
+  host: string;
+  baseUrl?: string;
+  sample?: boolean;
+}
+
+function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new UserError(`--port must be a number from 0 to 65535; got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseBaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UserError(`--base-url must be an absolute http(s) URL; got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UserError(`--base-url must be an absolute http(s) URL; got "${value}"`);
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+export function register(program: Command): void {
+  dbOption(
+    program
+      .command("serve")
+      .description("Serve the reader's website, feeds, sitemaps and the JSON API")
+      .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
+      .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
+      .addOption(
+        new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env("NEWSDESK_BASE_URL"),
+      )
+      .option("--sample", "fill an empty store with the sample newsroom first"),
+  ).action(async (options: ServeOptions) => {
+    const port = parsePort(options.port);
+    const baseUrl = parseBaseUrl(options.baseUrl);
+    const { openStore, resolveDbLocation } = await import("../../store/open.ts");
+    const { startServer } = await import("../../web/server.ts");
+    const store = await openStore(resolveDbLocation(options.db));
+    try {
+      if (options.sample) {
+        const { seedSampleNewsroom } = await import("../../sample/seed.ts");
+        const seeded = await seedSampleNewsroom(store);
+        if (seeded > 0)
+          process.stderr.write(`newsdesk: added the sample newsroom (${seeded} articles) to ${store.location}\n`);
+      }
+      const server = await startServer({ store, port, hostname: options.host, baseUrl }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === "EADDRINUSE")
+            throw new UserError(`port ${port} is already in use; pick another with --port`);
+          if (error.code === "EACCES")
+            throw new UserError(`not allowed to listen on port ${port}; pick one above 1024`);
+          throw error;
+        },
+      );
+      process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await server.close();
+    } finally {
+      await store.close();
+    }
+  });
+}

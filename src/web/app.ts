@@ -1,0 +1,81 @@
+import { Hono } from "hono";
+import type { Store } from "../store/store.ts";
+import { readApi } from "./api/read.ts";
+import { StoreChangeWatcher } from "./cache/freshness.ts";
+import { send } from "./cache/http.ts";
+import { RenderCache, renderResponse } from "./cache/render-cache.ts";
+import { feedRoutes } from "./feeds/routes.ts";
+import { notFound, pageRoutes } from "./pages/routes.tsx";
+import type { Site } from "./site.ts";
+import { staticFiles } from "./static-files.ts";
+
+export interface AppOptions {
+  store: Store;
+  /** Public base URL, e.g. https://news.example.org; canonical links, feeds and sitemaps use it. */
+  baseUrl: string;
+  name?: string;
+  description?: string;
+  /** Shared with whoever must purge it (e.g. a PostgreSQL LISTEN worker); made here when absent. */
+  cache?: RenderCache;
+  /**
+   * Write routes under /api (the editorial API), mounted before the read API so they can claim
+   * their own methods and paths; reads fall through to the public API.
+   */
+  writeApi?: Hono;
+}
+
+export interface App {
+  app: Hono;
+  site: Site;
+}
+
+/**
+ * The whole web application: static files, the read API (and the editorial API when given),
+ * feeds and sitemaps, then the reader's pages; anything else is a 404 page.
+ */
+export function createApp(options: AppOptions): App {
+  const cache = options.cache ?? new RenderCache();
+  const site: Site = {
+    store: options.store,
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    name: options.name ?? "Newsdesk",
+    description: options.description ?? "Independent news from the towns of the Calder Vale",
+    language: "en-GB",
+    cache,
+    freshness: new StoreChangeWatcher(options.store, cache),
+  };
+  const app = new Hono();
+
+  app.get("/static/*", (c) => {
+    const file = staticFiles.get(c.req.path.slice("/static/".length));
+    return file ? send(c, file.response) : notFound(c, site);
+  });
+
+  if (options.writeApi) app.route("/api", options.writeApi);
+  app.route("/api", readApi(site));
+  app.route("/", feedRoutes(site));
+  app.route("/", pageRoutes(site));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/")) {
+      return send(
+        c,
+        renderResponse({
+          status: 404,
+          contentType: "application/json; charset=utf-8",
+          body: JSON.stringify({ error: { status: 404, message: `no API route ${c.req.method} ${c.req.path}` } }),
+          cacheControl: "no-store",
+        }),
+      );
+    }
+    return notFound(c, site);
+  });
+
+  // A bug must not show the reader a stack trace; it is logged for the operator instead.
+  app.onError((error, c) => {
+    console.error(`newsdesk: ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return c.text("Sorry, something went wrong on our side. Please try again shortly.", 500);
+  });
+
+  return { app, site };
+}

@@ -1,0 +1,7 @@
+import type { ListBlock } from "../../model/blocks.ts";
+import type { BlockProps } from "./types.ts";
+
+export function List({ block }: BlockProps<ListBlock>) {
+  const items = block.items.map((item) => <li>{item}</li>);
+  return block.ordered ? <ol class="list">{items}</ol> : <ul class="list">{items}</ul>;
+}

@@ -1,0 +1,27 @@
+import type { RelatedStoriesBlock } from "../../model/blocks.ts";
+import { articlePath } from "../urls.ts";
+import type { BlockProps } from "./types.ts";
+
+/** "More on this story": links follow the linked article's current URL and drop withdrawn ones. */
+export function RelatedStories({ block, index, ctx }: BlockProps<RelatedStoriesBlock>) {
+  const items = block.items.flatMap((item) => {
+    if (!item.articleId) return [{ title: item.title, url: item.url }];
+    const ref = ctx.refs.get(item.articleId);
+    if (!ref) return [{ title: item.title, url: item.url }];
+    return ref.status === "published" ? [{ title: item.title, url: articlePath(ref) }] : [];
+  });
+  if (items.length === 0) return null;
+  const id = `related-${index}`;
+  return (
+    <section class="story-links related-stories" aria-labelledby={id}>
+      <h2 id={id}>{block.title}</h2>
+      <ul>
+        {items.map((i) => (
+          <li>
+            <a href={i.url}>{i.title}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Block, BlockType } from "../../model/blocks.ts";
+import type { ArticleRef } from "../queries.ts";
+
+/** What a block may need beyond itself: the current URLs of articles it links to. */
+export interface BlockContext {
+  refs: Map<string, ArticleRef>;
+}
+
+export interface BlockProps<B extends Block> {
+  block: B;
+  /** Position in the body; makes ids unique when a type appears twice. */
+  index: number;
+  ctx: BlockContext;
+}
+
+export type BlockOfType<T extends BlockType> = Extract<Block, { type: T }>;

@@ -1,0 +1,70 @@
+import type { Article } from "../../model/article.ts";
+import { sectionSlug } from "../../model/article.ts";
+import type { Site } from "../site.ts";
+import { absolute, articlePath } from "../urls.ts";
+
+/** One story as every feed format sees it. */
+export interface FeedItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  section: string;
+  authors: string[];
+  published: string;
+  updated: string;
+  language: string;
+}
+
+export interface FeedData {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed mirrors (home or section front). */
+  homeUrl: string;
+  sectionSlug?: string;
+  items: FeedItem[];
+  /** Newest change among the items; the feed's own updated time. */
+  updated: string;
+}
+
+export const FEED_LENGTH = 50;
+
+export async function feedData(site: Site, section?: { slug: string; name: string }): Promise<FeedData> {
+  let q = site.store.db
+    .selectFrom("articles")
+    .select(["doc", "modified_at"])
+    .where("status", "=", "published")
+    .where("first_published", "is not", null);
+  if (section) q = q.where("section_slug", "=", section.slug);
+  const rows = await q.orderBy("first_published", "desc").orderBy("id").limit(FEED_LENGTH).execute();
+  const items = rows.map((r) => toItem(site, JSON.parse(r.doc) as Article, r.modified_at));
+  // ISO timestamps in UTC sort as strings.
+  const updated =
+    items
+      .map((i) => i.updated)
+      .sort()
+      .at(-1) ?? "1970-01-01T00:00:00.000Z";
+  return {
+    title: section ? `${section.name} — ${site.name}` : site.name,
+    description: section ? `The latest ${section.name} stories from ${site.name}.` : site.description,
+    homeUrl: absolute(site.baseUrl, section ? `/news/${section.slug}` : "/"),
+    sectionSlug: section?.slug,
+    items,
+    updated,
+  };
+}
+
+function toItem(site: Site, a: Article, modifiedAt: string): FeedItem {
+  const published = a.firstPublished ?? modifiedAt;
+  return {
+    id: a.id,
+    url: absolute(site.baseUrl, articlePath({ sectionSlug: sectionSlug(a.section), slug: a.slug })),
+    title: a.headline,
+    summary: a.summary,
+    section: a.section,
+    authors: a.byline.map((p) => p.name),
+    published: new Date(published).toISOString(),
+    updated: new Date(a.updated ?? published).toISOString(),
+    language: a.language,
+  };
+}

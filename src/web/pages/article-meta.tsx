@@ -1,0 +1,80 @@
+import { raw } from "hono/html";
+import type { Article } from "../../model/article.ts";
+import type { Site } from "../site.ts";
+import { absolute } from "../urls.ts";
+
+export function leadImage(article: Article): { src: string; alt: string } | null {
+  for (const b of article.blocks) if (b.type === "image") return { src: b.src, alt: b.alt };
+  for (const b of article.blocks) if (b.type === "media" && b.poster) return { src: b.poster, alt: b.caption };
+  return null;
+}
+
+/** schema.org NewsArticle, for search engines and aggregators. */
+export function newsArticleJsonLd(site: Site, article: Article, path: string, modifiedAt: string): object {
+  const image = leadImage(article);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.headline,
+    description: article.summary || undefined,
+    inLanguage: article.language,
+    articleSection: article.section,
+    datePublished: article.firstPublished ?? undefined,
+    dateModified: article.updated ?? article.firstPublished ?? modifiedAt,
+    mainEntityOfPage: { "@type": "WebPage", "@id": absolute(site.baseUrl, path) },
+    url: absolute(site.baseUrl, path),
+    image: image ? [absolute(site.baseUrl, image.src)] : undefined,
+    author: article.byline.map((p) => ({ "@type": "Person", name: p.name, jobTitle: p.role })),
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      name: site.name,
+      url: absolute(site.baseUrl, "/"),
+      logo: { "@type": "ImageObject", url: absolute(site.baseUrl, "/static/favicon.svg") },
+    },
+    about: [
+      ...article.people.map((p) => ({ "@type": "Person", name: p.name })),
+      ...article.organisations.map((o) => ({ "@type": "Organization", name: o.name })),
+      ...article.places.map((p) => ({ "@type": "Place", name: p.name })),
+    ],
+  };
+}
+
+// JSON inside <script> must not be able to close the element.
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+export function ArticleHead(props: { site: Site; article: Article; path: string; modifiedAt: string }) {
+  const { site, article, path } = props;
+  const url = absolute(site.baseUrl, path);
+  const image = leadImage(article);
+  const description = article.summary || article.headline;
+  return (
+    <>
+      <meta property="og:type" content="article" />
+      <meta property="og:site_name" content={site.name} />
+      <meta property="og:title" content={article.headline} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={url} />
+      <meta property="og:locale" content={article.language.replace("-", "_")} />
+      {image ? <meta property="og:image" content={absolute(site.baseUrl, image.src)} /> : null}
+      {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
+      {article.firstPublished ? <meta property="article:published_time" content={article.firstPublished} /> : null}
+      {article.updated ? <meta property="article:modified_time" content={article.updated} /> : null}
+      <meta property="article:section" content={article.section} />
+      {article.tags.map((t) => (
+        <meta property="article:tag" content={t} />
+      ))}
+      <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:title" content={article.headline} />
+      <meta name="twitter:description" content={description} />
+      {image ? <meta name="twitter:image" content={absolute(site.baseUrl, image.src)} /> : null}
+      <script type="application/ld+json">
+        {raw(scriptSafeJson(newsArticleJsonLd(site, article, path, props.modifiedAt)))}
+      </script>
+    </>
+  );
+}

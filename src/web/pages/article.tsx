@@ -1,0 +1,123 @@
+import { raw } from "hono/html";
+import { type Article, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
+import { Blocks } from "../blocks/blocks.tsx";
+import type { BlockContext } from "../blocks/types.ts";
+import type { EntityKind, SectionInfo } from "../queries.ts";
+import type { Site } from "../site.ts";
+import { articlePath, sectionPath, tagPath } from "../urls.ts";
+import { ArticleHead } from "./article-meta.tsx";
+import { MEDIA_CHECK_SCRIPT } from "./enhance.ts";
+import { formatDateTime } from "./format.ts";
+import { Layout } from "./layout.tsx";
+
+function Byline({ article }: { article: Article }) {
+  if (article.byline.length === 0) return null;
+  return (
+    <p class="byline">
+      By{" "}
+      {article.byline.map((p, i) => (
+        <>
+          {i > 0 ? (i === article.byline.length - 1 ? " and " : ", ") : null}
+          <span class="byline-name">{p.name}</span>
+          {p.role ? <span class="byline-role">, {p.role}</span> : null}
+        </>
+      ))}
+    </p>
+  );
+}
+
+function Topics({ article }: { article: Article }) {
+  const groups: [string, EntityKind, Entity[]][] = [
+    ["People", "person", article.people],
+    ["Organisations", "organisation", article.organisations],
+    ["Places", "place", article.places],
+  ];
+  const present = groups.filter(([, , list]) => list.length > 0);
+  if (present.length === 0) return null;
+  return (
+    <section class="topics" aria-labelledby="topics-title">
+      <h2 id="topics-title">Topics in this story</h2>
+      {present.map(([label, kind, list]) => (
+        <div class="topic-group">
+          <h3>{label}</h3>
+          <ul>
+            {list.map((e) => (
+              <li>
+                <a href={tagPath(kind, entityTag(e.name))}>{e.name}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function ArticlePage(props: {
+  site: Site;
+  article: Article;
+  modifiedAt: string;
+  sections: SectionInfo[];
+  ctx: BlockContext;
+}) {
+  const { site, article } = props;
+  const sectionSlug = slugOfSection(article.section);
+  const path = articlePath({ sectionSlug, slug: article.slug });
+  const needsMediaCheck = article.blocks.some((b) => b.type === "media" && b.sources.length > 0);
+  const updated = article.updated && article.updated !== article.firstPublished ? article.updated : null;
+  return (
+    <Layout
+      site={site}
+      sections={props.sections}
+      meta={{
+        title: article.headline,
+        description: article.summary || article.headline,
+        path,
+        lang: article.language,
+        dir: article.direction,
+        currentSection: sectionSlug,
+        head: <ArticleHead site={site} article={article} path={path} modifiedAt={props.modifiedAt} />,
+      }}
+    >
+      <article class="article">
+        <header class="article-header">
+          <nav class="breadcrumb" aria-label="Breadcrumb">
+            <ol>
+              <li>
+                <a href="/">Home</a>
+              </li>
+              <li>
+                <a href={sectionPath(sectionSlug)}>{article.section}</a>
+              </li>
+            </ol>
+          </nav>
+          <h1>{article.headline}</h1>
+          {article.summary ? <p class="standfirst">{article.summary}</p> : null}
+          <Byline article={article} />
+          <p class="dateline">
+            {article.firstPublished ? (
+              <>
+                Published <time datetime={article.firstPublished}>{formatDateTime(article.firstPublished)}</time>
+              </>
+            ) : null}
+            {updated ? (
+              <>
+                {" "}
+                <span class="updated">
+                  Updated <time datetime={updated}>{formatDateTime(updated)}</time>
+                </span>
+              </>
+            ) : null}
+          </p>
+        </header>
+        <div class="article-body">
+          <Blocks blocks={article.blocks} ctx={props.ctx} />
+        </div>
+        <footer class="article-footer">
+          <Topics article={article} />
+        </footer>
+      </article>
+      {needsMediaCheck ? <script>{raw(MEDIA_CHECK_SCRIPT)}</script> : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,142 @@
+import { type Context, Hono } from "hono";
+import { sectionSlug } from "../../model/article.ts";
+import { getArticle, listArticles } from "../../store/articles.ts";
+import { SearchQueryError, searchArticles } from "../../store/search.ts";
+import { ERROR_CACHE, NO_STORE, PAGE_CACHE } from "../cache/http.ts";
+import { articleKey, FRONT_KEY, sectionKey, tagKey } from "../cache/render-cache.ts";
+import { articleRefs, articlesForTag, listSections, quotesBySpeaker, topStoriesBySection } from "../queries.ts";
+import { htmlInput, serveCached, serveFresh } from "../respond.ts";
+import type { Site } from "../site.ts";
+import { articlePath, tagKindByRoot } from "../urls.ts";
+import { ArticlePage } from "./article.tsx";
+import { ErrorPage } from "./error.tsx";
+import { HomePage } from "./home.tsx";
+import { renderDocument } from "./layout.tsx";
+import { SearchPage, type SearchView } from "./search.tsx";
+import { SectionPage } from "./section.tsx";
+import { TagPage } from "./tag.tsx";
+
+const HOME_STORIES_PER_SECTION = 5;
+const SECTION_PAGE_LENGTH = 30;
+const SEARCH_PAGE_SIZE = 10;
+const MAX_SEARCH_PAGE = 100;
+
+export async function errorPage(site: Site, status: 400 | 404 | 410, path: string, detail?: string) {
+  const sections = await listSections(site.store);
+  const html = await renderDocument(
+    <ErrorPage site={site} status={status} path={path} detail={detail} sections={sections} />,
+  );
+  return htmlInput(html, { status, cacheControl: status === 400 ? NO_STORE : ERROR_CACHE });
+}
+
+export async function notFound(c: Context, site: Site): Promise<Response> {
+  return serveFresh(c, await errorPage(site, 404, c.req.path));
+}
+
+/** The reader's pages: home, section fronts, articles, tag pages and search. */
+export function pageRoutes(site: Site): Hono {
+  const app = new Hono();
+
+  app.get("/", (c) =>
+    serveCached(c, site, async () => {
+      const fronts = await topStoriesBySection(site.store, HOME_STORIES_PER_SECTION);
+      const html = await renderDocument(<HomePage site={site} fronts={fronts} />);
+      return htmlInput(html, { cacheControl: PAGE_CACHE, keys: [FRONT_KEY] });
+    }),
+  );
+
+  app.get("/news/:section", (c) =>
+    serveCached(c, site, async () => {
+      const slug = c.req.param("section");
+      const sections = await listSections(site.store);
+      const section = sections.find((s) => s.slug === slug);
+      if (!section) return errorPage(site, 404, c.req.path);
+      const stories = await listArticles(site.store, { section: slug, limit: SECTION_PAGE_LENGTH });
+      const html = await renderDocument(
+        <SectionPage site={site} section={section} stories={stories} sections={sections} />,
+      );
+      return htmlInput(html, { cacheControl: PAGE_CACHE, keys: [sectionKey(slug), FRONT_KEY] });
+    }),
+  );
+
+  app.get("/news/:section/:slug", (c) =>
+    serveCached(c, site, async () => {
+      const stored = await getArticle(site.store, c.req.param("slug"));
+      if (!stored || stored.article.slug !== c.req.param("slug")) return errorPage(site, 404, c.req.path);
+      const { article } = stored;
+      const keys = [articleKey(article.id), sectionKey(sectionSlug(article.section))];
+      if (article.status === "deleted" || article.status === "unpublished") {
+        return { ...(await errorPage(site, 410, c.req.path)), keys };
+      }
+      if (article.status !== "published") return errorPage(site, 404, c.req.path);
+      const canonical = articlePath({ sectionSlug: sectionSlug(article.section), slug: article.slug });
+      if (canonical !== c.req.path) return c.redirect(canonical, 301);
+      const relatedIds = article.blocks.flatMap((b) =>
+        b.type === "related-stories" ? b.items.flatMap((i) => (i.articleId ? [i.articleId] : [])) : [],
+      );
+      const [sections, refs] = await Promise.all([listSections(site.store), articleRefs(site.store, relatedIds)]);
+      const html = await renderDocument(
+        <ArticlePage site={site} article={article} modifiedAt={stored.modifiedAt} sections={sections} ctx={{ refs }} />,
+      );
+      return htmlInput(html, {
+        cacheControl: PAGE_CACHE,
+        lastModified: stored.modifiedAt,
+        keys: [...keys, ...relatedIds.map(articleKey)],
+      });
+    }),
+  );
+
+  app.get("/:root{people|organisations|places}/:tag", (c) =>
+    serveCached(c, site, async () => {
+      const kind = tagKindByRoot[c.req.param("root")];
+      const tag = c.req.param("tag");
+      const data = await articlesForTag(site.store, kind, tag);
+      if (!data) return errorPage(site, 404, c.req.path);
+      const [sections, quotes] = await Promise.all([
+        listSections(site.store),
+        kind === "person" ? quotesBySpeaker(site.store, tag) : Promise.resolve([]),
+      ]);
+      const html = await renderDocument(<TagPage site={site} data={data} quotes={quotes} sections={sections} />);
+      return htmlInput(html, {
+        cacheControl: PAGE_CACHE,
+        keys: [
+          tagKey(kind, tag),
+          ...data.articles.map((a) => articleKey(a.id)),
+          ...quotes.map((q) => articleKey(q.article.id)),
+        ],
+      });
+    }),
+  );
+
+  app.get("/search", async (c) => {
+    const q = (c.req.query("q") ?? "").trim();
+    const pageParam = c.req.query("page") ?? "1";
+    const sections = await listSections(site.store);
+    const view: SearchView = { q, page: 1, pageSize: SEARCH_PAGE_SIZE, result: null };
+    let status: 200 | 400 = 200;
+    if (!/^\d{1,4}$/.test(pageParam) || Number(pageParam) < 1 || Number(pageParam) > MAX_SEARCH_PAGE) {
+      status = 400;
+      view.error = `The page number must be a whole number from 1 to ${MAX_SEARCH_PAGE}.`;
+    } else if (q) {
+      view.page = Number(pageParam);
+      try {
+        view.result = await searchArticles(site.store, {
+          q,
+          limit: SEARCH_PAGE_SIZE,
+          offset: (view.page - 1) * SEARCH_PAGE_SIZE,
+        });
+      } catch (error) {
+        if (!(error instanceof SearchQueryError)) throw error;
+        status = 400;
+        view.error = `That search could not be run: ${error.message}`;
+      }
+    }
+    const html = await renderDocument(<SearchPage site={site} view={view} sections={sections} />);
+    return serveFresh(
+      c,
+      htmlInput(html, { status, cacheControl: status === 200 ? "public, max-age=60, s-maxage=60" : NO_STORE }),
+    );
+  });
+
+  return app;
+}
