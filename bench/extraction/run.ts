@@ -27,8 +27,8 @@ interface WorkerResult {
   failures: number;
 }
 
-/** The body text we score: the text blocks, not image captions or embed titles, as the ground truth has none. */
-const BODY_BLOCKS = new Set(["paragraph", "crosshead", "quote", "list"]);
+/** The body text we score: text blocks and embeds (a tweet's text), not image captions, which the ground truth leaves out. */
+const BODY_BLOCKS = new Set(["paragraph", "crosshead", "quote", "list", "embed"]);
 
 function extractWith(extractor: Extractor, html: string, url: string): string {
   if (extractor === "readability") {

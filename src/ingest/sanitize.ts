@@ -95,12 +95,12 @@ export function safeText(value: string | null | undefined, options: { keepNewlin
     });
   }
   if (text.includes("&")) text = decodeEntities(text);
-  // Literal tags in the text (e.g. an escaped "&lt;script&gt;") are dropped too: a plain-text field
-  // never needs them, and a renderer that forgets to escape must not meet them.
+  // Literal markup in the text (e.g. an escaped "&lt;script&gt;") that could run if a renderer forgot to
+  // escape is dropped too; harmless angle-bracket text such as "<The Palace>" is kept.
   let previous: string;
   do {
     previous = text;
-    text = text.replace(/<\/?[a-zA-Z!?][^<>]*>?/g, "");
+    text = text.replace(LITERAL_ACTIVE_TAG, "");
   } while (text !== previous);
   text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\ufeff]/g, "");
   return options.keepNewlines
@@ -111,6 +111,13 @@ export function safeText(value: string | null | undefined, options: { keepNewlin
         .trim()
     : text.replace(/\s+/g, " ").trim();
 }
+
+const ACTIVE_TAG_NAMES =
+  "script|style|iframe|frame|frameset|object|embed|svg|math|img|image|video|audio|source|track|link|meta|base|form|input|button|textarea|select|option|template|noscript|xml|applet|body|html|head|marquee|details|dialog|a|div|span|p|table|b|i|u|em|strong|br|hr|picture|canvas|title";
+const LITERAL_ACTIVE_TAG = new RegExp(
+  `<\\/?(?:(?:${ACTIVE_TAG_NAMES})(?=[\\s/>])|!--|!\\[CDATA\\[|\\?)[^<>]*>?|<\\/?[a-zA-Z][\\w:-]*\\s(?:[^<>]*\\s)?on\\w+\\s*=[^<>]*>?|<\\/?[a-zA-Z][\\w:-]*\\s[^<>]*javascript:[^<>]*>?`,
+  "gi",
+);
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 

@@ -396,7 +396,7 @@ class BlockBuilder {
     if (EMBED_BLOCKQUOTE.test(cls)) {
       const links = [...el.querySelectorAll("a[href]")];
       const url = safeUrl(links[links.length - 1]?.getAttribute("href") ?? el.getAttribute("cite"), this.base);
-      const embed = embedBlock(url, safeText(textOf(el)).slice(0, 300));
+      const embed = embedBlock(url, safeText(textOf(el)).slice(0, 2000));
       if (embed) {
         this.push(embed);
         return;

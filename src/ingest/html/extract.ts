@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Block } from "../../model/blocks.ts";
 import { htmlToBlocks } from "./blocks.ts";
+import { dropFurnitureBlocks, removeFurniture, removeLinkClusters } from "./boilerplate.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
 
 export interface Extraction {
@@ -25,11 +26,17 @@ export function extractArticle(html: string, baseUrl?: string): Extraction {
   const { document } = parseHTML(html);
   const metadata = readMetadata(document as unknown as Document, baseUrl);
   const base = baseUrl ?? metadata.canonicalUrl;
+  removeFurniture(document as unknown as Document);
   const result = new Readability(document as unknown as Document, { keepClasses: true }).parse();
   let blocks: Block[] = [];
   if (result?.content) {
     const { document: body } = parseHTML(`<!doctype html><html><body>${result.content}</body></html>`);
-    blocks = htmlToBlocks(body.body as unknown as Element, base);
+    removeLinkClusters(body.body as unknown as Element);
+    blocks = dropFurnitureBlocks(
+      htmlToBlocks(body.body as unknown as Element, base),
+      metadata.headline ?? result.title ?? undefined,
+      metadata.summary,
+    );
   }
   return {
     metadata,
