@@ -1,0 +1,31 @@
+import type { Command } from "commander";
+import { UserError } from "../errors.ts";
+import { dbOption, withStore } from "../options.ts";
+
+export function register(program: Command): void {
+  dbOption(
+    program
+      .command("backup")
+      .description("Write a consistent copy of the store while it is in use (SQLite; PostgreSQL: use pg_dump)")
+      .requiredOption("--out <file>", "the backup file to create"),
+  ).action(async (options: { out: string; db?: string }) => {
+    const { resolve } = await import("node:path");
+    await withStore(options.db, async (store) => {
+      if (store.engine === "postgres") {
+        throw new UserError(
+          [
+            "PostgreSQL stores are backed up with PostgreSQL's own tools, which take a consistent snapshot online:",
+            `  pg_dump --format=custom --file ${options.out} '${store.location}'`,
+            "and restored into an empty database with:",
+            `  pg_restore --clean --if-exists --no-owner --dbname '<postgres://…/newsdesk>' ${options.out}`,
+          ].join("\n"),
+          2,
+        );
+      }
+      const { backupSqlite } = await import("../../store/sqlite/backup.ts");
+      const { sqlite } = store as import("../../store/sqlite/open-sqlite.ts").SqliteStore;
+      const { pages } = await backupSqlite(sqlite, resolve(options.out));
+      process.stdout.write(`backed up ${store.location} to ${options.out} (${pages} pages)\n`);
+    });
+  });
+}
