@@ -22,6 +22,18 @@ function mergeEntities(curated: Entity[], found: Entity[]): Entity[] {
   return [...curated, ...found.filter((e) => !known.has(e.name.toLowerCase()))];
 }
 
+// The sample is the demo's first impression: a failure in enrichment must not leave the site empty.
+function enrichOrKeep(article: Article): Article {
+  try {
+    return enrichArticle(article);
+  } catch (error) {
+    process.stderr.write(
+      `newsdesk: sample ${article.id}: enrichment failed, kept as written: ${(error as Error).message}\n`,
+    );
+    return article;
+  }
+}
+
 /**
  * The sample as articles, its written times shifted so the newest story is ten minutes old
  * (so the demo reads as today's news and the Google News sitemap is not empty).
@@ -70,7 +82,7 @@ export function buildSampleArticles(now = new Date()): Article[] {
       `sample article ${s.id}`,
     );
     // Enrichment finds more than we listed by hand (aliases, reported speech); the curated lists stay first.
-    const enriched = enrichArticle(curated);
+    const enriched = enrichOrKeep(curated);
     return {
       ...enriched,
       people: mergeEntities(curated.people, enriched.people),

@@ -10,18 +10,21 @@ export function RelatedStories({ block, index, ctx }: BlockProps<RelatedStoriesB
     if (!ref) return [{ title: item.title, url: item.url }];
     return ref.status === "published" ? [{ title: item.title, url: articlePath(ref) }] : [];
   });
-  if (items.length === 0) return null;
+  // A block whose every link was withdrawn disappears; one copied without its links keeps its heading.
+  if (items.length === 0 && block.items.length > 0) return null;
   const id = `related-${index}`;
   return (
     <section class="story-links related-stories" aria-labelledby={id}>
       <h2 id={id}>{block.title}</h2>
-      <ul>
-        {items.map((i) => (
-          <li>
-            <a href={i.url}>{i.title}</a>
-          </li>
-        ))}
-      </ul>
+      {items.length > 0 ? (
+        <ul>
+          {items.map((i) => (
+            <li>
+              <a href={i.url}>{i.title}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

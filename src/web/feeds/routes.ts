@@ -57,10 +57,10 @@ export function feedRoutes(site: Site): Hono {
     });
   }
 
-  app.get("/feeds/:file{rss\\.xml|atom\\.xml|feed\\.json}", (c) => serveFeed(c, formatByFile[c.req.param("file")]));
-  app.get("/feeds/:section/:file{rss\\.xml|atom\\.xml|feed\\.json}", (c) =>
-    serveFeed(c, formatByFile[c.req.param("file")], c.req.param("section")),
-  );
+  for (const [file, format] of Object.entries(formatByFile)) {
+    app.get(`/feeds/${file}`, (c) => serveFeed(c, format));
+    app.get(`/feeds/:section/${file}`, (c) => serveFeed(c, format, c.req.param("section")));
+  }
 
   app.get("/sitemap.xml", (c) =>
     serveCached(c, site, async () => ({

@@ -6,6 +6,8 @@ const builder = new XMLBuilder({
   attributeNamePrefix: "@_",
   format: true,
   suppressEmptyNode: true,
+  // "true" is a value in feeds (isPermaLink="true"), not an HTML-style boolean attribute.
+  suppressBooleanAttributes: false,
 });
 
 export function buildXml(root: Record<string, unknown>): string {

@@ -4,7 +4,14 @@ import { getArticle, listArticles } from "../../store/articles.ts";
 import { SearchQueryError, searchArticles } from "../../store/search.ts";
 import { ERROR_CACHE, NO_STORE, PAGE_CACHE } from "../cache/http.ts";
 import { articleKey, FRONT_KEY, sectionKey, tagKey } from "../cache/render-cache.ts";
-import { articleRefs, articlesForTag, listSections, quotesBySpeaker, topStoriesBySection } from "../queries.ts";
+import {
+  articleRefs,
+  articlesForTag,
+  type EntityKind,
+  listSections,
+  quotesBySpeaker,
+  topStoriesBySection,
+} from "../queries.ts";
 import { htmlInput, serveCached, serveFresh } from "../respond.ts";
 import type { Site } from "../site.ts";
 import { articlePath, tagKindByRoot } from "../urls.ts";
@@ -86,9 +93,8 @@ export function pageRoutes(site: Site): Hono {
     }),
   );
 
-  app.get("/:root{people|organisations|places}/:tag", (c) =>
+  const serveTag = (c: Context, kind: EntityKind) =>
     serveCached(c, site, async () => {
-      const kind = tagKindByRoot[c.req.param("root")];
       const tag = c.req.param("tag");
       const data = await articlesForTag(site.store, kind, tag);
       if (!data) return errorPage(site, 404, c.req.path);
@@ -105,8 +111,8 @@ export function pageRoutes(site: Site): Hono {
           ...quotes.map((q) => articleKey(q.article.id)),
         ],
       });
-    }),
-  );
+    });
+  for (const [root, kind] of Object.entries(tagKindByRoot)) app.get(`/${root}/:tag`, (c) => serveTag(c, kind));
 
   app.get("/search", async (c) => {
     const q = (c.req.query("q") ?? "").trim();
