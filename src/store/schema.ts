@@ -103,6 +103,8 @@ export interface RelatedFeaturesTable {
   text_hash: string;
   /** MinHash signature of body shingles, comma-separated, for near-duplicates. */
   minhash: string;
+  /** Number of distinct shingles the signature was made from, for containment estimates. */
+  shingle_count: number;
   /** JSON {term: weight} of the article's strongest terms and entities. */
   terms: string;
   /** JSON array of every distinct term, so document frequencies can be undone on re-indexing. */

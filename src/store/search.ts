@@ -1,3 +1,5 @@
+import { type RawBuilder, sql } from "kysely";
+import { entityTag, sectionSlug } from "../model/article.ts";
 import type { Store } from "./store.ts";
 
 export interface SearchQuery {
@@ -38,7 +40,241 @@ export class SearchQueryError extends Error {
   }
 }
 
+export const MAX_QUERY_LENGTH = 500;
+export const MAX_QUERY_WORDS = 32;
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 100;
+export const MAX_SEARCH_OFFSET = 10_000;
+/** bm25 weights of headline, summary and body in FTS5: a headline match counts most. */
+export const FTS5_COLUMN_WEIGHTS = [10, 4, 1] as const;
+
+/**
+ * A user's query reduced to plain words: each group is one word or a "quoted phrase" (words in
+ * order). Only letters and digits survive, so no engine operator, column filter, prefix star or
+ * quote from the user ever reaches FTS5 or PostgreSQL; the engine query is built from these groups.
+ */
+export interface ParsedQuery {
+  include: string[][];
+  exclude: string[][];
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+}
+
+/** Parses terms, "phrases" and -exclusions; throws SearchQueryError for what the user should fix. */
+export function parseSearchQuery(q: string): ParsedQuery {
+  if (typeof q !== "string") throw new SearchQueryError("the query must be text");
+  if (q.length > MAX_QUERY_LENGTH)
+    throw new SearchQueryError(`the query is too long: ${q.length} characters (at most ${MAX_QUERY_LENGTH})`);
+  const text = q.replace(/[“”„‟″]/g, '"');
+  const include: string[][] = [];
+  const exclude: string[][] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i])) {
+      i++;
+      continue;
+    }
+    const negated = text[i] === "-" && i + 1 < text.length && !/\s/.test(text[i + 1]);
+    if (negated) i++;
+    let chunk: string;
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1);
+      if (close < 0) throw new SearchQueryError('unbalanced quote: close the phrase with a second "');
+      chunk = text.slice(i + 1, close);
+      i = close + 1;
+    } else {
+      let end = i;
+      while (end < text.length && !/\s/.test(text[end]) && text[end] !== '"') end++;
+      chunk = text.slice(i, end);
+      i = end;
+    }
+    // A hyphenated or dotted token ("e-mail", "U.S.") is kept as a phrase of its parts.
+    const group = wordsOf(chunk);
+    if (group.length > 0) (negated ? exclude : include).push(group);
+  }
+  const count = [...include, ...exclude].reduce((n, g) => n + g.length, 0);
+  if (count > MAX_QUERY_WORDS)
+    throw new SearchQueryError(`the query has too many words: ${count} (at most ${MAX_QUERY_WORDS})`);
+  if (include.length === 0) {
+    throw new SearchQueryError(
+      exclude.length > 0
+        ? "the query only excludes words: add a word to search for"
+        : "the query is empty: type a word to search for",
+    );
+  }
+  return { include, exclude };
+}
+
+/** The FTS5 MATCH expression: every group as a quoted string, which FTS5 reads as a phrase, never as syntax. */
+export function fts5Expression(parsed: ParsedQuery): string {
+  const phrase = (g: string[]) => `"${g.join(" ")}"`;
+  const positive = `(${parsed.include.map(phrase).join(" AND ")})`;
+  return parsed.exclude.reduce((expr, g) => `${expr} NOT ${phrase(g)}`, positive);
+}
+
+/** The PostgreSQL tsquery, composed from bound phrases; websearch syntax (or, -) never sees user text. */
+function pgTsquery(parsed: ParsedQuery): RawBuilder<unknown> {
+  const part = (g: string[]) => sql`phraseto_tsquery('english', ${g.join(" ")})`;
+  const parts = [...parsed.include.map(part), ...parsed.exclude.map((g) => sql`!!${part(g)}`)];
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new SearchQueryError(`${name} must be a date such as 2005-03-31, not "${value.slice(0, 40)}"`);
+  return value;
+}
+
+function checkInt(name: string, value: number | undefined, fallback: number, max: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new SearchQueryError(`${name} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+const START = "\u0001";
+const STOP = "\u0002";
+
+/** Escapes the engine's snippet for HTML, then turns its sentinel markers into <mark>. */
+export function snippetHtml(raw: string | null): string {
+  return (raw ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\u0001/g, "<mark>")
+    .replace(/\u0002/g, "</mark>")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+interface Filters {
+  section?: string;
+  tag?: string;
+  tagKind?: string;
+  from?: string;
+  toExclusive?: string;
+}
+
+function filterSql(f: Filters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`a.status = 'published'`];
+  if (f.section) parts.push(sql`a.section_slug = ${f.section}`);
+  if (f.tag)
+    parts.push(
+      f.tagKind
+        ? sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.kind = ${f.tagKind} AND e.tag = ${f.tag})`
+        : sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.tag = ${f.tag})`,
+    );
+  if (f.from) parts.push(sql`a.first_published >= ${f.from}`);
+  if (f.toExclusive) parts.push(sql`a.first_published < ${f.toExclusive}`);
+  return sql.join(parts, sql` AND `);
+}
+
+interface HitRow {
+  id: string;
+  slug: string;
+  headline: string;
+  section: string;
+  section_slug: string;
+  first_published: string | null;
+  score: number | string;
+  snippet?: string | null;
+}
+
+function toHit(r: HitRow, snippet: string | null | undefined): SearchHit {
+  return {
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    section: r.section,
+    sectionSlug: r.section_slug,
+    firstPublished: r.first_published,
+    snippet: snippetHtml(snippet ?? null),
+    score: Number(r.score),
+  };
+}
+
+async function searchSqlite(store: Store, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
+  const match = fts5Expression(parsed);
+  const [h, s, b] = FTS5_COLUMN_WEIGHTS;
+  const where = filterSql(f);
+  const countRow = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
+    WHERE article_fts MATCH ${match} AND ${where}`.execute(store.db);
+  const total = Number(countRow.rows[0]?.n ?? 0);
+  if (total === 0 || offset >= total) return { total, hits: [] };
+  const page = await sql<
+    HitRow & { rowid: number }
+  >`SELECT a.rowid AS rowid, a.id, a.slug, a.headline, a.section, a.section_slug, a.first_published,
+      -bm25(article_fts, ${sql.lit(h)}, ${sql.lit(s)}, ${sql.lit(b)}) AS score
+    FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
+    WHERE article_fts MATCH ${match} AND ${where}
+    ORDER BY bm25(article_fts, ${sql.lit(h)}, ${sql.lit(s)}, ${sql.lit(b)}), a.first_published DESC, a.id
+    LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+  // Snippets only for the page: computing them inside the ranked query would build one per match.
+  const rowids = page.rows.map((r) => Number(r.rowid));
+  const snippets = new Map<number, string>();
+  if (rowids.length > 0) {
+    const snips = await sql<{ rowid: number; body: string; summary: string }>`SELECT rowid,
+        snippet(article_fts, 2, ${START}, ${STOP}, '…', 30) AS body,
+        snippet(article_fts, 1, ${START}, ${STOP}, '…', 30) AS summary
+      FROM article_fts WHERE article_fts MATCH ${match} AND rowid IN (${sql.join(rowids)})`.execute(store.db);
+    for (const r of snips.rows)
+      snippets.set(Number(r.rowid), r.body.includes(START) || !r.summary ? r.body : r.summary);
+  }
+  return { total, hits: page.rows.map((r) => toHit(r, snippets.get(Number(r.rowid)))) };
+}
+
+async function searchPostgres(store: Store, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
+  const query = pgTsquery(parsed);
+  const where = filterSql(f);
+  const countRow = await sql<{ n: string }>`SELECT count(*) AS n FROM articles a
+    WHERE a.search @@ ${query} AND ${where}`.execute(store.db);
+  const total = Number(countRow.rows[0]?.n ?? 0);
+  if (total === 0 || offset >= total) return { total, hits: [] };
+  // Headlines carry weight A, summaries B, bodies C (migration 0001); ts_rank weighs them 1.0/0.4/0.2.
+  const page = await sql<HitRow>`WITH q AS (SELECT ${query} AS query),
+    page AS (
+      SELECT a.id, a.slug, a.headline, a.section, a.section_slug, a.first_published, a.body_text, a.summary,
+        ts_rank(a.search, q.query, 1) AS score
+      FROM articles a, q WHERE a.search @@ q.query AND ${where}
+      ORDER BY score DESC, a.first_published DESC NULLS LAST, a.id
+      LIMIT ${limit} OFFSET ${offset})
+    SELECT page.id, page.slug, page.headline, page.section, page.section_slug, page.first_published, page.score,
+      ts_headline('english', CASE WHEN page.body_text <> '' THEN page.body_text ELSE page.summary END, q.query,
+        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+    FROM page, q ORDER BY page.score DESC, page.first_published DESC NULLS LAST, page.id`.execute(store.db);
+  return { total, hits: page.rows.map((r) => toHit(r, r.snippet)) };
+}
+
 /** Full-text search with the store's own engine (FTS5 or PostgreSQL text search). */
-export async function searchArticles(_store: Store, _query: SearchQuery): Promise<SearchResult> {
-  return { total: 0, hits: [] };
+export async function searchArticles(store: Store, query: SearchQuery): Promise<SearchResult> {
+  const parsed = parseSearchQuery(query.q);
+  const from = checkDate("from", query.from);
+  const to = checkDate("to", query.to);
+  if (from && to && from > to) throw new SearchQueryError(`from (${from}) is after to (${to})`);
+  if (query.tagKind && !["person", "organisation", "place"].includes(query.tagKind))
+    throw new SearchQueryError("tag kind must be person, organisation or place");
+  const limit = checkInt("limit", query.limit, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, 1);
+  const offset = checkInt("offset", query.offset, 0, MAX_SEARCH_OFFSET, 0);
+  const filters: Filters = {
+    section: query.section ? sectionSlug(query.section) : undefined,
+    tag: query.tag?.trim() ? entityTag(query.tag) : undefined,
+    tagKind: query.tagKind,
+    from,
+    toExclusive: to ? nextDay(to) : undefined,
+  };
+  return store.engine === "sqlite"
+    ? searchSqlite(store, parsed, filters, limit, offset)
+    : searchPostgres(store, parsed, filters, limit, offset);
 }

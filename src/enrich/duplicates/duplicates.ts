@@ -3,7 +3,7 @@ import type { Article } from "../../model/article.ts";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
 import { chunks, insertChunked } from "../related/batch-writes.ts";
-import { estimatedJaccard, NEAR_DUPLICATE_JACCARD } from "./minhash.ts";
+import { estimatedJaccard, isNearDuplicate } from "./minhash.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,7 +23,7 @@ export async function detectDuplicates(db: Db, ids: string[]): Promise<number> {
     await db.deleteFrom("article_duplicates").where("duplicate_id", "in", part).execute();
     const own = await db
       .selectFrom("related_features")
-      .select(["article_id", "text_hash", "minhash"])
+      .select(["article_id", "text_hash", "minhash", "shingle_count"])
       .where("article_id", "in", part)
       .execute();
     const buckets = await db
@@ -47,14 +47,15 @@ export async function detectDuplicates(db: Db, ids: string[]): Promise<number> {
       candidates.set(r.article_id, set);
     }
     const otherIds = [...new Set([...candidates.values()].flatMap((s) => [...s]))];
-    const others = new Map<string, { hash: string; sig: number[] }>();
+    const others = new Map<string, { hash: string; sig: number[]; size: number }>();
     for (const p of chunks(otherIds)) {
       const rows = await db
         .selectFrom("related_features")
-        .select(["article_id", "text_hash", "minhash"])
+        .select(["article_id", "text_hash", "minhash", "shingle_count"])
         .where("article_id", "in", p)
         .execute();
-      for (const r of rows) others.set(r.article_id, { hash: r.text_hash, sig: parseSig(r.minhash) });
+      for (const r of rows)
+        others.set(r.article_id, { hash: r.text_hash, sig: parseSig(r.minhash), size: Number(r.shingle_count) });
     }
     const pairs = new Map<string, Database["article_duplicates"]>();
     for (const a of own) {
@@ -64,7 +65,7 @@ export async function detectDuplicates(db: Db, ids: string[]): Promise<number> {
         if (!o) continue;
         const exact = o.hash === a.text_hash;
         const similarity = exact ? 1 : estimatedJaccard(sig, o.sig);
-        if (!exact && similarity < NEAR_DUPLICATE_JACCARD) continue;
+        if (!exact && !isNearDuplicate(similarity, Number(a.shingle_count), o.size)) continue;
         const kind = exact ? "exact" : "near";
         pairs.set(`${a.article_id}\t${otherId}`, { article_id: a.article_id, duplicate_id: otherId, kind, similarity });
         pairs.set(`${otherId}\t${a.article_id}`, { article_id: otherId, duplicate_id: a.article_id, kind, similarity });

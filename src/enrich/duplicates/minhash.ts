@@ -7,11 +7,17 @@ import { words } from "../related/text-features.ts";
  * so near-duplicates are found by bucket look-ups instead of comparing every pair.
  */
 export const SHINGLE_WORDS = 4;
-export const BANDS = 20;
-export const ROWS = 3;
+export const BANDS = 32;
+export const ROWS = 2;
 export const SIGNATURE_SIZE = BANDS * ROWS;
 /** At and above this estimated Jaccard similarity of body shingles two articles are near-duplicates. */
 export const NEAR_DUPLICATE_JACCARD = 0.6;
+/**
+ * A copy with a paragraph cut is mostly contained in the original even when their Jaccard
+ * similarity is lower: at and above this containment (and MIN_CONTAINED_JACCARD) it is a near-duplicate too.
+ */
+export const NEAR_DUPLICATE_CONTAINMENT = 0.85;
+export const MIN_CONTAINED_JACCARD = 0.35;
 
 const PRIME = 4294967291; // largest prime below 2^32
 
@@ -49,9 +55,9 @@ export function shingles(text: string): Set<number> {
   return out;
 }
 
-export function minhash(text: string): number[] {
+export function minhash(shingleSet: Set<number>): number[] {
   const sig = new Array<number>(SIGNATURE_SIZE).fill(PRIME);
-  for (const s of shingles(text)) {
+  for (const s of shingleSet) {
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
       const [a, b] = COEFFS[i];
       const h = (mulMod(a, s) + b) % PRIME;
@@ -66,6 +72,20 @@ export function estimatedJaccard(a: number[], b: number[]): number {
   let same = 0;
   for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
   return same / SIGNATURE_SIZE;
+}
+
+/** Share of the smaller shingle set found in the larger, from the Jaccard estimate and the set sizes. */
+export function estimatedContainment(jaccard: number, sizeA: number, sizeB: number): number {
+  const smaller = Math.min(sizeA, sizeB);
+  if (smaller === 0) return 0;
+  const intersection = (jaccard * (sizeA + sizeB)) / (1 + jaccard);
+  return Math.min(1, intersection / smaller);
+}
+
+/** The near-duplicate rule: similar enough overall, or one is the other with some text cut. */
+export function isNearDuplicate(jaccard: number, sizeA: number, sizeB: number): boolean {
+  if (jaccard >= NEAR_DUPLICATE_JACCARD) return true;
+  return jaccard >= MIN_CONTAINED_JACCARD && estimatedContainment(jaccard, sizeA, sizeB) >= NEAR_DUPLICATE_CONTAINMENT;
 }
 
 /** One bucket key per band: `band:hash-of-its-rows`. */

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
-import { lshBuckets, minhash, textHash } from "../duplicates/minhash.ts";
+import { lshBuckets, minhash, shingles, textHash } from "../duplicates/minhash.ts";
 import { chunks, insertChunked } from "./batch-writes.ts";
 import { type FeatureInput, termFrequencies, tfWeight } from "./text-features.ts";
 
@@ -130,13 +130,15 @@ export async function indexArticles(db: Db, articles: SourceArticle[]): Promise<
   articles.forEach((a, i) => {
     const vector = weightVector(tfs[i], df, n);
     vectors.set(a.id, vector);
-    const sig = minhash(a.body || a.headline);
+    const shingleSet = shingles(a.body || a.headline);
+    const sig = minhash(shingleSet);
     features.push({
       article_id: a.id,
       section_slug: a.sectionSlug,
       published: a.published,
       text_hash: textHash(a.headline, a.body),
       minhash: sig.join(","),
+      shingle_count: shingleSet.size,
       terms: JSON.stringify(Object.fromEntries([...vector].map(([t, w]) => [t, Math.round(w * 1e5) / 1e5]))),
       all_terms: JSON.stringify([...tfs[i].keys()]),
     });

@@ -8,7 +8,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * A story thread joins articles whose related score is at least this and that were published
  * within THREAD_WINDOW_DAYS of each other: the same developing story, not just the same topic.
  */
-export const THREAD_MIN_SCORE = 0.4;
+export const THREAD_MIN_SCORE = 0.3;
 export const THREAD_WINDOW_DAYS = 21;
 
 function withinWindow(a: string | null, b: string | null): boolean {
@@ -18,11 +18,11 @@ function withinWindow(a: string | null, b: string | null): boolean {
 
 /**
  * Puts each given article in the thread of its strongly related neighbours, merging threads the
- * article bridges; an article with no strong neighbour is in no thread. Idempotent.
+ * article bridges. An article stays in the thread it was put in by a neighbour even when its own
+ * strongest links have moved on, so re-running for any ids never splits a thread. Idempotent.
  */
 export async function assignThreads(db: Db, ids: string[]): Promise<void> {
   for (const id of ids) {
-    await db.deleteFrom("thread_articles").where("article_id", "=", id).execute();
     const self = await db
       .selectFrom("related_features")
       .select("published")
@@ -41,7 +41,7 @@ export async function assignThreads(db: Db, ids: string[]): Promise<void> {
     const current = await db
       .selectFrom("thread_articles")
       .select(["article_id", "thread_id"])
-      .where("article_id", "in", neighbours)
+      .where("article_id", "in", [id, ...neighbours])
       .execute();
     const threadIds = [...new Set(current.map((c) => c.thread_id))];
     let target = `thread-${id}`;
@@ -59,11 +59,13 @@ export async function assignThreads(db: Db, ids: string[]): Promise<void> {
         await db.updateTable("thread_articles").set({ thread_id: target }).where("thread_id", "in", others).execute();
     }
     const inThread = new Set(current.map((c) => c.article_id));
-    const add = [id, ...neighbours.filter((n) => !inThread.has(n))].map((article_id) => ({
-      article_id,
-      thread_id: target,
-    }));
-    await db.insertInto("thread_articles").values(add).execute();
+    const add = [id, ...neighbours]
+      .filter((n) => !inThread.has(n))
+      .map((article_id) => ({
+        article_id,
+        thread_id: target,
+      }));
+    if (add.length > 0) await db.insertInto("thread_articles").values(add).execute();
   }
 }
 

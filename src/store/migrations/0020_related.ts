@@ -16,6 +16,7 @@ export async function up(db: Kysely<Database>, _engine: Engine): Promise<void> {
     .addColumn("published", "text")
     .addColumn("text_hash", "text", (c) => c.notNull())
     .addColumn("minhash", "text", (c) => c.notNull())
+    .addColumn("shingle_count", "integer", (c) => c.notNull())
     .addColumn("terms", "text", (c) => c.notNull())
     .addColumn("all_terms", "text", (c) => c.notNull())
     .execute();
