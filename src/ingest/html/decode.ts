@@ -34,9 +34,24 @@ export function declaredCharset(bytes: Buffer): string | undefined {
 export function decodeHtml(bytes: Buffer): string {
   if (looksBinary(bytes)) throw new ImportError("binary content, not an HTML page");
   const charset = declaredCharset(bytes);
+  // Saved pages are often re-encoded as UTF-8 while still declaring their original charset; bytes
+  // that are valid UTF-8 are almost never meant as anything else.
+  if (!charset?.startsWith("utf-16") && isValidUtf8(bytes)) {
+    const utf8 = bytes.toString("utf8");
+    return utf8.charCodeAt(0) === 0xfeff ? utf8.slice(1) : utf8;
+  }
   const text =
     charset && charset !== "utf-8" && charset !== "utf8" && iconv.encodingExists(charset)
       ? iconv.decode(bytes, charset)
       : bytes.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function isValidUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }

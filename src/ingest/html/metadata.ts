@@ -14,6 +14,10 @@ export interface PageMetadata {
   canonicalUrl?: string;
   leadImage?: string;
   siteName?: string;
+  /** The byline as shown on the page, a fallback when neither metadata nor Readability names anyone. */
+  pageByline: string[];
+  /** Keywords the page tags itself with. */
+  tags: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -48,7 +52,11 @@ function jsonLdNodes(document: Document): Json[] {
     if (node["@graph"]) visit(node["@graph"], depth + 1);
   };
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const raw = (script.textContent ?? "").trim().replace(/^<!--|-->$/g, "");
+    // Pages wrap JSON-LD in comments or CDATA sections (XHTML serialisations).
+    const raw = (script.textContent ?? "")
+      .trim()
+      .replace(/^(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)$/g, "")
+      .replace(/^\s*(?:\/\/)?\s*<!\[CDATA\[|(?:\/\/)?\s*\]\]>\s*$/g, "");
     try {
       visit(JSON.parse(raw), 0);
     } catch {
@@ -134,16 +142,78 @@ export function normaliseLanguage(raw: string | undefined): string | undefined {
   return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : parts[0].toLowerCase();
 }
 
-/** "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]. */
+/** "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; "Mac & i" and "(avec A et B)" stay whole. */
 export function splitByline(raw: string | undefined): string[] {
   const text = safeText(raw)
-    .replace(/^(by|par|por|von|di|door)\s*:?\s+/i, "")
+    .replace(/^(by|par|por|von|di|door|de)\s*:?\s+/i, "")
+    // A date shown after the names ("JANE DOE March 11, 2015 3:46 PM") is not part of the byline.
+    .replace(
+      /\s+(?:(?:updated|published|posted)\b.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*|\d{1,2}[/.]\d{1,2}[/.]\d.*)$/i,
+      "",
+    )
     .trim();
-  if (!text || text.length > 300) return [];
-  return text
-    .split(/\s+(?:and|&|et|y|e|und)\s+|\s*[;|]\s*/i)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0 && !/^https?:/.test(s));
+  if (!text || text.length > 300 || /^https?:/.test(text)) return [];
+  const names: string[] = [];
+  let depth = 0;
+  let current = "";
+  // Split on separators outside parentheses only.
+  for (const part of text.split(/(\s+(?:and|&|et|y|e|und)\s+|\s*[;|]\s*|[()])/i)) {
+    if (part === "(") depth++;
+    if (part === ")") depth = Math.max(0, depth - 1);
+    const separator = /^\s*(?:and|&|et|y|e|und|;|\|)\s*$/i.test(part);
+    if (separator && depth === 0 && current.trim().split(/\s+/).length >= 2) {
+      names.push(current.trim());
+      current = "";
+    } else {
+      current += part;
+    }
+  }
+  if (current.trim()) {
+    // "Mac & i": a one-word tail after a separator belongs to the name before it.
+    if (names.length && current.trim().split(/\s+/).length < 2) names[names.length - 1] += ` & ${current.trim()}`;
+    else names.push(current.trim());
+  }
+  return names
+    .flatMap(splitCommas)
+    .map((s) => s.replace(/\d+$/, "").trim())
+    .filter((s) => s.length > 0 && !/^https?:/.test(s) && !WEEKDAY.test(s));
+}
+
+const WEEKDAY = /^(mon|tues|wednes|thurs|fri|satur|sun)day,?$/i;
+const ROLE_WORDS =
+  /\b(writer|editor|correspondent|reporter|staff|news|contributor|columnist|journalist|producer|author|ap|reuters|afp|ma|phd|md)\b/i;
+
+/** "Stella Kim, Jennifer Jett" is two people; "Robert Burns, AP Writer" is one person and a role. */
+function splitCommas(name: string): string[] {
+  if (!name.includes(",") || /\(/.test(name)) return [name];
+  const parts = name.split(/\s*,\s*/).filter(Boolean);
+  const allNames = parts.every(
+    (p) => /^(\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*$/u.test(p) && !ROLE_WORDS.test(p),
+  );
+  return allNames ? parts : [parts[0]];
+}
+
+const BYLINE_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  '[rel="author"]',
+  ".byline",
+  '[class*="byline"]',
+  '[class*="author-name"]',
+  '[class*="authorName"]',
+  ".author",
+];
+
+/** The byline as the page shows it, for pages whose metadata names no author. */
+function domByline(document: Document): string | undefined {
+  for (const selector of BYLINE_SELECTORS) {
+    for (const el of document.querySelectorAll(selector)) {
+      const text = safeText(el.textContent);
+      // A byline is a few words of names, not a date line or a paragraph.
+      if (text.length >= 3 && text.length <= 100 && !/\d{1,2}:\d{2}|\d{4}/.test(text)) return text;
+    }
+  }
+  return undefined;
 }
 
 function firstTime(document: Document): string | undefined {
@@ -162,6 +232,22 @@ function httpEquiv(document: Document, name: string): string | undefined {
   return undefined;
 }
 
+function keywords(ldKeywords: unknown, document: Document): string[] {
+  const raw = asArray(ldKeywords as string[])
+    .map(str)
+    .filter((k): k is string => Boolean(k));
+  const list = raw.length ? raw : [meta(document, "news_keywords", "keywords") ?? ""];
+  const tags = list
+    .flatMap((k) => k.split(","))
+    .map((k) => safeText(k).slice(0, 100))
+    .filter(Boolean);
+  for (const el of document.querySelectorAll('meta[property="article:tag"]')) {
+    const t = safeText(el.getAttribute("content")).slice(0, 100);
+    if (t) tags.push(t);
+  }
+  return [...new Set(tags)].slice(0, 30);
+}
+
 /** Reads JSON-LD, Open Graph and other meta tags, <time> and rel=canonical; JSON-LD first. */
 export function readMetadata(document: Document, baseUrl?: string): PageMetadata {
   const ld = articleNode(jsonLdNodes(document)) ?? {};
@@ -171,19 +257,22 @@ export function readMetadata(document: Document, baseUrl?: string): PageMetadata
   const canonicalUrl = safeUrl(canonicalRaw, baseUrl);
   const base = baseUrl ?? canonicalUrl;
 
-  const ldAuthors = personNames(ld.author);
-  const metaAuthor = meta(
-    document,
-    "author",
-    "article:author",
-    "byl",
-    "dc.creator",
-    "sailthru.author",
-    "parsely-author",
-  );
-  const byline = (ldAuthors.length ? ldAuthors : splitByline(metaAuthor))
+  const ldAuthors = personNames(ld.author)
     .map((n) => safeText(n))
     .filter((n) => n && !/^https?:/.test(n));
+  const metaNames = splitByline(
+    meta(
+      document,
+      "author",
+      "article:author_name",
+      "article:author",
+      "byl",
+      "dc.creator",
+      "sailthru.author",
+      "parsely-author",
+    ),
+  );
+  const byline = ldAuthors.length ? ldAuthors : metaNames;
 
   const language = normaliseLanguage(
     html?.getAttribute("lang") ??
@@ -241,5 +330,7 @@ export function readMetadata(document: Document, baseUrl?: string): PageMetadata
     canonicalUrl,
     leadImage: safeUrl(imageUrl(ld.image) ?? meta(document, "og:image", "og:image:url", "twitter:image"), base),
     siteName: safeText(meta(document, "og:site_name", "application-name")) || undefined,
+    pageByline: splitByline(domByline(document)),
+    tags: keywords(ld.keywords, document),
   };
 }
