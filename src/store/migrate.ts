@@ -14,9 +14,13 @@ const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "migrations"
 
 /** Applies, in name order, every migration not yet recorded; each in its own transaction. */
 export async function migrate(store: Store): Promise<string[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
-    store.db,
-  );
+  // Concurrent CREATE TABLE IF NOT EXISTS can still collide in PostgreSQL's catalog: take the same lock.
+  await store.db.transaction().execute(async (trx) => {
+    if (store.engine === "postgres") await sql`SELECT pg_advisory_xact_lock(7301)`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
+      trx,
+    );
+  });
   const applied = new Set((await store.db.selectFrom("schema_migrations").select("name").execute()).map((r) => r.name));
   const files = readdirSync(migrationsDir)
     .filter((f) => /^\d{4}_[\w-]+\.ts$/.test(f))

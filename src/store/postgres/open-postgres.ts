@@ -5,9 +5,12 @@ import { type Store, StoreError } from "../store.ts";
 
 export interface PostgresStore extends Store {
   readonly pool: pg.Pool;
+  /** The full connection URL, for the extra connections LISTEN needs (never shown to users). */
+  readonly url: string;
 }
 
-function redact(url: string): string {
+/** The URL with its password removed, for messages and `location`. */
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";
@@ -17,21 +20,49 @@ function redact(url: string): string {
   }
 }
 
+// COUNT(*) and BIGINT columns come back as strings by default; every value we store fits in a
+// double, and SQLite returns numbers, so both engines read back the same types.
+const int8AsNumber = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 20 && format !== "binary") return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * Pool size: NEWSDESK_PG_POOL, default 10 per process. Many servers and workers share one
+ * PostgreSQL, whose default max_connections is 100, so each process keeps its pool small.
+ */
+function poolSize(): number {
+  const n = Number(process.env.NEWSDESK_PG_POOL ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
+
 export async function openPostgresStore(url: string): Promise<PostgresStore> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.NEWSDESK_PG_POOL ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize(),
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    application_name: "newsdesk",
+    types: int8AsNumber,
+  });
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
   try {
     const client = await pool.connect();
     client.release();
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new StoreError(`${redact(url)}: cannot connect to PostgreSQL (${(error as Error).message})`);
+    throw new StoreError(`${redactUrl(url)}: cannot connect to PostgreSQL (${(error as Error).message})`);
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: "postgres",
     db,
     pool,
-    location: redact(url),
+    url,
+    location: redactUrl(url),
     async close() {
       await db.destroy();
     },

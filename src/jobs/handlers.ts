@@ -1,0 +1,82 @@
+import type { Kysely, Transaction } from "kysely";
+import { afterArticlesStored } from "../enrich/after-store.ts";
+import { enrichArticle } from "../enrich/enrich.ts";
+import { ConflictError, getArticle, saveArticleIn } from "../store/articles.ts";
+import type { Database } from "../store/schema.ts";
+import type { Store } from "../store/store.ts";
+import { enqueueJobs, type Job } from "./queue.ts";
+
+/**
+ * Marks the job done in `db` (the transaction that wrote its result, or the store); throws
+ * LeaseLostError when another worker took the job meanwhile, rolling that transaction back.
+ */
+export type FinishJob = (db?: Kysely<Database> | Transaction<Database>) => Promise<void>;
+
+export type JobHandler = (store: Store, job: Job, finish: FinishJob) => Promise<void>;
+
+export class LeaseLostError extends Error {
+  constructor(job: Job) {
+    super(`job ${job.id} (${job.kind} ${job.articleId}) was taken over by another worker`);
+    this.name = "LeaseLostError";
+  }
+}
+
+/** Job kinds run for every stored article, in order: enrichment, then what needs its entities. */
+export const ARTICLE_JOB_KINDS = { enrich: "enrich", related: "related" } as const;
+
+/**
+ * Test hook: NEWSDESK_JOB_HOLD_MS holds every job this long after it is claimed and read, before
+ * anything is written, so a test can kill the worker mid-job.
+ */
+async function holdForTests(): Promise<void> {
+  const ms = Number(process.env.NEWSDESK_JOB_HOLD_MS ?? 0);
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Enriches the stored article and saves it with the job's completion in one transaction. An
+ * identical result makes no new revision, so running it again is harmless; an editor's save in
+ * between is not overwritten (expected revision) and the job simply reads again.
+ */
+async function enrichJob(store: Store, job: Job, finish: FinishJob): Promise<void> {
+  for (let round = 1; ; round++) {
+    const stored = await getArticle(store, job.articleId);
+    await holdForTests();
+    if (!stored || stored.article.id !== job.articleId) return finish();
+    const enriched = enrichArticle(stored.article);
+    try {
+      await store.db.transaction().execute(async (trx) => {
+        await saveArticleIn(trx, enriched, {
+          expectedRevision: stored.revision,
+          author: "enrich",
+          message: "enrichment",
+        });
+        await enqueueJobs(store, [{ kind: ARTICLE_JOB_KINDS.related, articleId: job.articleId }], { db: trx });
+        await finish(trx);
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || round >= 3) throw error;
+    }
+  }
+}
+
+async function relatedJob(store: Store, job: Job, finish: FinishJob): Promise<void> {
+  await holdForTests();
+  await afterArticlesStored(store, [job.articleId]);
+  await finish();
+}
+
+const handlers = new Map<string, JobHandler>([
+  [ARTICLE_JOB_KINDS.enrich, enrichJob],
+  [ARTICLE_JOB_KINDS.related, relatedJob],
+]);
+
+/** Lets a feature add its own job kind (and tests a slow or failing one). */
+export function registerJobHandler(kind: string, handler: JobHandler): void {
+  handlers.set(kind, handler);
+}
+
+export function jobHandler(kind: string): JobHandler | undefined {
+  return handlers.get(kind);
+}
