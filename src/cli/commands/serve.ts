@@ -47,23 +47,31 @@ export function register(program: Command): void {
     const baseUrl = parseBaseUrl(options.baseUrl);
     const { openStore, resolveDbLocation } = await import("../../store/open.ts");
     const { startServer } = await import("../../web/server.ts");
+    const { createEditorialApi } = await import("../../web/api/editorial.ts");
     const store = await openStore(resolveDbLocation(options.db));
     try {
+      // Refuse to serve a damaged store; `newsdesk check` gives the full report.
+      const { checkStore } = await import("../../store/integrity.ts");
+      const health = await checkStore(store, "quick");
+      if (!health.ok) throw new UserError(`${store.location} failed its integrity check: ${health.problems[0]}`);
       if (options.sample) {
         const { seedSampleNewsroom } = await import("../../sample/seed.ts");
         const seeded = await seedSampleNewsroom(store);
         if (seeded > 0)
           process.stderr.write(`newsdesk: added the sample newsroom (${seeded} articles) to ${store.location}\n`);
       }
-      const server = await startServer({ store, port, hostname: options.host, baseUrl }).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === "EADDRINUSE")
-            throw new UserError(`port ${port} is already in use; pick another with --port`);
-          if (error.code === "EACCES")
-            throw new UserError(`not allowed to listen on port ${port}; pick one above 1024`);
-          throw error;
-        },
-      );
+      const server = await startServer({
+        store,
+        port,
+        hostname: options.host,
+        baseUrl,
+        writeApi: createEditorialApi({ store }),
+      }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "EADDRINUSE")
+          throw new UserError(`port ${port} is already in use; pick another with --port`);
+        if (error.code === "EACCES") throw new UserError(`not allowed to listen on port ${port}; pick one above 1024`);
+        throw error;
+      });
       process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
