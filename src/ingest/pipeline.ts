@@ -1,12 +1,13 @@
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
+import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
 import { type Article, parseArticle, ValidationError } from "../model/article.ts";
 import { findByContentHash, saveArticles } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
 import { decodeText } from "./encoding.ts";
 import { detectImporter } from "./formats.ts";
 import { ImportError, type Source } from "./importer.ts";
-import { type InputFile, listInputs, readInput } from "./read-input.ts";
+import { displayName, type InputFile, listInputs, readInput } from "./read-input.ts";
 import { contentHash } from "./source-hash.ts";
 
 export interface PipelineOptions {
@@ -17,6 +18,8 @@ export interface PipelineOptions {
   /** Articles per transaction. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** False: store as parsed; workers enrich later (src/jobs/enqueue.ts). Default true. */
+  enrich?: boolean;
 }
 
 export interface FileReport {
@@ -45,11 +48,6 @@ export interface PreparedFile {
   note?: string;
 }
 
-/** How a file is named in reports: its path, or "stdin". */
-export function displayName(input: InputFile): string {
-  return input.name === "-" ? "stdin" : input.name;
-}
-
 function reasonOf(error: unknown): string {
   if (error instanceof ImportError || error instanceof ValidationError) return error.message;
   // An importer bug still gets a one-line report; the rest of the run carries on.
@@ -65,7 +63,7 @@ export async function prepareBytes(
   bytes: Buffer,
   options: PipelineOptions = {},
 ): Promise<PreparedFile> {
-  const file = displayName(input);
+  const file = displayName(input.name);
   const hash = contentHash(bytes);
   const { encoding } = decodeText(bytes);
   const source: Source = {
@@ -85,7 +83,7 @@ export async function prepareBytes(
       raw.origin || restore ? raw : { ...raw, origin: { format: importer.format, path: file, contentHash: hash } };
     const parsed = parseArticle(withOrigin, where);
     // Validated again after enrichment so a bad result fails this file here, not the whole batch later.
-    return restore ? parsed : parseArticle(enrichArticle(parsed), where);
+    return restore || options.enrich === false ? parsed : parseArticle(enrichArticle(parsed), where);
   });
   const note = encoding === "utf-8" ? undefined : `not valid UTF-8; read as ${encoding}`;
   return { file, hash, format: importer.format, articles, note };
@@ -103,7 +101,10 @@ export async function prepareFile(input: InputFile, options: PipelineOptions = {
  * leaves nothing behind; it never takes good files down with it.
  */
 export async function importInputs(store: Store, args: string[], options: PipelineOptions = {}): Promise<ImportResult> {
-  const batchSize = options.batchSize ?? 250;
+  const batchSize = options.batchSize ?? 1000;
+  // On PostgreSQL the import returns once stored; `newsdesk worker` processes enrich and related jobs.
+  const background = enrichesInBackground(store);
+  if (background) options = { ...options, enrich: false };
   const result: ImportResult = { imported: 0, ids: [], duplicates: [], failed: [], notes: [] };
   const { files, missing } = listInputs(args);
   result.failed.push(...missing);
@@ -141,7 +142,8 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
     batchArticles = 0;
     if (stored.length > 0) {
       try {
-        await afterArticlesStored(store, stored);
+        if (background) await enqueueArticleJobs(store, stored);
+        else await afterArticlesStored(store, stored);
       } catch (error) {
         result.notes.push({ file: "(after import)", reason: `follow-up work failed: ${reasonOf(error)}` });
       }
@@ -150,7 +152,7 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
 
   for (let i = 0; i < files.length; i++) {
     const input = files[i];
-    const file = displayName(input);
+    const file = displayName(input.name);
     try {
       const bytes = await readInput(input);
       const hash = contentHash(bytes);

@@ -13,6 +13,11 @@ export interface InputFile {
   folderSection?: string;
 }
 
+/** How an input is named in reports and in an article's origin: its path, or "stdin" for "-". */
+export function displayName(name: string): string {
+  return name === "-" ? "stdin" : name;
+}
+
 /** "business" → "Business", "uk-politics" → "Uk Politics". */
 export function sectionFromFolder(folder: string): string | undefined {
   const words = folder.replace(/[-_]+/g, " ").trim();

@@ -8,8 +8,8 @@ export function register(program: Command): void {
     .option("--section <name>", "section for articles whose source names none")
     .option("--base-url <url>", "base URL for resolving relative links in HTML")
     .action(async (inputs: string[], options: { section?: string; baseUrl?: string }) => {
-      const { displayName, prepareFile } = await import("../../ingest/pipeline.ts");
-      const { listInputs } = await import("../../ingest/read-input.ts");
+      const { prepareFile } = await import("../../ingest/pipeline.ts");
+      const { displayName, listInputs } = await import("../../ingest/read-input.ts");
       const { files, missing } = listInputs(inputs);
       let failed = missing.length;
       for (const m of missing) process.stderr.write(`${m.file}: ${m.reason}\n`);
@@ -22,7 +22,7 @@ export function register(program: Command): void {
           }
         } catch (error) {
           failed++;
-          process.stderr.write(`${displayName(input)}: ${(error as Error).message.split("\n")[0]}\n`);
+          process.stderr.write(`${displayName(input.name)}: ${(error as Error).message.split("\n")[0]}\n`);
         }
       }
       if (failed > 0) process.exitCode = 1;

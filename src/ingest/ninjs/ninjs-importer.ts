@@ -1,5 +1,6 @@
 import { decodeText } from "../encoding.ts";
 import { ImportError, type Importer, type Source } from "../importer.ts";
+import { displayName } from "../read-input.ts";
 import { contentHash } from "../source-hash.ts";
 import { fromNinjs } from "./from-ninjs.ts";
 
@@ -68,7 +69,7 @@ export const ninjsImporter: Importer = {
   },
   parse(source: Source) {
     const context = {
-      path: source.name,
+      path: displayName(source.name),
       contentHash: contentHash(source.bytes),
       defaultSection: source.defaultSection,
       baseUrl: source.baseUrl,

@@ -1,6 +1,7 @@
 import { makeArticleId, slugify } from "../../model/article.ts";
 import { decodeText } from "../encoding.ts";
 import type { Importer, Source } from "../importer.ts";
+import { displayName } from "../read-input.ts";
 import { contentHash } from "../source-hash.ts";
 import { parseCopiedText } from "./parse-copied-text.ts";
 
@@ -35,7 +36,7 @@ export const textImporter: Importer = {
         headline: page.headline,
         summary: page.summary,
         blocks: page.blocks,
-        origin: { format: "text", path: source.name, contentHash: hash },
+        origin: { format: "text", path: displayName(source.name), contentHash: hash },
       },
     ];
   },
