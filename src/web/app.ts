@@ -39,7 +39,7 @@ export function createApp(options: AppOptions): App {
     store: options.store,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     name: options.name ?? "Newsdesk",
-    description: options.description ?? "Independent news from the towns of the Calder Vale",
+    description: options.description ?? "Independent news from Quillhaven and the Wendle Valley",
     language: "en-GB",
     cache,
     freshness: new StoreChangeWatcher(options.store, cache),

@@ -92,6 +92,9 @@ export function Layout(props: { site: Site; meta: PageMeta; sections: SectionInf
             <p>
               <strong>{site.name}</strong> — {site.description}
             </p>
+            <p class="footer-note">
+              The sample newsroom is invented: its towns, councils, companies and people are fictional.
+            </p>
             <ul>
               <li>
                 <a href={feedPath("rss")}>RSS</a>

@@ -95,7 +95,7 @@ export function pageRoutes(site: Site): Hono {
 
   const serveTag = (c: Context, kind: EntityKind) =>
     serveCached(c, site, async () => {
-      const tag = c.req.param("tag");
+      const tag = c.req.param("tag") ?? "";
       const data = await articlesForTag(site.store, kind, tag);
       if (!data) return errorPage(site, 404, c.req.path);
       const [sections, quotes] = await Promise.all([

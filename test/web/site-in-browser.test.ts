@@ -1,0 +1,257 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { importInputs } from "../../src/ingest/pipeline.ts";
+import { sectionSlug } from "../../src/model/article.ts";
+import { MEDIA_FALLBACK_TEXT } from "../../src/model/blocks.ts";
+import { getArticle, saveArticle } from "../../src/store/articles.ts";
+import { articlePath } from "../../src/web/urls.ts";
+import { launchChromium } from "./browser.ts";
+import { REFERENCE_ARTICLE, startTestSite, type TestSite } from "./support.ts";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+// Screenshots are kept for people to look at; tests assert on layout, not pixels.
+const shotsDir = process.env.NEWSDESK_SCREENSHOTS ?? join("test-results", "screenshots");
+
+const UNPLAYABLE = "/news/science-environment/estuary-footage-test";
+
+describe("the website in a real browser", () => {
+  let site: TestSite;
+  let browser: Browser;
+  let referencePath = "";
+
+  before(async () => {
+    mkdirSync(shotsDir, { recursive: true });
+    site = await startTestSite("sqlite");
+    if (existsSync(REFERENCE_ARTICLE)) {
+      const result = await importInputs(site.store, [REFERENCE_ARTICLE]);
+      assert.equal(result.imported, 1, JSON.stringify(result.failed));
+      const stored = await getArticle(site.store, result.ids[0]);
+      assert.ok(stored);
+      referencePath = articlePath({ sectionSlug: sectionSlug(stored.article.section), slug: stored.article.slug });
+    }
+    // A video whose only source this browser cannot decode.
+    await saveArticle(site.store, {
+      id: "unplayable-video",
+      slug: "estuary-footage-test",
+      section: "Science & Environment",
+      headline: "Estuary footage in a format no browser plays",
+      firstPublished: "2026-01-01T10:00:00Z",
+      blocks: [
+        {
+          type: "media",
+          kind: "video",
+          caption: "Footage of the estuary at low tide",
+          sources: [{ src: "/static/estuary.xyz", mimeType: "video/x-newsdesk-unplayable" }],
+        },
+        { type: "paragraph", text: "The footage was filmed at dawn." },
+      ],
+    });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** A page that records console errors and uncaught exceptions. */
+  async function openPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() !== "error") return;
+      // Chromium reports the document's own 404/410 status as a console error; that is the page working.
+      if (/status of 4(04|10)/.test(m.text()) && m.location().url === page.url()) return;
+      errors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+    return { page, errors };
+  }
+
+  test("a reader goes home → section → article → related story → tag page, with no console errors", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await openPage(context);
+    await page.goto(site.url);
+    assert.equal(await page.title(), "Newsdesk — Independent news from Quillhaven and the Wendle Valley");
+    await page
+      .getByRole("navigation", { name: "Sections" })
+      .getByRole("link", { name: "Politics", exact: true })
+      .click();
+    await page.waitForURL(/\/news\/politics$/);
+    assert.equal(await page.locator("h1").textContent(), "Politics");
+    await page.getByRole("link", { name: /Quillhaven council approves harbour-front housing plan/ }).click();
+    await page.waitForURL(/\/news\/politics\/quillhaven-council-approves/);
+    await page
+      .getByRole("region", { name: "More on this story" })
+      .getByRole("link", { name: /Wendlemoor Assembly votes to cap single bus fares/ })
+      .click();
+    await page.waitForURL(/\/news\/politics\/wendlemoor-assembly-votes-to-cap/);
+    assert.match(await page.locator("h1").textContent(), /cap single bus fares at £2/);
+    await page
+      .getByRole("region", { name: "Topics in this story" })
+      .getByRole("link", { name: "Idris Calloway" })
+      .click();
+    await page.waitForURL(/\/people\/idris-calloway$/);
+    assert.equal(await page.locator("h1").textContent(), "Idris Calloway");
+    // A person's page shows what they said, with the story it was said in.
+    const said = page.getByRole("region", { name: "In their words" });
+    assert.match((await said.textContent()) ?? "", /A bus fare should never be the reason someone turns down a job/);
+    assert.equal(await page.locator("main .story-list .story-headline a").count(), 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("the imported reference article shows every block, with the media fallback where video cannot play", async (t) => {
+    if (!referencePath) return t.skip(`reference article not found at ${REFERENCE_ARTICLE}`);
+    const stored = await getArticle(site.store, referencePath.split("/").pop() ?? "");
+    assert.ok(stored);
+    const blocks = stored.article.blocks;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await openPage(context);
+    await page.goto(`${site.url}${referencePath}`);
+    assert.equal(await page.locator("h1").textContent(), "Cameron rejects Russia security call over Litvinenko");
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    const body = page.locator(".article-body");
+    assert.equal(
+      await body.locator(":scope > p").count(),
+      blocks.filter((b) => b.type === "paragraph").length,
+      "every paragraph",
+    );
+    const crossheads = blocks.filter((b) => b.type === "crosshead").map((b) => b.text);
+    assert.deepEqual(await body.locator("h2.crosshead").allInnerTexts(), crossheads);
+    const media = blocks.filter((b) => b.type === "media");
+    const figures = body.locator("figure.media");
+    assert.equal(await figures.count(), media.length);
+    for (let i = 0; i < media.length; i++) {
+      const figure = figures.nth(i);
+      assert.equal(await figure.locator(".media-unsupported").isVisible(), true);
+      assert.equal((await figure.locator(".media-unsupported").textContent()) ?? "", MEDIA_FALLBACK_TEXT);
+      assert.match((await figure.locator("figcaption").textContent()) ?? "", new RegExp(escapeRe(media[i].caption)));
+    }
+    assert.equal(await page.getByRole("heading", { name: "More on this story" }).count(), 1);
+    const external = page.getByRole("region", { name: "Related Internet links" });
+    assert.match((await external.textContent()) ?? "", /not responsible for the content of external sites/);
+    await page.screenshot({ path: join(shotsDir, "reference-1280.png"), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // Without JavaScript the fallback is there too: it is in the HTML, not added by script.
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${site.url}${referencePath}`);
+    assert.equal(await plain.getByText(MEDIA_FALLBACK_TEXT).first().isVisible(), true);
+    await noScript.close();
+  });
+
+  test("a video with no source the device can play shows the fallback text and caption instead of a dead player", async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context);
+    await page.goto(`${site.url}${UNPLAYABLE}`);
+    const figure = page.locator("figure.media");
+    assert.equal(await figure.locator(".media-unsupported").isVisible(), true);
+    assert.equal((await figure.locator(".media-unsupported").textContent()) ?? "", MEDIA_FALLBACK_TEXT);
+    assert.equal(await figure.locator("video").count(), 0, "the unplayable player is removed");
+    assert.match((await figure.locator("figcaption").textContent()) ?? "", /Footage of the estuary at low tide/);
+    // A source the browser can decode keeps its native player, and no fallback shows.
+    await page.goto(`${site.url}/news/science-environment/record-number-of-seal-pups-counted-in-quillhaven-estuary`);
+    assert.equal(await page.locator("figure.media audio").isVisible(), true);
+    assert.equal(await page.locator("figure.media .media-unsupported").isVisible(), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  const pageTypes = () => [
+    ["home", "/"],
+    ["section", "/news/politics"],
+    ["article", "/news/politics/quillhaven-council-approves-harbour-front-housing-plan-after-seven-hour-meeting"],
+    ["article-media", "/news/science-environment/river-wendle-flood-warnings-as-levels-reach-20-year-high"],
+    ...(referencePath ? [["reference", referencePath]] : []),
+    ["tag", "/people/maren-ashby"],
+    ["search", "/search?q=harbour"],
+    ["not-found", "/no/such/page"],
+  ];
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`axe-core finds no violations on any page type in the ${scheme} scheme`, async () => {
+      // axe is injected as a script, which our Content-Security-Policy would rightly refuse.
+      const context = await browser.newContext({
+        colorScheme: scheme,
+        bypassCSP: true,
+        viewport: { width: 1280, height: 900 },
+      });
+      const { page, errors } = await openPage(context);
+      for (const [name, path] of pageTypes()) {
+        await page.goto(`${site.url}${path}`);
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () => {
+          // biome-ignore lint/suspicious/noExplicitAny: axe is a global injected above
+          const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+          return result.violations.map(
+            (v: { id: string; nodes: { target: string[] }[] }) =>
+              `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          );
+        });
+        assert.deepEqual(violations, [], `${name} (${path}) in ${scheme}`);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  for (const width of [320, 360, 1280]) {
+    test(`no page scrolls sideways at ${width} px; screenshots kept`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const { page, errors } = await openPage(context);
+      for (const [name, path] of pageTypes()) {
+        await page.goto(`${site.url}${path}`);
+        const { scrollWidth, viewport } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          viewport: window.innerWidth,
+        }));
+        assert.ok(scrollWidth <= viewport, `${name} at ${width}px: scrollWidth ${scrollWidth} > ${viewport}`);
+        if (width !== 320) await page.screenshot({ path: join(shotsDir, `${name}-${width}.png`), fullPage: true });
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  test("keyboard: the first Tab shows a skip link that moves focus to the content, with a visible focus ring", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}/news/politics`);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0, "the focused skip link is on screen");
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.notEqual(outline, "none");
+    await page.keyboard.press("Enter");
+    assert.match(page.url(), /#content$/);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.closest("main") !== null);
+    assert.equal(focused, true, "the next Tab lands inside the main content");
+    await context.close();
+  });
+
+  test("the dark scheme really changes the colours", async () => {
+    const colours: string[] = [];
+    for (const scheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(site.url);
+      colours.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+      await context.close();
+    }
+    assert.notEqual(colours[0], colours[1]);
+  });
+});
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
