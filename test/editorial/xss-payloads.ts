@@ -60,6 +60,7 @@ export const XSS_PAYLOADS: string[] = [
   '<noscript><p title="</noscript><img src=x onerror=alert(54)>">',
   "<table background=javascript:alert(55)>",
   "{{constructor.constructor('alert(56)')()}}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the payload is this literal text
   "${alert(57)}",
   '<img src=x onerror="&#97;lert(58)">',
   "]]><script>alert(59)</script>",
