@@ -72,12 +72,17 @@ export function register(program: Command): void {
         if (error.code === "EACCES") throw new UserError(`not allowed to listen on port ${port}; pick one above 1024`);
         throw error;
       });
+      // Every server drops pages a write (from any process) changed, and tells the CDN (NEWSDESK_PURGE_URL).
+      const { startLiveInvalidation } = await import("../../web/cdn/live-invalidation.ts");
+      const { purgeHookFromEnv } = await import("../../web/cdn/purge.ts");
+      const live = await startLiveInvalidation({ store, cache: server.site.cache, purge: purgeHookFromEnv() });
       process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
+      await live.close();
       await server.close();
     } finally {
       await store.close();

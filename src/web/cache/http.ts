@@ -48,6 +48,8 @@ export function send(c: Context, entry: Rendered): Response {
   for (const [name, value] of Object.entries(entry.headers)) headers.set(name, value);
   if (entry.lastModified) headers.set("last-modified", entry.lastModified);
   if (entry.keys.length > 0) headers.set("surrogate-key", entry.keys.join(" "));
+  // The same keys for CDNs that read Cache-Tag (comma-separated) instead.
+  if (entry.keys.length > 0) headers.set("cache-tag", entry.keys.join(","));
   if (notModified(c, entry)) {
     headers.delete("content-type");
     return new Response(null, { status: 304, headers });

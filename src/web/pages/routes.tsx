@@ -4,6 +4,7 @@ import { getArticle, listArticles } from "../../store/articles.ts";
 import { SearchQueryError, searchArticles } from "../../store/search.ts";
 import { ERROR_CACHE, NO_STORE, PAGE_CACHE } from "../cache/http.ts";
 import { articleKey, FRONT_KEY, sectionKey, tagKey } from "../cache/render-cache.ts";
+import { articleTagKeys } from "../cdn/keys.ts";
 import {
   articleRefs,
   articlesForTag,
@@ -88,7 +89,7 @@ export function pageRoutes(site: Site): Hono {
       return htmlInput(html, {
         cacheControl: PAGE_CACHE,
         lastModified: stored.modifiedAt,
-        keys: [...keys, ...relatedIds.map(articleKey)],
+        keys: [...keys, ...articleTagKeys(article), ...relatedIds.map(articleKey)],
       });
     }),
   );
