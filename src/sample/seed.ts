@@ -17,9 +17,12 @@ export const sampleArticles: SampleArticle[] = [...politics, ...business, ...sci
 
 const entities = (names: string[]): Entity[] => names.map((name) => ({ name, aliases: [] }));
 
-function mergeEntities(curated: Entity[], found: Entity[]): Entity[] {
-  const known = new Set(curated.map((e) => e.name.toLowerCase()));
-  return [...curated, ...found.filter((e) => !known.has(e.name.toLowerCase()))];
+/** The hand-written list stays authoritative; enrichment may add the other names the text uses for each. */
+function withAliases(curated: Entity[], found: Entity[]): Entity[] {
+  return curated.map((e) => {
+    const match = found.find((f) => f.name.toLowerCase() === e.name.toLowerCase());
+    return match ? { name: e.name, aliases: [...new Set([...e.aliases, ...match.aliases])] } : e;
+  });
 }
 
 // The sample is the demo's first impression: a failure in enrichment must not leave the site empty.
@@ -83,12 +86,16 @@ export function buildSampleArticles(now = new Date()): Article[] {
     );
     // Enrichment finds more than we listed by hand (aliases, reported speech); the curated lists stay first.
     const enriched = enrichOrKeep(curated);
+    // Quotes enrichment attributes to people we wrote are kept; the pull and block quotes always are.
+    const people = new Set(curated.people.map((e) => e.name));
+    const blockQuotes = new Set(curated.quotes.map((q) => q.text));
+    const found = enriched.quotes.filter((q) => q.speaker && people.has(q.speaker) && !blockQuotes.has(q.text));
     return {
       ...enriched,
-      people: mergeEntities(curated.people, enriched.people),
-      organisations: mergeEntities(curated.organisations, enriched.organisations),
-      places: mergeEntities(curated.places, enriched.places),
-      quotes: enriched.quotes.length >= curated.quotes.length ? enriched.quotes : curated.quotes,
+      people: withAliases(curated.people, enriched.people),
+      organisations: withAliases(curated.organisations, enriched.organisations),
+      places: withAliases(curated.places, enriched.places),
+      quotes: [...curated.quotes, ...found],
     };
   });
 }

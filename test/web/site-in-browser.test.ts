@@ -90,7 +90,7 @@ describe("the website in a real browser", () => {
       .getByRole("link", { name: /Wendlemoor Assembly votes to cap single bus fares/ })
       .click();
     await page.waitForURL(/\/news\/politics\/wendlemoor-assembly-votes-to-cap/);
-    assert.match(await page.locator("h1").textContent(), /cap single bus fares at £2/);
+    assert.match((await page.locator("h1").textContent()) ?? "", /cap single bus fares at £2/);
     await page
       .getByRole("region", { name: "Topics in this story" })
       .getByRole("link", { name: "Idris Calloway" })

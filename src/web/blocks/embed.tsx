@@ -6,7 +6,7 @@ export function Embed({ block }: BlockProps<EmbedBlock>) {
   const label = block.title ?? (block.provider ? `Content from ${block.provider}` : "Embedded content");
   return (
     <figure class="embed">
-      {block.html ? <iframe sandbox="" srcdoc={block.html} title={label} loading="lazy" /> : null}
+      {block.html ? <iframe sandbox="" srcdoc={block.html} title={label} /> : null}
       <figcaption>
         <a href={block.url} rel="external noopener">
           {label}

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import { type Article, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
+import type { ArticleSummary } from "../../store/articles.ts";
 import { Blocks } from "../blocks/blocks.tsx";
 import type { BlockContext } from "../blocks/types.ts";
 import type { EntityKind, SectionInfo } from "../queries.ts";
@@ -59,6 +60,8 @@ export function ArticlePage(props: {
   modifiedAt: string;
   sections: SectionInfo[];
   ctx: BlockContext;
+  /** Other recent stories from the same section, for the sidebar. */
+  latest: ArticleSummary[];
 }) {
   const { site, article } = props;
   const sectionSlug = slugOfSection(article.section);
@@ -79,44 +82,58 @@ export function ArticlePage(props: {
         head: <ArticleHead site={site} article={article} path={path} modifiedAt={props.modifiedAt} />,
       }}
     >
-      <article class="article">
-        <header class="article-header">
-          <nav class="breadcrumb" aria-label="Breadcrumb">
+      <div class="article-layout">
+        <article class="article">
+          <header class="article-header">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+              <ol>
+                <li>
+                  <a href="/">Home</a>
+                </li>
+                <li>
+                  <a href={sectionPath(sectionSlug)}>{article.section}</a>
+                </li>
+              </ol>
+            </nav>
+            <h1>{article.headline}</h1>
+            {article.summary ? <p class="standfirst">{article.summary}</p> : null}
+            <Byline article={article} />
+            <p class="dateline">
+              {article.firstPublished ? (
+                <>
+                  Published <time datetime={article.firstPublished}>{formatDateTime(article.firstPublished)}</time>
+                </>
+              ) : null}
+              {updated ? (
+                <>
+                  {" "}
+                  <span class="updated">
+                    Updated <time datetime={updated}>{formatDateTime(updated)}</time>
+                  </span>
+                </>
+              ) : null}
+            </p>
+          </header>
+          <div class="article-body">
+            <Blocks blocks={article.blocks} ctx={props.ctx} />
+          </div>
+          <footer class="article-footer">
+            <Topics article={article} />
+          </footer>
+        </article>
+        {props.latest.length > 0 ? (
+          <aside class="latest" aria-labelledby="latest-title">
+            <h2 id="latest-title">Latest in {article.section}</h2>
             <ol>
-              <li>
-                <a href="/">Home</a>
-              </li>
-              <li>
-                <a href={sectionPath(sectionSlug)}>{article.section}</a>
-              </li>
+              {props.latest.map((story) => (
+                <li>
+                  <a href={articlePath(story)}>{story.headline}</a>
+                </li>
+              ))}
             </ol>
-          </nav>
-          <h1>{article.headline}</h1>
-          {article.summary ? <p class="standfirst">{article.summary}</p> : null}
-          <Byline article={article} />
-          <p class="dateline">
-            {article.firstPublished ? (
-              <>
-                Published <time datetime={article.firstPublished}>{formatDateTime(article.firstPublished)}</time>
-              </>
-            ) : null}
-            {updated ? (
-              <>
-                {" "}
-                <span class="updated">
-                  Updated <time datetime={updated}>{formatDateTime(updated)}</time>
-                </span>
-              </>
-            ) : null}
-          </p>
-        </header>
-        <div class="article-body">
-          <Blocks blocks={article.blocks} ctx={props.ctx} />
-        </div>
-        <footer class="article-footer">
-          <Topics article={article} />
-        </footer>
-      </article>
+          </aside>
+        ) : null}
+      </div>
       {needsMediaCheck ? <script>{raw(MEDIA_CHECK_SCRIPT)}</script> : null}
     </Layout>
   );

@@ -27,6 +27,7 @@ import { TagPage } from "./tag.tsx";
 const HOME_STORIES_PER_SECTION = 5;
 const SECTION_PAGE_LENGTH = 30;
 const SEARCH_PAGE_SIZE = 10;
+const LATEST_IN_SECTION = 5;
 const MAX_SEARCH_PAGE = 100;
 
 export async function errorPage(site: Site, status: 400 | 404 | 410, path: string, detail?: string) {
@@ -82,9 +83,21 @@ export function pageRoutes(site: Site): Hono {
       const relatedIds = article.blocks.flatMap((b) =>
         b.type === "related-stories" ? b.items.flatMap((i) => (i.articleId ? [i.articleId] : [])) : [],
       );
-      const [sections, refs] = await Promise.all([listSections(site.store), articleRefs(site.store, relatedIds)]);
+      const [sections, refs, recent] = await Promise.all([
+        listSections(site.store),
+        articleRefs(site.store, relatedIds),
+        listArticles(site.store, { section: sectionSlug(article.section), limit: LATEST_IN_SECTION + 1 }),
+      ]);
+      const latest = recent.filter((a) => a.id !== article.id).slice(0, LATEST_IN_SECTION);
       const html = await renderDocument(
-        <ArticlePage site={site} article={article} modifiedAt={stored.modifiedAt} sections={sections} ctx={{ refs }} />,
+        <ArticlePage
+          site={site}
+          article={article}
+          modifiedAt={stored.modifiedAt}
+          sections={sections}
+          ctx={{ refs }}
+          latest={latest}
+        />,
       );
       return htmlInput(html, {
         cacheControl: PAGE_CACHE,
