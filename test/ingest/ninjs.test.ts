@@ -225,6 +225,52 @@ describe("ninjs export and import", () => {
   });
 });
 
+describe("a file with several items is all or nothing", () => {
+  let t: TestStore;
+  const tmp = tempSqlitePath();
+  before(async () => {
+    t = await tempStore("sqlite");
+  });
+  after(async () => {
+    await t.cleanup();
+    tmp.cleanup();
+  });
+
+  test("one bad item fails its whole file; the good file next to it is stored", async () => {
+    const good = {
+      uri: "urn:t:good",
+      headlines: [{ value: "Good item" }],
+      bodies: [{ contenttype: "text/html", value: "<p>Fine.</p>" }],
+    };
+    const mixed = join(tmp.dir, "mixed.jsonl");
+    writeFileSync(
+      mixed,
+      `${JSON.stringify({ ...good, uri: "urn:t:a" })}\n${JSON.stringify({ uri: "urn:t:b", language: "not a tag!", headline: "B" })}\n`,
+    );
+    const fine = join(tmp.dir, "fine.json");
+    writeFileSync(fine, JSON.stringify(good));
+    const notNinjs = join(tmp.dir, "other.json");
+    writeFileSync(notNinjs, JSON.stringify({ name: "newsdesk", version: "1.0.0" }));
+    const video = join(tmp.dir, "video.txt");
+    writeFileSync(video, "[Video] Floods hit the valley\n\nRivers burst their banks.\n\nHomes were evacuated.\n");
+    const r = await importInputs(t.store, [mixed, fine, notNinjs, video]);
+    assert.equal(r.imported, 2);
+    assert.deepEqual(
+      r.failed.map((f) => [f.file, f.reason.replace(/:.*$/, "")]),
+      [
+        [mixed, "article 2"],
+        [notNinjs, "not a format Newsdesk can import (text, HTML, feeds, ninjs or JSON Lines)"],
+      ],
+    );
+    assert.match(r.failed[0].reason, /language/);
+    const stored = await t.store.db.selectFrom("articles").select(["headline"]).orderBy("headline").execute();
+    assert.deepEqual(
+      stored.map((x) => x.headline),
+      ["Good item", "[Video] Floods hit the valley"],
+    );
+  });
+});
+
 for (const engine of ENGINES) {
   describe(`ninjs store round trip on ${engine}`, () => {
     let first: TestStore;

@@ -31,6 +31,9 @@ export const jsonlImporter: Importer = {
       return false;
     }
     if (!line.startsWith("{")) return false;
+    // What `export --format jsonl` writes starts like this; claim it even when a line is damaged, so the
+    // error names the line instead of the file being refused as an unknown format.
+    if (/^\{"id":"[^"]*","slug":"/.test(line)) return true;
     try {
       const first = JSON.parse(line) as Record<string, unknown>;
       return MODEL_KEYS.every((k) => k in first) && !("uri" in first);

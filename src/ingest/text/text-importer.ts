@@ -8,6 +8,11 @@ import { parseCopiedText } from "./parse-copied-text.ts";
 /** Section for a text that names none and was given no default (a single file outside any folder run). */
 export const FALLBACK_SECTION = "News";
 
+/** A JSON array opens with a value; a headline such as "[Video] Floods" does not. */
+function isJsonArrayStart(text: string): boolean {
+  return /^\s*\[\s*(?:[[{"\d\]-]|true|false|null)/.test(text);
+}
+
 /**
  * Plain text: a copied news page or a corpus file. Detection accepts anything that decodes as text and
  * does not open like JSON or markup, so this importer must stay last in the registry.
@@ -21,8 +26,10 @@ export const textImporter: Importer = {
     } catch {
       return false;
     }
+    // JSON and markup belong to other importers; a headline may still start with "[" ("[Video] …").
     const first = /\S/.exec(text)?.[0];
-    return first !== undefined && first !== "{" && first !== "[" && first !== "<";
+    if (!first || first === "{" || first === "<") return false;
+    return !isJsonArrayStart(text);
   },
   parse(source: Source) {
     const page = parseCopiedText(decodeText(source.bytes).text);
