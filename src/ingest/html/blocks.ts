@@ -261,6 +261,8 @@ function paragraph(html: string, text: string, base?: string): ParagraphBlock | 
   const plain = safeText(text);
   if (!plain) return undefined;
   const block: ParagraphBlock = { type: "paragraph", text: plain };
+  // Markup-free paragraphs (most of them) need no sanitizer pass and no `html`.
+  if (!html.includes("<")) return block;
   const inline = sanitizeInlineHtml(html, base);
   if (/<[a-z]/.test(inline)) block.html = inline;
   return block;

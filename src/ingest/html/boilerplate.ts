@@ -45,17 +45,33 @@ function linkDensity(el: Element): number {
   return links / text;
 }
 
+/** Still under `root` (not removed with an ancestor); Readability's article root is detached, so isConnected won't do. */
+function isInside(el: Element, root: Element): boolean {
+  for (let n: Node | null = el; n; n = n.parentNode) if (n === root) return true;
+  return false;
+}
+
+const CLUSTER_TAGS = new Set(["UL", "OL", "P", "DIV"]);
+
 /** Drops link lists and link-only lines from Readability's output (related stories, source lists). */
 export function removeLinkClusters(root: Element): void {
-  for (const el of root.querySelectorAll("ul, ol, p, div")) {
-    if (!el.parentNode) continue;
+  // Only containers close above a link can be link clusters; starting from the links skips the rest of the page.
+  const candidates = new Set<Element>();
+  for (const a of root.querySelectorAll("a")) {
+    let el = a.parentElement;
+    for (let up = 0; el && el !== root && up < 4; up++, el = el.parentElement) {
+      if (CLUSTER_TAGS.has(el.tagName)) candidates.add(el);
+    }
+  }
+  for (const el of candidates) {
+    if (!isInside(el, root)) continue;
     const text = (el.textContent ?? "").trim();
     const density = linkDensity(el);
     if (el.tagName === "UL" || el.tagName === "OL") {
       if (el.querySelectorAll("li").length >= 2 && density > 0.7) el.remove();
     } else if (el.tagName === "P" && text.length < 160 && density > 0.8) {
       el.remove();
-    } else if (el.tagName === "DIV" && !el.querySelector("p") && text.length < 300 && density > 0.8) {
+    } else if (el.tagName === "DIV" && text.length < 300 && density > 0.8 && !el.querySelector("p")) {
       el.remove();
     }
   }

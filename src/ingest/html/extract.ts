@@ -27,13 +27,16 @@ export function extractArticle(html: string, baseUrl?: string): Extraction {
   const metadata = readMetadata(document as unknown as Document, baseUrl);
   const base = baseUrl ?? metadata.canonicalUrl;
   removeFurniture(document as unknown as Document);
-  const result = new Readability(document as unknown as Document, { keepClasses: true }).parse();
+  // The serializer hands back Readability's element itself: no serialising and re-parsing the article.
+  const result = new Readability<Element>(document as unknown as Document, {
+    keepClasses: true,
+    serializer: (node) => node as Element,
+  }).parse();
   let blocks: Block[] = [];
   if (result?.content) {
-    const { document: body } = parseHTML(`<!doctype html><html><body>${result.content}</body></html>`);
-    removeLinkClusters(body.body as unknown as Element);
+    removeLinkClusters(result.content);
     blocks = dropFurnitureBlocks(
-      htmlToBlocks(body.body as unknown as Element, base),
+      htmlToBlocks(result.content, base),
       metadata.headline ?? result.title ?? undefined,
       metadata.summary,
     );

@@ -97,13 +97,29 @@ function imageUrl(v: unknown): string | undefined {
   return undefined;
 }
 
+const metaCache = new WeakMap<Document, Map<string, string>>();
+
+/** Every <meta> by property, name, itemprop and http-equiv (lower-cased), read once: one walk instead of one per key. */
+function metaTags(document: Document): Map<string, string> {
+  let tags = metaCache.get(document);
+  if (tags) return tags;
+  tags = new Map();
+  for (const el of document.querySelectorAll("meta")) {
+    const content = el.getAttribute("content")?.trim();
+    if (!content) continue;
+    for (const attr of ["property", "name", "itemprop", "http-equiv"]) {
+      const key = el.getAttribute(attr)?.toLowerCase();
+      if (key && !tags.has(key)) tags.set(key, content);
+    }
+  }
+  metaCache.set(document, tags);
+  return tags;
+}
+
 function meta(document: Document, ...keys: string[]): string | undefined {
+  const tags = metaTags(document);
   for (const key of keys) {
-    const el =
-      document.querySelector(`meta[property="${key}"]`) ??
-      document.querySelector(`meta[name="${key}"]`) ??
-      document.querySelector(`meta[itemprop="${key}"]`);
-    const v = el?.getAttribute("content")?.trim();
+    const v = tags.get(key.toLowerCase());
     if (v) return v;
   }
   return undefined;
@@ -206,8 +222,9 @@ const BYLINE_SELECTORS = [
 
 /** The byline as the page shows it, for pages whose metadata names no author. */
 function domByline(document: Document): string | undefined {
+  const candidates = [...document.querySelectorAll(BYLINE_SELECTORS.join(", "))];
   for (const selector of BYLINE_SELECTORS) {
-    for (const el of document.querySelectorAll(selector)) {
+    for (const el of candidates.filter((c) => c.matches(selector))) {
       const text = safeText(el.textContent);
       // A byline is a few words of names, not a date line or a paragraph.
       if (text.length >= 3 && text.length <= 100 && !/\d{1,2}:\d{2}|\d{4}/.test(text)) return text;
@@ -217,19 +234,14 @@ function domByline(document: Document): string | undefined {
 }
 
 function firstTime(document: Document): string | undefined {
+  // One walk over the candidates, then the preference order.
+  const found = [...document.querySelectorAll('[itemprop="datePublished"], time')];
   const el =
-    document.querySelector('[itemprop="datePublished"]') ??
-    document.querySelector("time[pubdate]") ??
-    document.querySelector("article time[datetime]") ??
-    document.querySelector("time[datetime]");
+    found.find((e) => e.getAttribute("itemprop") === "datePublished") ??
+    found.find((e) => e.hasAttribute("pubdate")) ??
+    found.find((e) => e.hasAttribute("datetime") && e.closest("article")) ??
+    found.find((e) => e.hasAttribute("datetime"));
   return el?.getAttribute("datetime") ?? el?.getAttribute("content") ?? undefined;
-}
-
-function httpEquiv(document: Document, name: string): string | undefined {
-  for (const el of document.querySelectorAll("meta[http-equiv]")) {
-    if (el.getAttribute("http-equiv")?.toLowerCase() === name) return el.getAttribute("content") ?? undefined;
-  }
-  return undefined;
 }
 
 function keywords(ldKeywords: unknown, document: Document): string[] {
@@ -278,7 +290,7 @@ export function readMetadata(document: Document, baseUrl?: string): PageMetadata
     html?.getAttribute("lang") ??
       html?.getAttribute("xml:lang") ??
       meta(document, "og:locale", "language", "content-language") ??
-      httpEquiv(document, "content-language") ??
+      meta(document, "content-language") ??
       str(ld.inLanguage),
   );
   const dirAttr = (html?.getAttribute("dir") ?? document.body?.getAttribute("dir") ?? "").toLowerCase();
