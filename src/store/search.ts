@@ -165,17 +165,25 @@ interface Filters {
   toExclusive?: string;
 }
 
-function filterSql(f: Filters): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`a.status = 'published'`];
-  if (f.section) parts.push(sql`a.section_slug = ${f.section}`);
+/**
+ * Filters on the article. On SQLite they read the narrow search_filters rows (migration 0021)
+ * rather than the wide articles rows, so the FTS match drives the query and each match costs
+ * little to check; on PostgreSQL they read the articles row the tsvector lives in.
+ */
+function filterSql(f: Filters, engine: Store["engine"]): RawBuilder<unknown> {
+  const sqlite = engine === "sqlite";
+  const col = (name: "section_slug" | "first_published") => sql.raw(sqlite ? `+m.${name}` : `a.${name}`);
+  const parts: RawBuilder<unknown>[] = [sqlite ? sql`+m.published = 1` : sql`a.status = 'published'`];
+  const articleId = sql.raw(sqlite ? "m.article_id" : "a.id");
+  if (f.section) parts.push(sql`${col("section_slug")} = ${f.section}`);
   if (f.tag)
     parts.push(
       f.tagKind
-        ? sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.kind = ${f.tagKind} AND e.tag = ${f.tag})`
-        : sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.tag = ${f.tag})`,
+        ? sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = ${articleId} AND e.kind = ${f.tagKind} AND e.tag = ${f.tag})`
+        : sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = ${articleId} AND e.tag = ${f.tag})`,
     );
-  if (f.from) parts.push(sql`a.first_published >= ${f.from}`);
-  if (f.toExclusive) parts.push(sql`a.first_published < ${f.toExclusive}`);
+  if (f.from) parts.push(sql`${col("first_published")} >= ${f.from}`);
+  if (f.toExclusive) parts.push(sql`${col("first_published")} < ${f.toExclusive}`);
   return sql.join(parts, sql` AND `);
 }
 
@@ -206,23 +214,32 @@ function toHit(r: HitRow, snippet: string | null | undefined): SearchHit {
 async function searchSqlite(store: Store, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
   const match = fts5Expression(parsed);
   const [h, s, b] = FTS5_COLUMN_WEIGHTS;
-  const where = filterSql(f);
-  const countRow = await sql<{
-    n: number;
-  }>`SELECT count(*) AS n FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
+  const rank = sql`bm25(article_fts, ${sql.lit(h)}, ${sql.lit(s)}, ${sql.lit(b)})`;
+  const where = filterSql(f, store.engine);
+  const from = sql`article_fts JOIN search_filters m ON m.rowid = article_fts.rowid`;
+  const countRow = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from}
     WHERE article_fts MATCH ${match} AND ${where}`.execute(store.db);
   const total = Number(countRow.rows[0]?.n ?? 0);
   if (total === 0 || offset >= total) return { total, hits: [] };
-  const page = await sql<
-    HitRow & { rowid: number }
-  >`SELECT a.rowid AS rowid, a.id, a.slug, a.headline, a.section, a.section_slug, a.first_published,
-      -bm25(article_fts, ${sql.lit(h)}, ${sql.lit(s)}, ${sql.lit(b)}) AS score
-    FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
-    WHERE article_fts MATCH ${match} AND ${where}
-    ORDER BY bm25(article_fts, ${sql.lit(h)}, ${sql.lit(s)}, ${sql.lit(b)}), a.first_published DESC, a.id
+  // Rank on the narrow rows first; the wide articles rows are read for the page only. Ties go to
+  // the later-stored article (higher rowid), which costs nothing to read.
+  const ranked = await sql<{ rowid: number; score: number; first_published: string | null }>`SELECT
+      m.rowid AS rowid, -${rank} AS score, m.first_published AS first_published
+    FROM ${from} WHERE article_fts MATCH ${match} AND ${where}
+    ORDER BY ${rank}, m.rowid DESC
     LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+  const rowids = ranked.rows.map((r) => Number(r.rowid));
+  if (rowids.length === 0) return { total, hits: [] };
+  const details = await sql<HitRow & { rowid: number }>`SELECT rowid, id, slug, headline, section, section_slug,
+      first_published FROM articles WHERE rowid IN (${sql.join(rowids)})`.execute(store.db);
+  const byRowid = new Map(details.rows.map((r) => [Number(r.rowid), r]));
+  const page = {
+    rows: ranked.rows.flatMap((r) => {
+      const d = byRowid.get(Number(r.rowid));
+      return d ? [{ ...d, score: r.score }] : [];
+    }),
+  };
   // Snippets only for the page: computing them inside the ranked query would build one per match.
-  const rowids = page.rows.map((r) => Number(r.rowid));
   const snippets = new Map<number, string>();
   if (rowids.length > 0) {
     const snips = await sql<{ rowid: number; body: string; summary: string }>`SELECT rowid,
@@ -237,7 +254,7 @@ async function searchSqlite(store: Store, parsed: ParsedQuery, f: Filters, limit
 
 async function searchPostgres(store: Store, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
   const query = pgTsquery(parsed);
-  const where = filterSql(f);
+  const where = filterSql(f, store.engine);
   const countRow = await sql<{ n: string }>`SELECT count(*) AS n FROM articles a
     WHERE a.search @@ ${query} AND ${where}`.execute(store.db);
   const total = Number(countRow.rows[0]?.n ?? 0);
