@@ -7,7 +7,9 @@ import type { Engine } from "../store.ts";
  * MinHash signature) plus two inverted indexes (distinctive terms, LSH buckets) so one new
  * article is compared only with candidates, never with the whole archive.
  */
-export async function up(db: Kysely<Database>, _engine: Engine): Promise<void> {
+export async function up(db: Kysely<Database>, engine: Engine): Promise<void> {
+  // PostgreSQL real is single precision; SQLite REAL is a double. Scores must read back the same on both.
+  const float = engine === "postgres" ? "double precision" : "real";
   const articleRef = "articles.id";
   await db.schema
     .createTable("related_features")
@@ -26,7 +28,7 @@ export async function up(db: Kysely<Database>, _engine: Engine): Promise<void> {
     .createTable("related_postings")
     .addColumn("term", "text", (c) => c.notNull())
     .addColumn("article_id", "text", (c) => c.notNull().references(articleRef).onDelete("cascade"))
-    .addColumn("weight", "real", (c) => c.notNull())
+    .addColumn("weight", float, (c) => c.notNull())
     .addPrimaryKeyConstraint("related_postings_pk", ["term", "article_id"])
     .execute();
   await db.schema.createIndex("related_postings_article").on("related_postings").column("article_id").execute();
@@ -49,7 +51,7 @@ export async function up(db: Kysely<Database>, _engine: Engine): Promise<void> {
     .createTable("related_links")
     .addColumn("article_id", "text", (c) => c.notNull().references(articleRef).onDelete("cascade"))
     .addColumn("related_id", "text", (c) => c.notNull().references(articleRef).onDelete("cascade"))
-    .addColumn("score", "real", (c) => c.notNull())
+    .addColumn("score", float, (c) => c.notNull())
     .addPrimaryKeyConstraint("related_links_pk", ["article_id", "related_id"])
     .execute();
   await db.schema.createIndex("related_links_related").on("related_links").column("related_id").execute();
@@ -68,7 +70,7 @@ export async function up(db: Kysely<Database>, _engine: Engine): Promise<void> {
     .addColumn("article_id", "text", (c) => c.notNull().references(articleRef).onDelete("cascade"))
     .addColumn("duplicate_id", "text", (c) => c.notNull().references(articleRef).onDelete("cascade"))
     .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("similarity", "real", (c) => c.notNull())
+    .addColumn("similarity", float, (c) => c.notNull())
     .addPrimaryKeyConstraint("article_duplicates_pk", ["article_id", "duplicate_id"])
     .execute();
   await db.schema.createIndex("article_duplicates_dup").on("article_duplicates").column("duplicate_id").execute();
