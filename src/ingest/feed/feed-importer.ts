@@ -10,7 +10,7 @@ import { type FeedItem, parseFeed } from "./parse-feed.ts";
 
 const FALLBACK_SECTION = "News";
 const FEED_ROOT =
-  /^(?:\s|<\?xml[^>]*\?>|<!--[\s\S]*?-->|<\?xml-stylesheet[^>]*\?>|<!DOCTYPE[^>]*>)*<(?:rss|feed|rdf:RDF)\b/i;
+  /^(?:\s|<\?xml[^>]*\?>|<!--[\s\S]*?-->|<\?xml-stylesheet[^>]*\?>|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>)*<(?:rss|feed|rdf:RDF)\b/i;
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;

@@ -4,6 +4,14 @@ import type { Block } from "../../model/blocks.ts";
 import { htmlToBlocks } from "./blocks.ts";
 import { dropFurnitureBlocks, removeFurniture, removeLinkClusters } from "./boilerplate.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
+import { findBodyByScoring } from "./scoring.ts";
+
+/** linkedom leaves a fragment without <html> documentless; give it the page structure a browser would. */
+function parsePage(html: string): Document {
+  const { document } = parseHTML(html);
+  if (document.documentElement?.tagName === "HTML" && document.body) return document as unknown as Document;
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Document;
+}
 
 export interface Extraction {
   metadata: PageMetadata;
@@ -23,28 +31,38 @@ export interface Extraction {
 
 /** Parses a page and extracts its metadata and body as typed blocks. `html` must already be depth-guarded. */
 export function extractArticle(html: string, baseUrl?: string): Extraction {
-  const { document } = parseHTML(html);
-  const metadata = readMetadata(document as unknown as Document, baseUrl);
+  const document = parsePage(html);
+  const metadata = readMetadata(document, baseUrl);
   const base = baseUrl ?? metadata.canonicalUrl;
-  removeFurniture(document as unknown as Document);
+  removeFurniture(document);
   // The serializer hands back Readability's element itself: no serialising and re-parsing the article.
-  const result = new Readability<Element>(document as unknown as Document, {
+  const result = new Readability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();
   let blocks: Block[] = [];
+  let method: Extraction["method"] = "none";
+  const headline = metadata.headline ?? result?.title ?? undefined;
   if (result?.content) {
     removeLinkClusters(result.content);
-    blocks = dropFurnitureBlocks(
-      htmlToBlocks(result.content, base),
-      metadata.headline ?? result.title ?? undefined,
-      metadata.summary,
-    );
+    blocks = dropFurnitureBlocks(htmlToBlocks(result.content, base), headline, metadata.summary);
+    if (blocks.length) method = "readability";
+  }
+  if (!blocks.length) {
+    // Readability found nothing (or only furniture); it has changed the page, so score a fresh parse.
+    const fresh = parsePage(html);
+    removeFurniture(fresh);
+    const body = findBodyByScoring(fresh);
+    if (body) {
+      removeLinkClusters(body);
+      blocks = dropFurnitureBlocks(htmlToBlocks(body, base), headline, metadata.summary);
+      if (blocks.length) method = "scoring";
+    }
   }
   return {
     metadata,
     blocks,
-    method: blocks.length ? "readability" : "none",
+    method,
     readability: result
       ? {
           title: result.title ?? undefined,

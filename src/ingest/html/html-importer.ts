@@ -23,7 +23,7 @@ export function looksLikeHtml(source: Source): boolean {
   if (/^\s*(?:[{[]|<\?xml[^>]*>\s*<(?:rss|feed|rdf:RDF)\b)/i.test(head)) return false;
   if ((head.match(HTML_TAGS)?.length ?? 0) >= 3 && /^\s*</.test(head)) return true;
   // A file named .html is ours even when it is broken, so the user gets an HTML-specific message.
-  return HTML_NAME.test(source.name) && (looksBinary(source.bytes) || /^\s*</.test(head));
+  return HTML_NAME.test(source.name) && (looksBinary(source.bytes) || /^\s*(?:<|$)/.test(head));
 }
 
 /** Language from the script when the page declares none: CJK, kana, Hangul, Arabic and Hebrew are unambiguous enough. */

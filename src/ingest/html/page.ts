@@ -16,6 +16,7 @@ export function extractHtml(bytes: Buffer, baseUrl?: string): Extraction {
     );
   }
   let html = decodeHtml(bytes);
+  if (!html.trim()) throw new ImportError("no article found in the page (the file is empty)");
   if (html.length > STRIP_BULK_ABOVE) {
     html = html.replace(/<(script|style|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "");
   }
