@@ -1,3 +1,4 @@
+import type { SqliteStore } from "../../store/sqlite/open-sqlite.ts";
 import type { Store } from "../../store/store.ts";
 import { keysForArticle, type RenderCache } from "./render-cache.ts";
 
@@ -5,29 +6,76 @@ import { keysForArticle, type RenderCache } from "./render-cache.ts";
 // this far on every change catches it at the cost of re-purging a few recent articles.
 const LOOKBACK_MS = 5000;
 
+const UNCHANGED = Promise.resolve();
+
+/**
+ * SQLite answers "did anything commit?" in a few microseconds: total_changes() counts this
+ * connection's writes and data_version moves when another connection (another process) commits.
+ * Only then is the articles table asked what changed. While this connection is inside a
+ * transaction the answer could include uncommitted rows, so the full probe (which waits for the
+ * transaction through the query builder) runs instead. PostgreSQL has no such cheap signal: its
+ * probe is shared by concurrent requests, and purges from other processes arrive by LISTEN/NOTIFY.
+ */
+function sqliteChangeToken(store: Store): (() => string) | null {
+  if (store.engine !== "sqlite" || !("sqlite" in store)) return null;
+  const sqlite = (store as SqliteStore).sqlite;
+  const statement = sqlite.prepare("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v");
+  let unique = 0;
+  return () => {
+    if (sqlite.inTransaction) return `busy-${unique++}`;
+    const row = statement.get() as { t: number; v: number };
+    return `${row.t}/${row.v}`;
+  };
+}
+
 /**
  * Keeps the render cache true to the store, whichever process wrote to it (CLI import, editorial
- * API, a PostgreSQL worker). Before serving, a request calls `sync()`: one cheap aggregate query,
- * shared by every request that arrives while it runs. When the newest modified_at moves, the
+ * API, a PostgreSQL worker). Before serving, a request calls `sync()`: on SQLite a change token
+ * read in microseconds, on PostgreSQL one aggregate query shared by every request that arrives
+ * while it runs. When the newest modified_at moves, the
  * articles changed since are purged by key; when rows disappear, everything is.
  */
 export class StoreChangeWatcher {
   #lastModified: string | null = null;
   #count = -1;
   #inFlight: Promise<void> | null = null;
+  #sqliteToken: string | null = null;
+  readonly #changeToken: (() => string) | null;
 
   constructor(
     private readonly store: Store,
     private readonly cache: RenderCache,
-  ) {}
+  ) {
+    this.#changeToken = sqliteChangeToken(store);
+  }
 
   sync(): Promise<void> {
+    if (this.#changeToken) {
+      const token = this.#changeToken();
+      if (token === this.#sqliteToken) return UNCHANGED;
+      this.#sqliteToken = token;
+      // Something committed after any probe already running began: queue a fresh one behind it.
+      const probe = (this.#inFlight ?? UNCHANGED).then(() => this.#probe());
+      this.#inFlight = probe;
+      return probe.then(
+        () => this.#settled(probe),
+        (error: unknown) => {
+          this.#sqliteToken = null; // try again on the next request
+          this.#settled(probe);
+          throw error;
+        },
+      );
+    }
     if (!this.#inFlight) {
       this.#inFlight = this.#probe().finally(() => {
         this.#inFlight = null;
       });
     }
     return this.#inFlight;
+  }
+
+  #settled(probe: Promise<void>): void {
+    if (this.#inFlight === probe) this.#inFlight = null;
   }
 
   async #probe(): Promise<void> {

@@ -37,32 +37,60 @@ function notModified(c: Context, entry: Rendered): boolean {
   return false;
 }
 
-/** Sends a rendered response: validators, 304s, the best encoding the client accepts, CDN headers. */
-export function send(c: Context, entry: Rendered): Response {
-  const headers = new Headers({
-    "content-type": entry.contentType,
+interface HeaderSets {
+  identity: Record<string, string>;
+  gzip: Record<string, string>;
+  br: Record<string, string>;
+  notModified: Record<string, string>;
+}
+
+// Built once per rendered response, so a cache hit only picks one.
+const headerSets = new WeakMap<Rendered, HeaderSets>();
+
+function headersFor(entry: Rendered): HeaderSets {
+  let sets = headerSets.get(entry);
+  if (sets) return sets;
+  const common: Record<string, string> = {
     etag: entry.etag,
     "cache-control": entry.cacheControl,
     vary: "Accept-Encoding",
-  });
-  for (const [name, value] of Object.entries(entry.headers)) headers.set(name, value);
-  if (entry.lastModified) headers.set("last-modified", entry.lastModified);
-  if (entry.keys.length > 0) headers.set("surrogate-key", entry.keys.join(" "));
-  // The same keys for CDNs that read Cache-Tag (comma-separated) instead.
-  if (entry.keys.length > 0) headers.set("cache-tag", entry.keys.join(","));
-  if (notModified(c, entry)) {
-    headers.delete("content-type");
-    return new Response(null, { status: 304, headers });
+    ...entry.headers,
+  };
+  if (entry.lastModified) common["last-modified"] = entry.lastModified;
+  if (entry.keys.length > 0) {
+    common["surrogate-key"] = entry.keys.join(" ");
+    // The same keys for CDNs that read Cache-Tag (comma-separated) instead.
+    common["cache-tag"] = entry.keys.join(",");
   }
+  const full = (encoding: string | null, length: number) => ({
+    "content-type": entry.contentType,
+    ...common,
+    ...(encoding ? { "content-encoding": encoding } : {}),
+    "content-length": String(length),
+  });
+  sets = {
+    identity: full(null, entry.body.length),
+    gzip: entry.gzip ? full("gzip", entry.gzip.length) : full(null, entry.body.length),
+    br: entry.br ? full("br", entry.br.length) : full(null, entry.body.length),
+    notModified: common,
+  };
+  headerSets.set(entry, sets);
+  return sets;
+}
+
+/** Sends a rendered response: validators, 304s, the best encoding the client accepts, CDN headers. */
+export function send(c: Context, entry: Rendered): Response {
+  const sets = headersFor(entry);
+  if (notModified(c, entry)) return new Response(null, { status: 304, headers: sets.notModified });
   const acceptEncoding = c.req.header("accept-encoding");
   let body = entry.body;
+  let headers = sets.identity;
   if (entry.br && accepts(acceptEncoding, "br")) {
     body = entry.br;
-    headers.set("content-encoding", "br");
+    headers = sets.br;
   } else if (entry.gzip && accepts(acceptEncoding, "gzip")) {
     body = entry.gzip;
-    headers.set("content-encoding", "gzip");
+    headers = sets.gzip;
   }
-  headers.set("content-length", String(body.length));
   return new Response(c.req.method === "HEAD" ? null : body, { status: entry.status, headers });
 }

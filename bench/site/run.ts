@@ -1,0 +1,208 @@
+/**
+ * The site benchmark: the article page served by `newsdesk serve` against the same HTML served as a
+ * static file by nginx, each loaded by autocannon for a bounded time, plus the article page's
+ * transfer size. Run: node --import tsx bench/site/run.ts [--duration 10] [--connections 10]
+ * Prints a Markdown table for BENCHMARKS.md and writes bench/out/site.json.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  throughput: { average: number };
+  errors: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<AutocannonResult>;
+// autocannon ships no types; this is the part we use.
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    nginx: { type: "string", default: "nginx" },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const ARTICLE = "/news/politics/quillhaven-council-approves-harbour-front-housing-plan-after-seven-hour-meeting";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${seen}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${what} exited with ${code}: ${seen}`)));
+  });
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+/** Bytes on the wire for one URL with the given Accept-Encoding. */
+function wireBytes(url: string, encoding: string): Promise<{ bytes: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": encoding } }, (res) => {
+      let bytes = 0;
+      res.on("data", (c: Buffer) => {
+        bytes += c.length;
+      });
+      res.on("end", () => resolve({ bytes, encoding: String(res.headers["content-encoding"] ?? "identity") }));
+    }).on("error", reject);
+  });
+}
+
+async function load(name: string, url: string): Promise<AutocannonResult> {
+  await autocannon({ url, connections, duration: 1 }); // warm-up, not measured
+  const result = await autocannon({ url, connections, duration });
+  if (result.errors > 0 || result.non2xx > 0)
+    throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+  return result;
+}
+
+const work = mkdtempSync(join(tmpdir(), "newsdesk-bench-site-"));
+// Started as root, nginx's workers drop to an unprivileged user, who must be able to read the file.
+chmodSync(work, 0o755);
+const children: ChildProcess[] = [];
+try {
+  // The site, as a reader would start it: its own process, the sample newsroom in a fresh SQLite file.
+  const sitePort = await freePort();
+  const site = spawn(
+    process.execPath,
+    [join(root, "bin", "newsdesk.js"), "serve", "--sample", "--db", join(work, "bench.db"), "--port", String(sitePort)],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  children.push(site);
+  await waitForOutput(site, /Newsdesk is serving/, "newsdesk serve");
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+
+  // The same bytes as a static file behind nginx, one worker like our one process.
+  const html = Buffer.from(await (await fetch(`${siteUrl}${ARTICLE}`)).arrayBuffer());
+  const www = join(work, "www");
+  mkdirSync(join(www, "news", "politics"), { recursive: true });
+  writeFileSync(join(www, "article.html"), html);
+  const nginxPort = await freePort();
+  const conf = join(work, "nginx.conf");
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+daemon off;
+pid ${join(work, "nginx.pid")};
+error_log ${join(work, "nginx-error.log")} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  open_file_cache max=100;
+  client_body_temp_path ${work}/client_temp;
+  proxy_temp_path ${work}/proxy_temp;
+  fastcgi_temp_path ${work}/fastcgi_temp;
+  uwsgi_temp_path ${work}/uwsgi_temp;
+  scgi_temp_path ${work}/scgi_temp;
+  server {
+    listen 127.0.0.1:${nginxPort};
+    root ${www};
+    location = /article.html { default_type "text/html; charset=utf-8"; }
+  }
+}
+`,
+  );
+  const nginx = spawn(values.nginx, ["-c", conf, "-p", `${work}/`, "-e", join(work, "nginx-error.log")], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(nginx);
+  let nginxOutput = "";
+  nginx.stderr?.on("data", (c: Buffer) => {
+    nginxOutput += c.toString();
+  });
+  const nginxUrl = `http://127.0.0.1:${nginxPort}/article.html`;
+  await waitForHttp(nginxUrl).catch((error: Error) => {
+    throw new Error(
+      `${error.message}; nginx said: ${nginxOutput || readFileSync(join(work, "nginx-error.log"), "utf8")}`,
+    );
+  });
+
+  const ours = await load("newsdesk", `${siteUrl}${ARTICLE}`);
+  const theirs = await load("nginx", nginxUrl);
+
+  const css = /<link rel="stylesheet" href="([^"]+)"/.exec(html.toString())?.[1] ?? "";
+  const sizes = {
+    htmlBytes: html.length,
+    htmlBrotli: await wireBytes(`${siteUrl}${ARTICLE}`, "br"),
+    htmlGzip: await wireBytes(`${siteUrl}${ARTICLE}`, "gzip"),
+    cssBytes: (await wireBytes(`${siteUrl}${css}`, "identity")).bytes,
+    cssBrotli: await wireBytes(`${siteUrl}${css}`, "br"),
+    cssGzip: await wireBytes(`${siteUrl}${css}`, "gzip"),
+    externalScripts: (html.toString().match(/<script[^>]+src=/g) ?? []).length,
+    inlineScriptBytes: [...html.toString().matchAll(/<script>(.*?)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0),
+  };
+  const report = {
+    date: new Date().toISOString(),
+    durationSeconds: duration,
+    connections,
+    page: ARTICLE,
+    newsdesk: { requestsPerSecond: ours.requests.average, p50Ms: ours.latency.p50, p99Ms: ours.latency.p99 },
+    nginx: { requestsPerSecond: theirs.requests.average, p50Ms: theirs.latency.p50, p99Ms: theirs.latency.p99 },
+    ratio: ours.requests.average / theirs.requests.average,
+    sizes,
+  };
+  mkdirSync(join(root, "bench", "out"), { recursive: true });
+  writeFileSync(join(root, "bench", "out", "site.json"), `${JSON.stringify(report, null, 2)}\n`);
+
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`| Server | Requests/s | p50 latency | p99 latency |
+|---|---:|---:|---:|
+| newsdesk serve (article page, render cache) | ${ours.requests.average.toFixed(0)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms |
+| nginx 1 worker (same HTML, static file) | ${theirs.requests.average.toFixed(0)} | ${theirs.latency.p50} ms | ${theirs.latency.p99} ms |
+
+Ratio newsdesk / nginx: **${report.ratio.toFixed(2)}** (goal ≥ 0.5). ${connections} connections, ${duration} s each after a 1 s warm-up.
+
+Article page transfer: HTML ${kb(sizes.htmlBytes)} raw, ${kb(sizes.htmlBrotli.bytes)} brotli, ${kb(sizes.htmlGzip.bytes)} gzip; CSS ${kb(sizes.cssBytes)} raw, ${kb(sizes.cssBrotli.bytes)} brotli, ${kb(sizes.cssGzip.bytes)} gzip.
+HTML + CSS: **${kb(sizes.htmlBrotli.bytes + sizes.cssBrotli.bytes)} brotli / ${kb(sizes.htmlGzip.bytes + sizes.cssGzip.bytes)} gzip** (goal ≤ 30 KB). External scripts: ${sizes.externalScripts}; inline script: ${sizes.inlineScriptBytes} bytes.`);
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  rmSync(work, { recursive: true, force: true });
+}
