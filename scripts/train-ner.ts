@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { type ConllDocument, parseConll } from "../src/enrich/ner/conll.ts";
 import { documentHints, type FeatureScorer, recognizeDocument, tagDocument } from "../src/enrich/ner/decode.ts";
 import { Gazetteer } from "../src/enrich/ner/gazetteer.ts";
-import { GAZETTEER_URL, TaggerModel, WEIGHTS_URL } from "../src/enrich/ner/model.ts";
+import { FIRST_PASS_URL, GAZETTEER_URL, TaggerModel, WEIGHTS_URL } from "../src/enrich/ner/model.ts";
 import { EntityScore, prf } from "../src/enrich/ner/score.ts";
 import { spansFromTags } from "../src/enrich/ner/spans.ts";
 import { TAG_COUNT, TAGS } from "../src/enrich/ner/tagset.ts";
@@ -101,14 +101,13 @@ function gazetteerOf(docs: ConllDocument[]): Gazetteer {
   return g;
 }
 
-function evaluate(scorer: FeatureScorer, docs: ConllDocument[]) {
+function evaluate(first: FeatureScorer, second: FeatureScorer | null, docs: ConllDocument[]) {
   const score = new EntityScore();
   for (const doc of docs) {
-    const predicted = recognizeDocument(
-      scorer,
-      fullGazetteer,
-      doc.map((s) => s.words),
-    );
+    const sentences = doc.map((s) => s.words);
+    const predicted = second
+      ? recognizeDocument(first, second, fullGazetteer, sentences)
+      : tagDocument(first, fullGazetteer, sentences);
     for (const [i, s] of doc.entries()) score.addSentence(s.gold, predicted[i]);
   }
   return prf(score.overall()).f1;
@@ -135,49 +134,82 @@ const FOLDS = 5;
 const foldGazetteers = Array.from({ length: FOLDS }, (_, k) => gazetteerOf(train.filter((_, i) => i % FOLDS !== k)));
 const fullGazetteer = gazetteerOf(train);
 const foldOf = new Map(train.map((doc, i) => [doc, i % FOLDS]));
-const trainer = new Trainer();
 const epochs = Number(values.epochs);
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  const started = Date.now();
-  for (const doc of shuffle([...train], epoch)) {
-    const gold = goldIndices(doc);
-    const sentences = doc.map((s) => s.words);
-    const gazetteer = foldGazetteers[foldOf.get(doc)!];
-    const first = tagDocument(trainer, gazetteer, sentences);
-    tagDocument(
-      trainer,
-      gazetteer,
-      sentences,
-      (features, predicted, si, ti) => {
-        trainer.learn(features, gold[si][ti], predicted);
-        return predicted;
-      },
-      documentHints(sentences, first),
-    );
-  }
+
+function averagedScorer(trainer: Trainer): FeatureScorer {
   const averaged = trainer.averaged();
-  const scorer: FeatureScorer = {
+  return {
     addScores(f, scores) {
       const row = averaged.get(f);
       if (row) for (let t = 0; t < TAG_COUNT; t++) scores[t] += row[t];
     },
   };
-  console.log(
-    `epoch ${epoch}: dev F1 ${evaluate(scorer, dev).toFixed(4)} (${((Date.now() - started) / 1000).toFixed(1)}s)`,
-  );
 }
 
-const averaged = trainer.averaged();
-let maxAbs = 0;
-for (const row of averaged.values()) for (const w of row) maxAbs = Math.max(maxAbs, Math.abs(w));
-// 16-bit range: weights below half a step round to zero and their features are dropped.
-const scale = 32767 / maxAbs;
-const text = TaggerModel.serialize(averaged, (scale * Number(process.env.NER_SCALE ?? 1)) / 8);
-const gz = gzipSync(text, { level: 9 });
-const out = values.out ?? WEIGHTS_URL;
-writeFileSync(out, gz);
-if (!values.out) writeFileSync(GAZETTEER_URL, gzipSync(fullGazetteer.serialize(), { level: 9 }));
-const model = TaggerModel.parse(gz);
+/** Trains one pass of the tagger; `hints` gives the first pass's view of each document for the second. */
+function trainPass(docs: ConllDocument[], hints: Map<ConllDocument, Map<string, string>> | null, label: string) {
+  const trainer = new Trainer();
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (const doc of shuffle([...docs], epoch)) {
+      const gold = goldIndices(doc);
+      tagDocument(
+        trainer,
+        foldGazetteers[foldOf.get(doc)!],
+        doc.map((s) => s.words),
+        (features, predicted, si, ti) => {
+          trainer.learn(features, gold[si][ti], predicted);
+          return predicted;
+        },
+        hints?.get(doc),
+      );
+    }
+  }
+  console.log(`${label}: trained ${epochs} epochs`);
+  return trainer;
+}
+
+// Stacking: the second pass learns from first-pass tags the first pass made without having
+// seen the document (5-fold jackknife), so it learns how far to trust them on new text.
+const hints = new Map<ConllDocument, Map<string, string>>();
+for (let k = 0; k < FOLDS; k++) {
+  const first = averagedScorer(
+    trainPass(
+      train.filter((d) => foldOf.get(d) !== k),
+      null,
+      `fold ${k + 1}/${FOLDS}`,
+    ),
+  );
+  for (const doc of train.filter((d) => foldOf.get(d) === k)) {
+    const sentences = doc.map((s) => s.words);
+    hints.set(doc, documentHints(sentences, tagDocument(first, foldGazetteers[k], sentences)));
+  }
+}
+const firstTrainer = trainPass(train, null, "first pass");
+const secondTrainer = trainPass(train, hints, "second pass");
+
+function quantize(trainer: Trainer): Buffer {
+  const averaged = trainer.averaged();
+  let maxAbs = 0;
+  for (const row of averaged.values()) for (const w of row) maxAbs = Math.max(maxAbs, Math.abs(w));
+  // 16-bit range: weights below half a step round to zero and their features are dropped.
+  return gzipSync(TaggerModel.serialize(averaged, 32767 / maxAbs), { level: 9 });
+}
+
+const firstGz = quantize(firstTrainer);
+const secondGz = quantize(secondTrainer);
+const first = TaggerModel.parse(firstGz);
+const second = TaggerModel.parse(secondGz);
 console.log(
-  `wrote ${String(out)}: ${model.featureCount} features, ${(gz.length / 1e6).toFixed(2)} MB; quantized dev F1 ${evaluate(model, dev).toFixed(4)}`,
+  `dev F1: first pass alone ${evaluate(first, null, dev).toFixed(4)}, both passes ${evaluate(first, second, dev).toFixed(4)}`,
+);
+if (values.out) {
+  writeFileSync(`${values.out}.first.gz`, firstGz);
+  writeFileSync(`${values.out}.second.gz`, secondGz);
+} else {
+  writeFileSync(FIRST_PASS_URL, firstGz);
+  writeFileSync(WEIGHTS_URL, secondGz);
+  writeFileSync(GAZETTEER_URL, gzipSync(fullGazetteer.serialize(), { level: 9 }));
+}
+console.log(
+  `weights: ${first.featureCount + second.featureCount} features, ${((firstGz.length + secondGz.length) / 1e6).toFixed(2)} MB`,
 );

@@ -1,5 +1,5 @@
 import type { Article, Figure } from "../model/article.ts";
-import { findMentions, type Mention } from "./entities/mentions.ts";
+import { findMentions, type Mention, tidyMentions } from "./entities/mentions.ts";
 import { groupNames } from "./entities/names.ts";
 import { resolvePeople } from "./entities/people.ts";
 import { findFigures } from "./figures/figures.ts";
@@ -12,23 +12,23 @@ import { textUnits } from "./text-units.ts";
  */
 export function enrichArticle(article: Article): Article {
   const units = textUnits(article);
-  const mentions: Mention[] = findMentions(units);
+  const mentions: Mention[] = tidyMentions(units, findMentions(units));
   const people = resolvePeople(units, mentions);
   const personNames = new Set<string>();
   for (const p of people.people) {
     personNames.add(p.name.toLowerCase());
     personNames.add(p.name.split(" ").pop()!.toLowerCase());
   }
-  const { organisations, places } = groupNames(mentions, personNames);
-  const quotes = extractQuotes(units, people, mentions);
+  const named = groupNames(units, mentions, personNames);
+  const quotes = extractQuotes(units, people, mentions, named.canonical);
   const reference = article.firstPublished ? new Date(article.firstPublished) : null;
   const figures: Figure[] = [];
   for (const u of units) if (u.kind !== "headline") figures.push(...findFigures(u.text, reference));
   return {
     ...article,
     people: people.people.map((p) => ({ name: p.name, aliases: p.aliases })),
-    organisations,
-    places,
+    organisations: named.organisations,
+    places: named.places,
     quotes,
     figures,
   };

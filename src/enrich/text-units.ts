@@ -23,9 +23,13 @@ function unit(kind: TextUnit["kind"], text: string, blockIndex?: number): TextUn
   return { kind, blockIndex, text, tokens, sentences };
 }
 
-/** The headline, then every block with readable text, in order. */
-export function textUnits(article: Pick<Article, "headline" | "blocks">): TextUnit[] {
+/** The headline, the summary (unless the body repeats it), then every block with readable text. */
+export function textUnits(article: Pick<Article, "headline" | "summary" | "blocks">): TextUnit[] {
   const units: TextUnit[] = [unit("headline", article.headline)];
+  const summary = article.summary.trim();
+  // Importers may lift the first paragraph into the summary; it is still part of the story.
+  if (summary && !article.blocks.some((b) => b.type === "paragraph" && b.text.trim() === summary))
+    units.push(unit("body", summary));
   article.blocks.forEach((b, i) => {
     switch (b.type) {
       case "paragraph":

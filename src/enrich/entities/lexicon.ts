@@ -31,6 +31,60 @@ export const TITLES = new Map<string, "m" | "f" | null>([
   ["archbishop", null],
   ["bishop", null],
   ["cardinal", null],
+  ["rabbi", null],
+  ["imam", null],
+  ["reverend", null],
+]);
+
+/** Titles that stay in the name when only one name follows: Prince Harry, Lord Falconer. */
+export const NAME_TITLES = new Set([
+  "prince",
+  "princess",
+  "king",
+  "queen",
+  "lord",
+  "lady",
+  "baroness",
+  "baron",
+  "pope",
+]);
+
+/** Titles used with a forename: Sir Alan (Budd), Lady Jane. */
+export const FORENAME_TITLES = new Set(["sir", "dame", "lady", "lord"]);
+
+/** Last words that make a "person" an organisation: Altria Group, Simon Wiesenthal Center. */
+export const ORGANISATION_ENDINGS = new Set([
+  "group",
+  "tobacco",
+  "inc",
+  "ltd",
+  "plc",
+  "corp",
+  "center",
+  "centre",
+  "association",
+  "party",
+  "council",
+  "bank",
+  "company",
+  "holdings",
+  "trust",
+  "foundation",
+  "institute",
+  "university",
+  "college",
+  "school",
+  "agency",
+  "committee",
+  "commission",
+  "watch",
+  "times",
+  "news",
+  "airlines",
+  "motors",
+  "records",
+  "pictures",
+  "studios",
 ]);
 
 /**

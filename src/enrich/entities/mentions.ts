@@ -2,6 +2,7 @@ import { recognizeDocument } from "../ner/decode.ts";
 import { defaultRecognizer } from "../ner/model.ts";
 import { spansFromTags } from "../ner/spans.ts";
 import type { TextUnit } from "../text-units.ts";
+import { ORGANISATION_ENDINGS } from "./lexicon.ts";
 
 export type MentionType = "PER" | "ORG" | "LOC";
 
@@ -25,8 +26,8 @@ export function findMentions(units: readonly TextUnit[]): Mention[] {
       owners.push({ unit: ui, start: s.start });
     }
   });
-  const { model, gazetteer } = defaultRecognizer();
-  const tags = recognizeDocument(model, gazetteer, sentenceWords);
+  const { firstPass, model, gazetteer } = defaultRecognizer();
+  const tags = recognizeDocument(firstPass, model, gazetteer, sentenceWords);
   const mentions: Mention[] = [];
   tags.forEach((sentenceTags, si) => {
     for (const span of spansFromTags(sentenceTags)) {
@@ -45,4 +46,38 @@ export function findMentions(units: readonly TextUnit[]): Mention[] {
     }
   });
   return mentions;
+}
+
+const possessive = (text: string) => text.toLowerCase().replace(/['’]s?$/, "");
+
+/**
+ * Corrections the tagger's sentence-by-sentence view misses: a name typed as a place in one
+ * sentence ("Cameron rejects…") but a person elsewhere is the person; a "person" whose last
+ * word is Group or Centre, or who runs straight into an organisation ("Simon" + "Wiesenthal
+ * Center"), is an organisation.
+ */
+export function tidyMentions(units: readonly TextUnit[], mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const next = mentions[i + 1];
+    if (m.type === "PER" && next && next.unit === m.unit && next.tokenStart === m.tokenEnd && next.type === "ORG") {
+      const u = units[m.unit];
+      const text = u.text.slice(u.tokens[m.tokenStart].start, u.tokens[next.tokenEnd - 1].end);
+      out.push({ ...next, tokenStart: m.tokenStart, text });
+      i++;
+      continue;
+    }
+    const last = m.text.split(/\s+/).pop()!.toLowerCase();
+    if (m.type === "PER" && ORGANISATION_ENDINGS.has(last) && m.text.includes(" ")) out.push({ ...m, type: "ORG" });
+    else out.push(m);
+  }
+  const people = new Set<string>();
+  for (const m of out) {
+    if (m.type !== "PER") continue;
+    const parts = possessive(m.text).split(/\s+/);
+    if (parts.length >= 2) people.add(parts[parts.length - 1]);
+    people.add(parts.join(" "));
+  }
+  return out.map((m) => (m.type !== "PER" && people.has(possessive(m.text)) ? { ...m, type: "PER" as const } : m));
 }

@@ -1,5 +1,5 @@
 import type { TextUnit } from "../text-units.ts";
-import { canonicalRole, MAX_ROLE_WORDS, RELATIVES, ROLES, TITLES } from "./lexicon.ts";
+import { canonicalRole, FORENAME_TITLES, MAX_ROLE_WORDS, NAME_TITLES, RELATIVES, ROLES, TITLES } from "./lexicon.ts";
 import type { Mention } from "./mentions.ts";
 
 export type Gender = "m" | "f" | null;
@@ -77,9 +77,9 @@ function roleStartingAt(words: readonly string[], start: number): [number, strin
 
 const DETERMINERS = new Set(["the", "a", "an", "its", "his", "her", "their"]);
 
-function describe(units: readonly TextUnit[], m: Mention): NameUse | null {
+function describe(units: readonly TextUnit[], unitWords: readonly string[][], m: Mention): NameUse | null {
   const u = units[m.unit];
-  const words = u.tokens.map((t) => t.word);
+  const words = unitWords[m.unit];
   let start = m.tokenStart;
   let end = m.tokenEnd;
   let title: string | undefined;
@@ -116,7 +116,9 @@ function describe(units: readonly TextUnit[], m: Mention): NameUse | null {
     const r = roleStartingAt(words, k) ?? roleStartingAt(words, k + 1);
     if (r) roles.push(r[1]);
   }
-  const tokens = words.slice(start, end);
+  let tokens = words.slice(start, end);
+  // Royalty and peers are known by title and one name: the title is part of it.
+  if (title && tokens.length === 1 && NAME_TITLES.has(lower(title))) tokens = [title, tokens[0]];
   const use: NameUse = {
     mention: m,
     tokens,
@@ -134,17 +136,20 @@ function describe(units: readonly TextUnit[], m: Mention): NameUse | null {
 }
 
 /** "Litvinenko's widow, Marina": the relative gets the family name and the phrase as an alias. */
-function applyRelatives(units: readonly TextUnit[], uses: NameUse[]): void {
+function applyRelatives(units: readonly TextUnit[], unitWords: readonly string[][], uses: NameUse[]): void {
   for (let i = 0; i + 1 < uses.length; i++) {
     const a = uses[i];
     const b = uses[i + 1];
     if (a.mention.unit !== b.mention.unit || b.tokens.length !== 1) continue;
     const u = units[a.mention.unit];
-    const w = u.tokens.map((t) => t.word);
+    const w = unitWords[a.mention.unit];
     const at = a.mention.tokenEnd;
     if (w[at] !== "'s" && w[at] !== "'") continue;
-    const relative = RELATIVES.get(lower(w[at + 1] ?? ""));
-    if (relative === undefined || w[at + 2] !== "," || b.mention.tokenStart !== at + 3) continue;
+    // Up to two words may describe the relative: "Michael Howard's ex-model wife, Sandra".
+    let r = at + 1;
+    while (r < at + 3 && !RELATIVES.has(lower(w[r] ?? "")) && /^[a-z]/.test(w[r] ?? "")) r++;
+    const relative = RELATIVES.get(lower(w[r] ?? ""));
+    if (relative === undefined || w[r + 1] !== "," || b.mention.tokenStart !== r + 2) continue;
     b.tokens = [b.tokens[0], a.tokens[a.tokens.length - 1]];
     b.gender = relative;
     b.derived = true;
@@ -153,15 +158,35 @@ function applyRelatives(units: readonly TextUnit[], uses: NameUse[]): void {
   }
 }
 
+/** Party and group words the tagger sometimes takes for a person's name. */
+const GROUP_WORDS = new Set([
+  "tory",
+  "tories",
+  "labour",
+  "conservative",
+  "conservatives",
+  "liberal",
+  "democrat",
+  "democrats",
+  "republican",
+  "republicans",
+  "socialist",
+  "socialists",
+  "communist",
+  "communists",
+  "lib dems",
+  "lib dem",
+]);
+
 const compatible = (a: Gender, b: Gender) => a === null || b === null || a === b;
 
 /** Groups the person names of an article into people, and finds role phrases that refer to them. */
 export function resolvePeople(units: readonly TextUnit[], mentions: readonly Mention[]): People {
-  mentions = retypeKnownNames(mentions);
+  const unitWords = units.map((u) => u.tokens.map((t) => t.word));
   const uses = mentions
-    .map((m) => (m.type === "PER" ? describe(units, m) : null))
+    .map((m) => (m.type === "PER" && !GROUP_WORDS.has(m.text.toLowerCase()) ? describe(units, unitWords, m) : null))
     .filter((u): u is NameUse => u !== null);
-  applyRelatives(units, uses);
+  applyRelatives(units, unitWords, uses);
 
   const people: PersonEntity[] = [];
   const byFullName = new Map<string, number>();
@@ -178,6 +203,15 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
     if (use.derived) p.derived = true;
   }
 
+  // Who could a single word mean: people by each part of their full name.
+  const byPart = new Map<string, number[]>();
+  people.forEach((p, i) => {
+    for (const part of new Set(p.name.split(" ").map(lower))) {
+      const list = byPart.get(part) ?? [];
+      list.push(i);
+      byPart.set(part, list);
+    }
+  });
   const refs: PersonRef[] = [];
   const lastRef = new Map<number, number>();
   const aliasSets = people.map(() => new Set<string>());
@@ -201,19 +235,25 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
     const word = lower(use.tokens[0]);
     let best = -1;
     let bestScore = -1;
-    people.forEach((p, i) => {
+    for (const i of byPart.get(word) ?? []) {
+      const p = people[i];
       const parts = p.name.split(" ").map(lower);
       const surname = parts[parts.length - 1] === word;
       const single = parts.length === 1 && parts[0] === word;
-      const forename = parts.length > 1 && parts[0] === word && !use.title;
-      if (!(surname || single || forename) || !compatible(p.gender, use.gender)) return;
+      const forename = parts.length > 1 && parts[0] === word && (!use.title || FORENAME_TITLES.has(lower(use.title)));
+      if (!(surname || single || forename) || !compatible(p.gender, use.gender)) continue;
       // Prefer a surname match, then whoever was referred to last.
-      const score = (surname || single ? 1e6 : 0) + (p.derived ? 0 : 2e6) + (lastRef.get(i) ?? -1) + 1;
+      // A title that says "Mrs" picks the woman of that name; otherwise a relative who only
+      // borrowed the surname is the last choice.
+      const sameGender = use.gender !== null && p.gender === use.gender;
+      const score =
+        (sameGender ? 4e6 : 0) + (p.derived ? 0 : 2e6) + (surname || single ? 1e6 : 0) + (lastRef.get(i) ?? -1) + 1;
       if (score > bestScore) [best, bestScore] = [i, score];
-    });
+    }
     if (best < 0) {
       best = newPerson(use.tokens[0]);
       aliasSets[best] = new Set();
+      byPart.set(word, [...(byPart.get(word) ?? []), best]);
     }
     assign(use, best, order);
   });
@@ -236,6 +276,7 @@ function findRoleReferences(
   aliasSets: Set<string>[],
 ): void {
   const named = new Set(refs.map((r) => `${r.unit}:${r.tokenStart}`));
+  const sentenceStarts = units.map((u) => new Set(u.sentences.map((s) => s.start)));
   const main = mainSubject(units, people, refs);
   units.forEach((u, ui) => {
     const words = u.tokens.map((t) => t.word);
@@ -247,14 +288,15 @@ function findRoleReferences(
       // "the prime minister, Tony Blair" or "the PM Tony Blair": the name reference covers it.
       if (named.has(`${ui}:${end}`) || named.has(`${ui}:${end + 1}`)) continue;
       if (words[end] === "'s" && /^\p{Lu}/u.test(words[end + 1] ?? "")) continue;
+      // Of the people with this role, the one referred to most.
       let person = -1;
-      let latest = -1;
       people.forEach((p, pi) => {
-        if (!p.roles.has(role)) return;
-        const seen = refs.filter((x) => x.person === pi && (x.unit < ui || (x.unit === ui && x.tokenStart < i))).length;
-        if (person < 0 || seen > latest) [person, latest] = [pi, seen];
+        if (p.roles.has(role) && (person < 0 || p.references > people[person].references)) person = pi;
       });
-      if (person < 0 && SUBJECT_ROLES.has(role) && main >= 0 && people[main].roles.size === 0) person = main;
+      // Unnamed "The prime minister said…" opening a sentence is the article's main subject.
+      const opensSentence = words[i] === "The" && sentenceStarts[ui].has(i);
+      if (person < 0 && opensSentence && SUBJECT_ROLES.has(role) && main >= 0 && people[main].roles.size === 0)
+        person = main;
       if (person < 0) continue;
       const text = u.text.slice(u.tokens[i].start, u.tokens[end - 1].end);
       aliasSets[person].add(text.replace(/^The /, "the "));
@@ -277,24 +319,4 @@ function mainSubject(units: readonly TextUnit[], people: readonly PersonEntity[]
     if (best < 0 || people[i].references > people[best].references) best = i;
   }
   return best;
-}
-
-/**
- * A name typed as a place or organisation somewhere ("Cameron rejects…" in a headline) that
- * is a person's name elsewhere in the article is that person.
- */
-function retypeKnownNames(mentions: readonly Mention[]): Mention[] {
-  const names = new Set<string>();
-  for (const m of mentions) {
-    if (m.type !== "PER") continue;
-    const parts = m.text
-      .toLowerCase()
-      .replace(/['’]s?$/, "")
-      .split(/\s+/);
-    if (parts.length >= 2) names.add(parts[parts.length - 1]);
-    names.add(parts.join(" "));
-  }
-  return mentions.map((m) =>
-    m.type !== "PER" && names.has(m.text.toLowerCase().replace(/['’]s?$/, "")) ? { ...m, type: "PER" as const } : m,
-  );
 }

@@ -78,6 +78,9 @@ function dateWindows(text: string): [number, string][] {
   return windows.map(([a, b]) => [a, text.slice(a, b)]);
 }
 
+/** Dates that only mean something from a point in time. */
+const RELATIVE = /\b(?:next|last|this|coming|past|ago|yesterday|today|tomorrow|tonight)\b/i;
+
 function toNumber(digits: string, decimals?: string): number {
   return Number(digits.replace(/,/g, "") + (decimals ? `.${decimals}` : ""));
 }
@@ -108,11 +111,6 @@ export function findFigures(text: string, reference: Date | null): Figure[] {
     figures.push({ kind: "count", text: m[0], value, unit: noun });
     take(m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(YEAR)) {
-    if (!free(m.index, m.index + 4)) continue;
-    figures.push({ kind: "year", text: m[0], value: Number(m[1]), date: m[1] });
-    take(m.index, m.index + 4);
-  }
   for (const [offset, window] of dateWindows(text)) {
     for (const found of chrono.en.GB.parse(window, reference ?? undefined)) {
       const r = { ...found, start: found.start, index: found.index + offset, text: found.text };
@@ -120,9 +118,9 @@ export function findFigures(text: string, reference: Date | null): Figure[] {
       // "World Today programme", "Sunday Times": a capitalised date word inside a name.
       const following = text.slice(r.index + r.text.length, r.index + r.text.length + 2);
       if (/^\s\p{Lu}/u.test(following) || /^(?:Today|Tonight|This|Next|Last)\b/.test(r.text)) continue;
-      const certainYear = r.start.isCertain("year");
+      const relative = RELATIVE.test(r.text) || !r.start.isCertain("year");
       // Without the article's date, a relative date ("next year") cannot be placed in time.
-      if (!reference && !certainYear) {
+      if (!reference && relative) {
         figures.push({ kind: "date", text: r.text });
         continue;
       }
@@ -136,6 +134,11 @@ export function findFigures(text: string, reference: Date | null): Figure[] {
       });
       take(r.index, r.index + r.text.length);
     }
+  }
+  for (const m of text.matchAll(YEAR)) {
+    if (!free(m.index, m.index + 4)) continue;
+    figures.push({ kind: "year", text: m[0], value: Number(m[1]), date: m[1] });
+    take(m.index, m.index + 4);
   }
   return figures;
 }

@@ -112,10 +112,11 @@ export function documentHints(
 
 /** Two passes: the second sees what the first made of the same words anywhere in the document. */
 export function recognizeDocument(
-  scorer: FeatureScorer,
+  firstPass: FeatureScorer,
+  secondPass: FeatureScorer,
   gazetteer: Gazetteer | undefined,
   sentences: readonly (readonly string[])[],
 ): string[][] {
-  const first = tagDocument(scorer, gazetteer, sentences);
-  return tagDocument(scorer, gazetteer, sentences, undefined, documentHints(sentences, first));
+  const first = tagDocument(firstPass, gazetteer, sentences);
+  return tagDocument(secondPass, gazetteer, sentences, undefined, documentHints(sentences, first));
 }

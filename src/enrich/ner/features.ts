@@ -48,12 +48,33 @@ export interface DocumentCase {
   lower: Set<string>;
   /** Lowercase forms written capitalised mid-sentence (not sentence-initial, not in all-caps lines). */
   title: Set<string>;
+  /** For capitalised words: the words seen next to them anywhere in the document. */
+  around: Map<string, Set<string>>;
+}
+
+const AROUND_LIMIT = 12;
+
+function addAround(around: Map<string, Set<string>>, key: string, feature: string): void {
+  let set = around.get(key);
+  if (!set) {
+    set = new Set();
+    around.set(key, set);
+  }
+  if (set.size < AROUND_LIMIT) set.add(feature);
 }
 
 export function documentCase(sentences: readonly (readonly string[])[]): DocumentCase {
   const lower = new Set<string>();
   const title = new Set<string>();
+  const around = new Map<string, Set<string>>();
   for (const words of sentences) {
+    for (let i = 0; i < words.length; i++) {
+      if (!isCapitalised(words[i])) continue;
+      const l = words[i].toLowerCase();
+      // Context aggregation: "Pirelli" next to "shares" in one sentence helps it everywhere.
+      if (i > 0) addAround(around, l, `a-1:${words[i - 1].toLowerCase()}`);
+      if (i + 1 < words.length) addAround(around, l, `a+1:${words[i + 1].toLowerCase()}`);
+    }
     if (isAllCapsSentence(words)) continue;
     for (let i = 1; i < words.length; i++) {
       const w = words[i];
@@ -64,7 +85,7 @@ export function documentCase(sentences: readonly (readonly string[])[]): Documen
       else if (/^[a-z]/.test(w)) lower.add(w);
     }
   }
-  return { lower, title };
+  return { lower, title, around };
 }
 
 /** The tag-independent features of every token of one sentence. */
@@ -99,6 +120,9 @@ export function sentenceFeatures(words: readonly string[], docCase: DocumentCase
       `ww+1:${l}|${nextL}`,
       `ws-1:${prevL}|${s}`,
       `ws+1:${s}|${nextL}`,
+      `W-1:${i > 0 ? words[i - 1] : "<s>"}`,
+      `W+1:${i + 1 < n ? words[i + 1] : "</s>"}`,
+      `sw:${prevS}|${l}`,
     ];
     const len = l.length;
     for (let k = 1; k <= 4 && k < len; k++) {
@@ -115,6 +139,8 @@ export function sentenceFeatures(words: readonly string[], docCase: DocumentCase
     }
     if (len > 1 && w.includes("-")) f.push("hy");
     if (known) for (const g of known[i]) f.push(g, `${g}|${s}`);
+    const seen = docCase.around.get(l);
+    if (seen) for (const a of seen) f.push(a);
     out[i] = f;
   }
   return out;

@@ -4,7 +4,7 @@ import type { People } from "../entities/people.ts";
 import type { TextUnit } from "../text-units.ts";
 import { findQuoteSpans, type QuoteSpan } from "./marks.ts";
 import { SpeakerFinder, type Subject } from "./speakers.ts";
-import { QUOTE_VERBS, REPORTING_VERBS, VERB_FILLERS } from "./verbs.ts";
+import { NEEDS_THAT, NOT_AFTER_VERB, NOT_SUBJECT, QUOTE_VERBS, REPORTING_VERBS, VERB_FILLERS } from "./verbs.ts";
 
 /** First token index at or after a character offset. */
 function tokenAt(unit: TextUnit, offset: number): number {
@@ -19,7 +19,16 @@ function tokenAt(unit: TextUnit, offset: number): number {
 }
 
 function sentenceOf(unit: TextUnit, token: number): { start: number; end: number } {
-  return unit.sentences.find((s) => token >= s.start && token < s.end) ?? { start: 0, end: unit.tokens.length };
+  const sentences = unit.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= token) lo = mid + 1;
+    else if (sentences[mid].start > token) hi = mid - 1;
+    else return sentences[mid];
+  }
+  return { start: 0, end: unit.tokens.length };
 }
 
 const PUNCTUATION = /^[,.;:!?'-]$/;
@@ -27,29 +36,33 @@ const PUNCTUATION = /^[,.;:!?'-]$/;
 interface Located {
   span: QuoteSpan;
   openToken: number;
-  /** Index of the closing mark's token, or tokens.length. */
+  /** Index of the closing mark's token, or where the quote stopped. */
   closeToken: number;
 }
 
 /** Direct and reported speech of an article, each with its speaker's canonical name. */
-export function extractQuotes(units: readonly TextUnit[], people: People, mentions: readonly Mention[]): Quote[] {
+export function extractQuotes(
+  units: readonly TextUnit[],
+  people: People,
+  mentions: readonly Mention[],
+  canonical: (name: string) => string = (n) => n,
+): Quote[] {
   const located: Located[][] = units.map((u) =>
     findQuoteSpans(u.text).map((span) => ({
       span,
       openToken: tokenAt(u, span.open),
-      closeToken: span.closed ? tokenAt(u, span.close) : u.tokens.length,
+      closeToken: span.close >= u.text.length ? u.tokens.length : tokenAt(u, span.close),
     })),
   );
   const quoted = units.map((u, i) => {
     const mask = new Uint8Array(u.tokens.length);
-    for (const q of located[i]) mask.fill(1, q.openToken, q.closeToken + 1);
+    for (const q of located[i]) mask.fill(1, q.openToken, q.span.closed ? q.closeToken + 1 : q.closeToken);
     return mask;
   });
-  const finder = new SpeakerFinder(units, people, mentions, quoted);
+  const finder = new SpeakerFinder(units, people, mentions, quoted, canonical);
   const quotes: Quote[] = [];
   let lastSpeaker: string | null = null;
   let lastQuoteUnit = -2;
-  let runsOn = false;
 
   units.forEach((u, ui) => {
     if (u.kind === "headline") return;
@@ -58,22 +71,24 @@ export function extractQuotes(units: readonly TextUnit[], people: People, mentio
       const text = u.text
         .slice(q.span.open + 1, q.span.close)
         .trim()
-        .replace(/[,]$/, "");
+        .replace(/,$/, "");
       const wordCount = text.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
       if (wordCount === 0) continue;
       const subject =
         captionSpeaker(u, ui, q, finder) ?? after(ui, q, words, finder) ?? before(u, ui, q, words, finder);
       let speaker: string | null = null;
       if (subject) speaker = finder.name(ui, subject, lastSpeaker);
-      else if (q.openToken === 0 && (lastQuoteUnit === ui - 1 || runsOn) && u.kind === "body") speaker = lastSpeaker;
-      // One or two words with no one saying them are scare quotes or titles.
+      else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
+        // A quote that opens a sentence with no one named carries on the last speaker's words.
+        speaker = lastSpeaker;
+      }
+      // A word or two with no one named as saying them are scare quotes or titles.
       if (!subject && wordCount < 3) continue;
       if (!subject && speaker === null && wordCount < 6) continue;
       quotes.push({ text, speaker, type: "direct", blockIndex: u.blockIndex });
-      if (speaker) lastSpeaker = speaker;
+      lastSpeaker = speaker;
       lastQuoteUnit = ui;
     }
-    runsOn = located[ui].length > 0 && !located[ui][located[ui].length - 1].span.closed;
     if (u.kind !== "body") return;
     for (const s of u.sentences) {
       if (quoted[ui].subarray(s.start, s.end).some((x) => x === 1)) continue;
@@ -94,16 +109,19 @@ function captionSpeaker(u: TextUnit, ui: number, q: Located, finder: SpeakerFind
 
 /** `"…," he said.` / `"…," said Mr Cameron.` right after the closing mark. */
 function after(ui: number, q: Located, words: readonly string[], finder: SpeakerFinder): Subject | null {
-  let t = q.closeToken + 1;
   if (!q.span.closed) return null;
+  let t = q.closeToken + 1;
   while (t < words.length && PUNCTUATION.test(words[t]) && t <= q.closeToken + 2) t++;
+  if (words[t - 1] === ".") return null;
+  // A quote that ends its sentence ("…money.") is not closed by the next sentence's verb.
+  if (/^[.!?]$/.test(words[q.closeToken - 1] ?? "") && /^\p{Lu}/u.test(finderWord(finder, ui, t))) return null;
   for (let v = t; v < Math.min(words.length, t + 7); v++) {
     if (words[v] === '"' || words[v] === ".") return null;
     if (!QUOTE_VERBS.has(words[v])) continue;
     if (v === t) return finder.subjectStartingAt(ui, v + 1);
     let end = v;
     while (end > t && VERB_FILLERS.has(words[end - 1])) end--;
-    return finder.subjectEndingAt(ui, end) ?? finder.subjectStartingAt(ui, t);
+    return finder.subjectEndingAt(ui, end) ?? finder.namedWithin(ui, t, end) ?? { kind: "unnamed" };
   }
   return null;
 }
@@ -113,15 +131,24 @@ function before(u: TextUnit, ui: number, q: Located, words: readonly string[], f
   const sentence = sentenceOf(u, q.openToken);
   for (let v = q.openToken - 1; v >= sentence.start; v--) {
     if (words[v] === '"') return null;
-    if (!QUOTE_VERBS.has(words[v])) continue;
+    // "Asked by the BBC whether it had been "parked"": the asker's word, not a quote.
+    if (!QUOTE_VERBS.has(words[v]) || words[v + 1] === "by") continue;
     let end = v;
     while (end > sentence.start && VERB_FILLERS.has(words[end - 1])) end--;
-    return finder.subjectEndingAt(ui, end) ?? finder.nearestBefore(ui, sentence.start, end);
+    return finder.subjectEndingAt(ui, end) ?? finder.nearestBefore(ui, sentence.start, end) ?? { kind: "unnamed" };
   }
   return null;
 }
 
-/** `Mr Medvedev said the traditions should be respected.` / `…, he said.` / `according to X`. */
+const finderWord = (finder: SpeakerFinder, ui: number, t: number) => finder.word(ui, t);
+
+const clean = (text: string) => text.replace(/^[\s,:;-]+|[\s,.;:!?-]+$/g, "");
+const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Reported speech in one sentence: `Mr Medvedev said the traditions should be respected.`,
+ * `…, the Lib Dems say.`, `According to INSEE, …`.
+ */
 function reportedSpeech(
   u: TextUnit,
   ui: number,
@@ -130,36 +157,59 @@ function reportedSpeech(
   finder: SpeakerFinder,
 ): { subject: Subject; text: string } | null {
   const from = (t: number) => (t < s.end ? u.tokens[t].start : u.text.length);
-  const until = (t: number) => u.tokens[Math.max(s.start, t - 1)].end;
-  for (let v = s.start; v < s.end; v++) {
+  const until = (t: number) => u.tokens[Math.max(s.start, Math.min(t, s.end) - 1)].end;
+  let last = s.end;
+  while (last > s.start && /^[.!?]$/.test(words[last - 1])) last--;
+  for (let v = s.start; v < last; v++) {
     const w = words[v];
     if (w === "according" && words[v + 1] === "to") {
-      const subject = finder.subjectStartingAt(ui, v + 2);
-      if (!subject) continue;
-      const text = v > s.start ? u.text.slice(from(s.start), until(v)) : u.text.slice(from(v + 2), until(s.end));
-      return { subject, text: text.replace(/[,.]\s*$/, "").trim() };
+      const subject = finder.subjectStartingAt(ui, v + 2) ?? { kind: "unnamed" };
+      let comma = v + 2;
+      while (comma < last && words[comma] !== ",") comma++;
+      const text = v > s.start + 2 ? u.text.slice(from(s.start), until(v)) : u.text.slice(from(comma + 1), until(last));
+      if (wordsIn(clean(text)) >= 3) return { subject, text: clean(text) };
+      continue;
     }
-    if (!REPORTING_VERBS.has(w)) continue;
+    if (!REPORTING_VERBS.has(w) || NOT_AFTER_VERB.has(words[v + 1] ?? "")) continue;
+    if (NEEDS_THAT.has(w) && words[v + 1] !== "that") continue;
+    // "…, the Lib Dems say." / "…, said Mr Blair." at the end: the report is what came before the comma.
+    let comma = v - 1;
+    while (comma > s.start && words[comma] !== "," && v - comma <= 14) comma--;
+    const trailing = last - v <= 6 && !words.slice(v + 1, last).some((x) => x === "that" || x === ",");
+    if (trailing && words[comma] === "," && comma > s.start + 2) {
+      let end = v;
+      while (end > comma + 1 && VERB_FILLERS.has(words[end - 1])) end--;
+      const subject =
+        finder.subjectEndingAt(ui, end) ??
+        (v + 1 < last ? finder.subjectStartingAt(ui, v + 1) : null) ??
+        finder.namedWithin(ui, comma + 1, end) ??
+        ({ kind: "unnamed" } as const);
+      const text = clean(u.text.slice(from(s.start), until(comma)));
+      if (wordsIn(text) >= 3) return { subject, text };
+    }
+    // "Mr Medvedev said the…", "Scottish ministers insist they…".
     let end = v;
     while (end > s.start && VERB_FILLERS.has(words[end - 1]) && words[end - 1] !== ",") end--;
-    const subject = finder.subjectEndingAt(ui, end);
-    // "…, he said." / "…, said Mr Blair." closes the sentence: the report is what came before.
-    const tail = words.slice(v + 1, s.end).filter((x) => !/^[.!?]$/.test(x));
-    if (subject && words[end - 1] !== "," && tail.length > 2) {
-      let start = v + 1;
-      if (words[start] === "that") start++;
-      const text = u.text
-        .slice(from(start), until(s.end))
-        .replace(/[.!?]$/, "")
-        .trim();
-      if (text.split(/\s+/).length >= 3) return { subject, text };
+    if (end === s.start) continue;
+    // "The International Energy Agency (IEA) warned": the name before the bracket.
+    if (words[end - 1] === ")" && words[end - 3] === "(") end -= 3;
+    let subject: Subject | null = null;
+    if (words[end - 1] === ",") {
+      // "Sir Andrew Green, chairman of the organisation, says": the name before the aside.
+      let aside = end - 2;
+      while (aside > s.start && words[aside] !== "," && end - aside <= 20) aside--;
+      if (words[aside] !== "," || aside <= s.start) continue;
+      subject = finder.subjectEndingAt(ui, aside) ?? finder.namedWithin(ui, s.start, aside) ?? { kind: "unnamed" };
+    } else {
+      const previous = words[end - 1];
+      if (NOT_SUBJECT.has(previous) || !/^[\p{L}\p{N}'’]/u.test(previous)) continue;
+      subject = finder.subjectEndingAt(ui, end) ?? { kind: "unnamed" };
     }
-    const closing = subject ?? finder.subjectStartingAt(ui, v + 1);
-    const attributionStart = subject ? end : v;
-    if (closing && attributionStart > s.start + 3 && words[attributionStart - 1] === ",") {
-      const text = u.text.slice(from(s.start), until(attributionStart - 1)).trim();
-      if (text.split(/\s+/).length >= 3) return { subject: closing, text };
-    }
+    let start = v + 1;
+    if (words[start] === "that") start++;
+    const text = clean(u.text.slice(from(start), until(last)));
+    if (wordsIn(text) < 3) continue;
+    return { subject, text };
   }
   return null;
 }

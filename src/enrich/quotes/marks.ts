@@ -2,15 +2,20 @@
 export interface QuoteSpan {
   /** Index of the opening mark. */
   open: number;
-  /** Index of the closing mark, or the text length when the quote runs on past the paragraph. */
+  /** Index of the closing mark, or where the quote stopped when no closing mark came. */
   close: number;
+  /** False when no closing mark came: the quote runs on into the next paragraph or the next quote. */
   closed: boolean;
 }
 
+const OPEN_BEFORE = /[\s([{\u2014\u2013-]/;
+const CLOSE_AFTER = /[\s.,;:!?)\]}\u2014\u2013-]/;
+
 /**
  * Pairs double quote marks in one paragraph in a single linear scan. Curly marks say which
- * way they face; a straight mark opens when no quote is open and closes otherwise. A stray
- * closing mark is ignored; an unclosed quote runs to the end (it continues in the next paragraph).
+ * way they face; a straight mark faces the way its neighbours suggest (space before and a
+ * letter after opens). An opening mark inside an open quote means a closing mark was dropped,
+ * as when paragraphs of one quote were run together: the first quote stops there, unclosed.
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
@@ -19,11 +24,20 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const c = text.charCodeAt(i);
     // " “ ” „ « »
     if (c !== 0x22 && c !== 0x201c && c !== 0x201d && c !== 0x201e && c !== 0xab && c !== 0xbb) continue;
-    const opening = c === 0x201c || c === 0x201e || c === 0xab;
-    const closing = c === 0x201d || c === 0xbb;
+    const before = i > 0 ? text[i - 1] : " ";
+    const after = i + 1 < text.length ? text[i + 1] : " ";
+    let opening = c === 0x201c || c === 0x201e || c === 0xab;
+    let closing = c === 0x201d || c === 0xbb;
+    if (c === 0x22) {
+      opening = OPEN_BEFORE.test(before) && !/\s/.test(after);
+      closing = !/\s/.test(before) && CLOSE_AFTER.test(after);
+    }
     if (open < 0) {
-      if (!closing) open = i;
-    } else if (!opening) {
+      if (!closing || opening) open = i;
+    } else if (opening && !closing) {
+      if (i - open > 1) spans.push({ open, close: i, closed: false });
+      open = i;
+    } else {
       spans.push({ open, close: i, closed: true });
       open = -1;
     }

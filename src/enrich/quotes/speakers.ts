@@ -7,7 +7,13 @@ import type { TextUnit } from "../text-units.ts";
 export type Subject =
   | { kind: "person"; person: number }
   | { kind: "pronoun"; gender: Gender; token: number }
-  | { kind: "organisation"; name: string };
+  | { kind: "organisation"; name: string }
+  /** "it said": the organisation the text is about. */
+  | { kind: "it"; token: number }
+  /** Someone unnamed: "officials", "they", "a report". */
+  | { kind: "unnamed" };
+
+const lower = (s: string) => s.toLowerCase();
 
 /**
  * Finds who a quote or report belongs to: names, titles and roles via the people
@@ -16,6 +22,11 @@ export type Subject =
 export class SpeakerFinder {
   private readonly refsByUnit = new Map<number, PersonRef[]>();
   private readonly orgsByUnit = new Map<number, Mention[]>();
+  /** Lookups by "unit:token" so long paragraphs stay linear. */
+  private readonly refByStart = new Map<string, PersonRef>();
+  private readonly refByEnd = new Map<string, PersonRef>();
+  private readonly orgByStart = new Map<string, Mention>();
+  private readonly orgByEnd = new Map<string, Mention>();
 
   constructor(
     private readonly units: readonly TextUnit[],
@@ -23,59 +34,95 @@ export class SpeakerFinder {
     mentions: readonly Mention[],
     /** Per unit, per token: inside a direct quote (names there do not speak). */
     private readonly quoted: readonly Uint8Array[],
+    private readonly canonical: (name: string) => string,
   ) {
     for (const r of people.refs) {
       if (quoted[r.unit][r.tokenStart]) continue;
       const list = this.refsByUnit.get(r.unit) ?? [];
       list.push(r);
       this.refsByUnit.set(r.unit, list);
+      if (!this.refByStart.has(`${r.unit}:${r.tokenStart}`)) this.refByStart.set(`${r.unit}:${r.tokenStart}`, r);
+      this.refByEnd.set(`${r.unit}:${r.tokenEnd}`, r);
     }
     for (const m of mentions) {
       if (m.type !== "ORG" || quoted[m.unit][m.tokenStart]) continue;
       const list = this.orgsByUnit.get(m.unit) ?? [];
       list.push(m);
       this.orgsByUnit.set(m.unit, list);
+      this.orgByStart.set(`${m.unit}:${m.tokenStart}`, m);
+      this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
     }
+  }
+
+  word(unit: number, t: number): string {
+    return this.units[unit].tokens[t]?.word ?? "";
+  }
+
+  private pronoun(unit: number, t: number): Subject | null {
+    const w = lower(this.units[unit].tokens[t]?.word ?? "");
+    const gender = PRONOUNS.get(w);
+    if (gender) return { kind: "pronoun", gender, token: t };
+    if (w === "it") return { kind: "it", token: t };
+    if (w === "they" || w === "we") return { kind: "unnamed" };
+    return null;
   }
 
   /** The subject ending just before token `end` (exclusive) of a unit, if one is there. */
   subjectEndingAt(unit: number, end: number): Subject | null {
     const words = this.units[unit].tokens;
-    const pronoun = PRONOUNS.get(words[end - 1]?.word.toLowerCase() ?? "");
-    if (pronoun) return { kind: "pronoun", gender: pronoun, token: end - 1 };
-    const ref = this.refsByUnit
-      .get(unit)
-      ?.find((r) => r.tokenEnd === end || (r.tokenEnd === end - 1 && words[end - 1].word === "'s"));
+    const pronoun = this.pronoun(unit, end - 1);
+    if (pronoun) return pronoun;
+    const ref = this.refByEnd.get(`${unit}:${end}`);
     if (ref) return { kind: "person", person: ref.person };
-    const org = this.orgsByUnit.get(unit)?.find((m) => m.tokenEnd === end);
-    if (org) return { kind: "organisation", name: org.text.replace(/^the\s+/i, "") };
+    const org = this.orgByEnd.get(`${unit}:${end}`);
+    if (org) {
+      // "Colin Asplin, Blackpool Hotel Association said": the person speaks for the organisation.
+      const before = org.tokenStart - 1;
+      const person = words[before]?.word === "," ? this.refByEnd.get(`${unit}:${before}`) : undefined;
+      if (person) return { kind: "person", person: person.person };
+      return { kind: "organisation", name: this.canonical(org.text) };
+    }
     return null;
   }
 
-  /** The subject starting at token `start`. */
+  /**
+   * The subject starting at token `start`, allowing a short description first:
+   * `said economy minister Heizo Takenaka`, `said the IEA`.
+   */
   subjectStartingAt(unit: number, start: number): Subject | null {
+    const pronoun = this.pronoun(unit, start);
+    if (pronoun) return pronoun;
     const words = this.units[unit].tokens;
-    const pronoun = PRONOUNS.get(words[start]?.word.toLowerCase() ?? "");
-    if (pronoun) return { kind: "pronoun", gender: pronoun, token: start };
-    const ref = this.refsByUnit.get(unit)?.find((r) => r.tokenStart === start);
-    if (ref) return { kind: "person", person: ref.person };
-    const org = this.orgsByUnit
-      .get(unit)
-      ?.find(
-        (m) => m.tokenStart === start || (m.tokenStart === start + 1 && words[start].word.toLowerCase() === "the"),
-      );
-    if (org) return { kind: "organisation", name: org.text.replace(/^the\s+/i, "") };
+    for (let t = start; t < Math.min(words.length, start + 5); t++) {
+      if (t > start && /^[,.;:!?"()]$/.test(words[t - 1].word)) break;
+      const ref = this.refByStart.get(`${unit}:${t}`);
+      if (ref) return { kind: "person", person: ref.person };
+      const org = this.orgByStart.get(`${unit}:${t}`);
+      if (org) return { kind: "organisation", name: this.canonical(org.text) };
+    }
+    return null;
+  }
+
+  /** Any person or organisation named in tokens [from, to), outside quotes. */
+  namedWithin(unit: number, from: number, to: number): Subject | null {
+    for (let t = from; t < to && t < from + 40; t++) {
+      const ref = this.refByStart.get(`${unit}:${t}`);
+      if (ref && ref.tokenEnd <= to) return { kind: "person", person: ref.person };
+    }
+    for (let t = from; t < to && t < from + 40; t++) {
+      const org = this.orgByStart.get(`${unit}:${t}`);
+      if (org && org.tokenEnd <= to) return { kind: "organisation", name: this.canonical(org.text) };
+    }
     return null;
   }
 
   /** The nearest person before token `end` in the same sentence, outside quotes. */
   nearestBefore(unit: number, sentenceStart: number, end: number): Subject | null {
-    const words = this.units[unit].tokens;
-    for (let t = end - 1; t >= sentenceStart; t--) {
+    for (let t = end - 1; t >= sentenceStart && end - t <= 60; t--) {
       if (this.quoted[unit][t]) continue;
-      const pronoun = PRONOUNS.get(words[t].word.toLowerCase());
-      if (pronoun) return { kind: "pronoun", gender: pronoun, token: t };
-      const ref = this.refsByUnit.get(unit)?.find((r) => r.tokenEnd - 1 === t || r.tokenEnd === t);
+      const pronoun = this.pronoun(unit, t);
+      if (pronoun && pronoun.kind === "pronoun") return pronoun;
+      const ref = this.refByEnd.get(`${unit}:${t + 1}`);
       if (ref) return { kind: "person", person: ref.person };
     }
     return null;
@@ -83,11 +130,38 @@ export class SpeakerFinder {
 
   /** Canonical name of a subject; pronouns resolve to a person named before them. */
   name(unit: number, subject: Subject, lastSpeaker: string | null): string | null {
-    if (subject.kind === "person") return this.people.people[subject.person].name;
-    if (subject.kind === "organisation") return subject.name;
-    const person = this.resolvePronoun(unit, subject.token, subject.gender);
-    if (person >= 0) return this.people.people[person].name;
-    return lastSpeaker;
+    switch (subject.kind) {
+      case "person":
+        return this.people.people[subject.person].name;
+      case "organisation":
+        return subject.name;
+      case "unnamed":
+        return null;
+      case "it":
+        return this.organisationBefore(unit, subject.token);
+      case "pronoun": {
+        const person = this.resolvePronoun(unit, subject.token, subject.gender);
+        return person >= 0 ? this.people.people[person].name : lastSpeaker;
+      }
+    }
+  }
+
+  /** "It said": the organisation that opens this or one of the few sentences before. */
+  private organisationBefore(unit: number, token: number): string | null {
+    let looked = 0;
+    for (let u = unit; u >= 0 && unit - u <= 3; u--) {
+      const sentences = this.units[u].sentences;
+      for (let i = sentences.length - 1; i >= 0 && looked < 8; i--) {
+        const s = sentences[i];
+        if (u === unit && s.start > token) continue;
+        looked++;
+        for (let t = s.start; t <= s.start + 8 && (u !== unit || t < token); t++) {
+          const opener = this.orgByStart.get(`${u}:${t}`);
+          if (opener) return this.canonical(opener.text);
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -99,11 +173,13 @@ export class SpeakerFinder {
       const g = this.people.people[p].gender;
       return g === null || gender === null || g === gender;
     };
+    let looked = 0;
     for (let u = unit; u >= 0 && unit - u <= 4; u--) {
       const sentences = this.units[u].sentences;
-      for (let s = sentences.length - 1; s >= 0; s--) {
+      for (let s = sentences.length - 1; s >= 0 && looked < 12; s--) {
         const sentence = sentences[s];
         if (u === unit && sentence.start > token) continue;
+        looked++;
         const subject = this.sentenceSubject(
           u,
           sentence.start,
@@ -117,14 +193,13 @@ export class SpeakerFinder {
 
   /** A person named near the start of a sentence (outside quotes), before token `limit`. */
   private sentenceSubject(unit: number, start: number, limit: number): number {
-    const refs = this.refsByUnit.get(unit);
-    if (!refs) return -1;
     const words = this.units[unit].tokens;
-    // Skip openers such as "But", "However ,", "Ahead of the visit ,".
+    // Skip openers such as "But", "However ,".
     let first = start;
     while (first < limit && /^(but|and|however|meanwhile|earlier|later|yet|so|,|-)$/i.test(words[first].word)) first++;
-    for (const r of refs) {
-      if (r.tokenStart >= first && r.tokenStart < limit && r.tokenStart <= first + 4) return r.person;
+    for (let t = first; t < limit && t <= first + 4; t++) {
+      const r = this.refByStart.get(`${unit}:${t}`);
+      if (r) return r.person;
     }
     return -1;
   }
