@@ -28,13 +28,23 @@ export function register(program: Command): void {
         throw new UserError(`--out ${options.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? e.message})`);
       });
     let count = 0;
+    // A reader that stops early (`export | head`) closes the pipe: stop quietly instead of failing.
+    let closed: NodeJS.ErrnoException | undefined;
+    out.on("error", (e: NodeJS.ErrnoException) => {
+      closed = e;
+      out.emit("drain");
+    });
     try {
       await withStore(options.db, async (store) => {
         for await (const { article } of allArticles(store)) {
+          if (closed) break;
           if (!out.write(`${line(article)}\n`)) await once(out, "drain");
           count++;
         }
       });
+      if (closed && (partial || closed.code !== "EPIPE")) {
+        throw new UserError(`${options.out ?? "stdout"}: cannot write (${closed.code ?? closed.message})`);
+      }
       if (partial && options.out) {
         await new Promise<void>((resolve, reject) =>
           (out as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())),

@@ -13,7 +13,14 @@ export function register(program: Command): void {
       const { files, missing } = listInputs(inputs);
       let failed = missing.length;
       for (const m of missing) process.stderr.write(`${m.file}: ${m.reason}\n`);
+      // A reader that stops early (`extract … | head`) closes the pipe: stop quietly.
+      let closed = false;
+      process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code !== "EPIPE") throw e;
+        closed = true;
+      });
       for (const input of files) {
+        if (closed) break;
         try {
           const prepared = await prepareFile(input, { defaultSection: options.section, baseUrl: options.baseUrl });
           if (prepared.note) process.stderr.write(`note: ${prepared.file}: ${prepared.note}\n`);
