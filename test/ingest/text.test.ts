@@ -92,6 +92,19 @@ describe("text importer: page structure", () => {
     );
   });
 
+  test("a 'By' line under the headline is the byline; 'By early 2005 …' is body text", () => {
+    const page = parseCopiedText(
+      "Politics\n\nBudget row grows\n\nBy James Landale, Political correspondent\n\nThe row grew.\n\nIt went on.\n",
+    );
+    assert.deepEqual(page.byline, [{ name: "James Landale", role: "Political correspondent" }]);
+    assert.equal(page.summary, "The row grew.");
+    const body = parseCopiedText(
+      "Net names approved\n\nBy early 2005 the net could have two new domain names.\n\nMore.\n",
+    );
+    assert.deepEqual(body.byline, []);
+    assert.equal(body.summary, "By early 2005 the net could have two new domain names.");
+  });
+
   test("short first lines that are not section names stay the headline (corpus match previews)", () => {
     const page = parseCopiedText("Blackburn v Burnley\n\nEwood Park\n\nBlackburn will be without their captain.\n");
     assert.equal(page.section, undefined);

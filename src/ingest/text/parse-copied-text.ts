@@ -15,6 +15,8 @@ export interface CopiedText {
   /** The section line when the page has one ("UK Politics"); otherwise the caller's default applies. */
   section?: string;
   headline: string;
+  /** From a "By Name, Role" line right under the headline, when the page has one. */
+  byline: { name: string; role?: string }[];
   summary: string;
   blocks: Block[];
 }
@@ -31,6 +33,9 @@ const CROSSHEAD = /^['‘]([^'‘’"]{1,80})['’]$/;
 const BULLET = /^(?:[-–•*])\s+/;
 const URL_IN_LINE = /(https?:\/\/\S+)/;
 const HEADLINE_MAX = 200;
+// "By James Landale, Political correspondent": capitalised names, so "By early 2005 …" is body text.
+const BYLINE =
+  /^By ((?:[A-Z][\p{L}'’.-]*)(?: (?:[A-Z][\p{L}'’.-]*|de|van|von|der|al|bin)){1,4})(?:(?:,| -) ([^.]{2,80}))?$/u;
 
 /** Lines grouped into paragraphs: runs of non-blank lines, whitespace collapsed. */
 function toChunks(text: string): string[][] {
@@ -74,7 +79,7 @@ function truncateSummary(text: string, max = 2000): string {
 /**
  * Reads a news page copied as plain text (the reference article) or a corpus file (headline, then
  * paragraphs). Keeps the story and turns page furniture into typed blocks or drops it:
- * - an optional section line (a known section name) above the headline;
+ * - an optional section line (a known section name) above the headline, and a "By …" line below it;
  * - "Media playback is unsupported…" + "Media caption…" → a media block with that caption;
  * - short lines in single quotes → crossheads; lines starting with "- " → lists;
  * - "More on this story" / "Related Internet links" → their own blocks (items only where a URL was
@@ -102,6 +107,12 @@ export function parseCopiedText(text: string): CopiedText {
   const problem = headlineProblem(headline);
   if (problem) throw new ImportError(`no headline: ${problem}`);
   if (head.length > 1) rest = [head.slice(1), ...rest];
+  const byline: CopiedText["byline"] = [];
+  const bylineMatch = rest[0]?.length === 1 ? BYLINE.exec(rest[0][0]) : null;
+  if (bylineMatch) {
+    byline.push(bylineMatch[2] ? { name: bylineMatch[1], role: bylineMatch[2].trim() } : { name: bylineMatch[1] });
+    rest = rest.slice(1);
+  }
 
   const blocks: Block[] = [];
   let related: RelatedStoriesBlock | null = null;
@@ -193,5 +204,5 @@ export function parseCopiedText(text: string): CopiedText {
     if (firstParagraph === 0 && !onlyProse) blocks.splice(0, 1);
   }
   if (blocks.length === 0 && !summary) throw new ImportError("no body text after the headline");
-  return { section, headline, summary, blocks };
+  return { section, headline, byline, summary, blocks };
 }

@@ -41,6 +41,7 @@ export const textImporter: Importer = {
         slug: slugify(page.headline),
         section: page.section ?? source.defaultSection ?? FALLBACK_SECTION,
         headline: page.headline,
+        byline: page.byline,
         summary: page.summary,
         blocks: page.blocks,
         origin: { format: "text", path: displayName(source.name), contentHash: hash },
