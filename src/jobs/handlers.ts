@@ -61,22 +61,39 @@ async function enrichJob(store: Store, job: Job, finish: FinishJob): Promise<voi
   }
 }
 
-async function relatedJob(store: Store, job: Job, finish: FinishJob): Promise<void> {
+/**
+ * Runs several claimed jobs of one kind in one go; an error fails every job of the batch not yet
+ * finished. `finish(job, db?)` as for single jobs.
+ */
+export type BatchJobHandler = (
+  store: Store,
+  jobs: Job[],
+  finish: (job: Job, db?: Kysely<Database> | Transaction<Database>) => Promise<void>,
+) => Promise<void>;
+
+/** Related stories, threads and near-duplicates: much cheaper per article for many articles at once. */
+async function relatedJobs(store: Store, jobs: Job[], finish: Parameters<BatchJobHandler>[2]): Promise<void> {
   await holdForTests();
-  await afterArticlesStored(store, [job.articleId]);
-  await finish();
+  await afterArticlesStored(store, [...new Set(jobs.map((j) => j.articleId))]);
+  for (const job of jobs) await finish(job);
 }
 
-const handlers = new Map<string, JobHandler>([
-  [ARTICLE_JOB_KINDS.enrich, enrichJob],
-  [ARTICLE_JOB_KINDS.related, relatedJob],
-]);
+const handlers = new Map<string, JobHandler>([[ARTICLE_JOB_KINDS.enrich, enrichJob]]);
+const batchHandlers = new Map<string, BatchJobHandler>([[ARTICLE_JOB_KINDS.related, relatedJobs]]);
 
 /** Lets a feature add its own job kind (and tests a slow or failing one). */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
 
+export function registerBatchJobHandler(kind: string, handler: BatchJobHandler): void {
+  batchHandlers.set(kind, handler);
+}
+
 export function jobHandler(kind: string): JobHandler | undefined {
   return handlers.get(kind);
+}
+
+export function batchJobHandler(kind: string): BatchJobHandler | undefined {
+  return batchHandlers.get(kind);
 }

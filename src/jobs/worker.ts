@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { PostgresStore } from "../store/postgres/open-postgres.ts";
 import type { Store } from "../store/store.ts";
-import { type FinishJob, jobHandler, LeaseLostError } from "./handlers.ts";
+import { type BatchJobHandler, batchJobHandler, type FinishJob, jobHandler, LeaseLostError } from "./handlers.ts";
 import {
   type BackoffOptions,
   claimJobs,
@@ -19,6 +19,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Stop once nothing is due and nothing is running anywhere, instead of waiting for more work. */
   once?: boolean;
+  /** Jobs claimed per round trip; kinds with a batch handler (related stories) run them together. */
+  batchSize?: number;
   /** How long a claimed job is ours before another worker may take it; renewed while it runs. */
   leaseMs?: number;
   /** How often an idle worker looks for due jobs when no notification wakes it. */
@@ -46,6 +48,7 @@ export const DEFAULT_LEASE_MS = 30_000;
 export async function runWorker(store: Store, options: WorkerOptions = {}): Promise<WorkerStats> {
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const batchSize = Math.max(1, options.batchSize ?? 1);
   const pollMs = options.pollMs ?? 1000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -90,42 +93,72 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
     Math.max(50, Math.floor(leaseMs / 3)),
   );
 
+  async function recordFailure(job: Job, error: unknown): Promise<void> {
+    if (error instanceof LeaseLostError) {
+      stats.lost++;
+      log(error.message);
+      return;
+    }
+    const message = (error as Error)?.message ?? String(error);
+    const outcome = await failJob(store, job, workerId, message, backoff);
+    if (outcome === "parked") stats.parked++;
+    else if (outcome === "retry") stats.retried++;
+    else stats.lost++;
+    log(`job ${job.id} (${job.kind} ${job.articleId}) failed on attempt ${job.attempts}: ${message} → ${outcome}`);
+  }
+
+  async function finishJob(job: Job, db: Parameters<FinishJob>[0] = store.db): Promise<void> {
+    if (!(await completeJob(db, job, workerId))) throw new LeaseLostError(job);
+  }
+
   async function run(job: Job): Promise<void> {
     const handler = jobHandler(job.kind);
     let finished = false;
-    const finish: FinishJob = async (db = store.db) => {
-      if (!(await completeJob(db, job, workerId))) throw new LeaseLostError(job);
-      finished = true;
-    };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(store, job, finish);
-      if (!finished) await finish();
+      await handler(store, job, async (db) => {
+        await finishJob(job, db);
+        finished = true;
+      });
+      if (!finished) await finishJob(job);
       stats.done++;
     } catch (error) {
-      if (error instanceof LeaseLostError) {
-        stats.lost++;
-        log(error.message);
-        return;
-      }
-      const message = (error as Error)?.message ?? String(error);
-      const outcome = await failJob(store, job, workerId, message, backoff);
-      if (outcome === "parked") stats.parked++;
-      else if (outcome === "retry") stats.retried++;
-      else stats.lost++;
-      log(`job ${job.id} (${job.kind} ${job.articleId}) failed on attempt ${job.attempts}: ${message} → ${outcome}`);
+      await recordFailure(job, error);
+    }
+  }
+
+  async function runBatch(handler: BatchJobHandler, jobs: Job[]): Promise<void> {
+    const finished = new Set<number>();
+    try {
+      await handler(store, jobs, async (job, db) => {
+        await finishJob(job, db);
+        finished.add(job.id);
+        stats.done++;
+      });
+      for (const job of jobs) if (!finished.has(job.id)) await run(job);
+    } catch (error) {
+      for (const job of jobs) if (!finished.has(job.id)) await recordFailure(job, error);
     }
   }
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const [job] = await claimJobs(store, workerId, 1, leaseMs, options.kinds);
-      if (job) {
-        active.add(job.id);
+      const jobs = await claimJobs(store, workerId, batchSize, leaseMs, options.kinds);
+      if (jobs.length > 0) {
+        for (const job of jobs) active.add(job.id);
         try {
-          await run(job);
+          for (const kind of new Set(jobs.map((j) => j.kind))) {
+            const ofKind = jobs.filter((j) => j.kind === kind);
+            const batch = batchJobHandler(kind);
+            if (batch) await runBatch(batch, ofKind);
+            else
+              for (const job of ofKind) {
+                await run(job);
+                active.delete(job.id);
+              }
+          }
         } finally {
-          active.delete(job.id);
+          for (const job of jobs) active.delete(job.id);
         }
         continue;
       }

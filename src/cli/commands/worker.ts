@@ -7,6 +7,7 @@ interface WorkerCommandOptions {
   concurrency: string;
   once?: boolean;
   lease: string;
+  batch: string;
   kind?: string[];
   quiet?: boolean;
 }
@@ -28,6 +29,7 @@ export function register(program: Command): void {
       )
       .option("--concurrency <n>", "jobs run at once in this process", "1")
       .option("--once", "stop when the queue is drained instead of waiting for more work")
+      .option("--batch <n>", "jobs claimed at a time (related-story jobs run together)", "20")
       .option("--lease <seconds>", "how long a job is held before another worker may take it over", "30")
       .option("--kind <kind>", "only run jobs of this kind (repeatable)", collect)
       .option("--quiet", "print only the final counts"),
@@ -36,6 +38,9 @@ export function register(program: Command): void {
     if (!Number.isInteger(concurrency) || concurrency > 64)
       throw new UserError("--concurrency must be a whole number from 1 to 64");
     const leaseMs = Math.round(positiveNumber(options.lease, "--lease") * 1000);
+    const batchSize = positiveNumber(options.batch, "--batch");
+    if (!Number.isInteger(batchSize) || batchSize > 1000)
+      throw new UserError("--batch must be a whole number from 1 to 1000");
     await withStore(options.db, async (store) => {
       const { runWorker } = await import("../../jobs/worker.ts");
       const stop = new AbortController();
@@ -49,12 +54,15 @@ export function register(program: Command): void {
           concurrency,
           once: options.once,
           leaseMs,
+          batchSize,
           kinds: options.kind,
           signal: stop.signal,
           log,
         });
+        const cpu = process.cpuUsage();
+        const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
         process.stdout.write(
-          `worker ${stats.workerId}: ${stats.done} done, ${stats.retried} to retry, ${stats.parked} parked, ${stats.lost} taken over\n`,
+          `worker ${stats.workerId}: ${stats.done} done, ${stats.retried} to retry, ${stats.parked} parked, ${stats.lost} taken over; cpu ${cpuSeconds} s\n`,
         );
       } finally {
         process.off("SIGINT", onSignal);
