@@ -36,7 +36,9 @@ describe("a worker killed in the middle of a job (PostgreSQL)", () => {
 
   test("its job is taken over by another worker and finished; nothing lost, nothing done twice", async () => {
     // Worker A holds each job after claiming it, so it is surely mid-job when killed.
-    const a = spawnCli(["worker", "--db", t.location, "--lease", "1", "--batch", "1"], { NEWSDESK_JOB_HOLD_MS: "600000" });
+    const a = spawnCli(["worker", "--db", t.location, "--lease", "1", "--batch", "1"], {
+      NEWSDESK_JOB_HOLD_MS: "600000",
+    });
     const held = await waitFor("worker A to hold a job", async () => {
       const running = await listJobs(t.store, { state: "running" });
       return running.length === 1 ? running[0] : undefined;
