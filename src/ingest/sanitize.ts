@@ -87,7 +87,8 @@ export function sanitizeInlineHtml(html: string, base?: string): string {
 export function safeText(value: string | null | undefined, options: { keepNewlines?: boolean } = {}): string {
   if (!value) return "";
   let text = value;
-  if (/<[a-zA-Z!/?]/.test(text)) {
+  // Only real markup goes through the HTML parser; "<The Palace>" in a title is text, not a tag.
+  if (HAS_ACTIVE_TAG.test(text)) {
     text = sanitizeHtml(text, {
       allowedTags: [],
       allowedAttributes: {},
@@ -118,6 +119,8 @@ const LITERAL_ACTIVE_TAG = new RegExp(
   `<\\/?(?:(?:${ACTIVE_TAG_NAMES})(?=[\\s/>])|!--|!\\[CDATA\\[|\\?)[^<>]*>?|<\\/?[a-zA-Z][\\w:-]*\\s(?:[^<>]*\\s)?on\\w+\\s*=[^<>]*>?|<\\/?[a-zA-Z][\\w:-]*\\s[^<>]*javascript:[^<>]*>?`,
   "gi",
 );
+
+const HAS_ACTIVE_TAG = new RegExp(LITERAL_ACTIVE_TAG.source, "i");
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 

@@ -36,6 +36,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   htmlEntities: true,
+  // Atom content stays raw: type="xhtml" is mixed markup whose order the object form would lose.
+  stopNodes: ["feed.entry.content"],
   isArray: (name) =>
     [
       "item",
@@ -110,6 +112,27 @@ function rssItem(item: Node): FeedItem {
   };
 }
 
+function decodeXmlText(raw: string): string {
+  const cdata = raw.match(/^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/);
+  if (cdata) return cdata[1];
+  return raw.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+    const named: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+    if (e[0] !== "#") return named[e.toLowerCase()];
+    const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+    return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
+  });
+}
+
+/** Atom content by its type: xhtml is markup as is (inside its <div>), html and text are escaped text. */
+function atomContent(v: unknown): string | undefined {
+  const raw = text(v);
+  if (!raw) return undefined;
+  const type = attr(Array.isArray(v) ? v[0] : v, "type") ?? "text";
+  if (type === "xhtml") return raw;
+  const decoded = decodeXmlText(raw);
+  return type === "html" ? decoded : decoded.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+}
+
 function atomLink(links: unknown): string | undefined {
   const all = asArray(links);
   const alternate = all.find((l) => !attr(l, "rel") || attr(l, "rel") === "alternate");
@@ -121,7 +144,7 @@ function atomEntry(entry: Node): FeedItem {
     title: text(entry.title),
     link: atomLink(entry.link),
     guid: text(entry.id),
-    content: text(entry.content),
+    content: atomContent(entry.content),
     summary: text(entry.summary),
     published: text(entry.published) ?? text(entry.issued),
     updated: text(entry.updated) ?? text(entry.modified),

@@ -238,6 +238,11 @@ function mediaBlock(el: Element, base: string | undefined, figcaption: Element |
   return block;
 }
 
+/** A player with nothing to play or show (every source unsafe or missing) is left out. */
+function playable(block: MediaBlock): MediaBlock | undefined {
+  return block.sources.length || block.poster ? block : undefined;
+}
+
 function providerOf(url: string): string | undefined {
   const host = new URL(url).hostname.replace(/^www\./, "");
   const known = host.match(
@@ -364,7 +369,7 @@ class BlockBuilder {
       }
       case "video":
       case "audio":
-        this.push(mediaBlock(el, this.base, null));
+        this.push(playable(mediaBlock(el, this.base, null)));
         return;
       case "iframe":
         this.push(
@@ -412,7 +417,7 @@ class BlockBuilder {
     const figcaption = el.querySelector("figcaption");
     const media = el.querySelector("video,audio");
     if (media) {
-      this.push(mediaBlock(media, this.base, figcaption));
+      this.push(playable(mediaBlock(media, this.base, figcaption)));
       return;
     }
     const img = el.querySelector("img");
