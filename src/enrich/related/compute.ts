@@ -80,10 +80,17 @@ export async function computeRelated(db: Db, ids: string[]): Promise<void> {
     await db.deleteFrom("related_links").where("article_id", "in", part).execute();
     await db.deleteFrom("related_links").where("related_id", "in", part).execute();
   }
+  // Articles in one batch share many candidates: parse each stored vector once per batch.
+  const cache = new Map<string, ScoredFeatures>(own);
   for (const [id, f] of own) {
     const exclude = dups.get(id) ?? new Set<string>();
     const candidateIds = await candidatesFor(db, id, f, exclude);
-    const candidates = await loadFeatures(db, candidateIds);
+    if (cache.size > 20_000) cache.clear();
+    const missing = candidateIds.filter((c) => !cache.has(c));
+    for (const [cid, cf] of await loadFeatures(db, missing)) cache.set(cid, cf);
+    const candidates = new Map(
+      candidateIds.flatMap((c) => (cache.has(c) ? [[c, cache.get(c) as ScoredFeatures]] : [])),
+    );
     const scored: Link[] = [];
     for (const [cid, cf] of candidates) {
       const score = relatedScore(f, cf);

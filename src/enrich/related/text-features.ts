@@ -73,7 +73,7 @@ export interface FeatureInput {
 
 /** Weight of a feature kind relative to a body word: headlines and names say more about the topic. */
 const HEADLINE_BOOST = 3;
-const NAME_BOOST = 1.5;
+const NAME_BOOST = 1;
 const ENTITY_BOOST = 2;
 
 /** Raw term frequencies (boosted by where the term occurs); IDF is applied at scoring time. */

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import type { Store } from "../../store/store.ts";
+import { duplicatesOf } from "../duplicates/duplicates.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -101,7 +102,19 @@ export async function getThread(store: Store, threadId: string): Promise<StoryTh
     const pb = b.first_published ?? "\uffff";
     return pa < pb ? -1 : pa > pb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
-  const articles = rows.map((r) => ({
+  // Two copies of one story (exact or near-duplicates) are listed once: the earlier one.
+  const dups = await duplicatesOf(
+    store.db,
+    rows.map((r) => r.id),
+  );
+  const listed = new Set<string>();
+  const unique = rows.filter((r) => {
+    if ([...(dups.get(r.id) ?? [])].some((d) => listed.has(d))) return false;
+    listed.add(r.id);
+    return true;
+  });
+  if (unique.length < 2) return null;
+  const articles = unique.map((r) => ({
     id: r.id,
     slug: r.slug,
     headline: r.headline,
