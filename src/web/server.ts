@@ -1,6 +1,8 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { type AppOptions, createApp } from "./app.ts";
+import { serveFromCache } from "./fast-path.ts";
 import type { Site } from "./site.ts";
 
 export interface RunningServer {
@@ -16,37 +18,35 @@ export async function startServer(
   options: Omit<AppOptions, "baseUrl"> & { port: number; hostname?: string; baseUrl?: string },
 ): Promise<RunningServer> {
   const hostname = options.hostname ?? "127.0.0.1";
-  let resolveListening: (info: AddressInfo) => void = () => {};
-  const listening = new Promise<AddressInfo>((resolve) => {
-    resolveListening = resolve;
-  });
   // The base URL may depend on the port picked, so the app is made once the socket is bound.
-  let handler: ((req: Request) => Response | Promise<Response>) | null = null;
-  const server = serve(
-    {
-      fetch: (req: Request) => (handler ? handler(req) : new Response("Starting", { status: 503 })),
-      port: options.port,
-      hostname,
-    },
-    (info) => resolveListening(info),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  const server = createServer((req, res) => {
+    if (handle) handle(req, res);
+    else res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" }).end("Starting\n");
   });
-  const info = await listening;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, hostname, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
   const host = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${info.port}`;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const { app, site } = createApp({ ...options, baseUrl: options.baseUrl ?? url });
-  handler = app.fetch;
+  const appListener = getRequestListener(app.fetch);
+  handle = (req, res) => {
+    if (!serveFromCache(site, req, res)) void appListener(req, res);
+  };
   return {
     url,
-    port: info.port,
+    port,
     site,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        if ("closeAllConnections" in server) server.closeAllConnections();
+        server.closeAllConnections();
       }),
   };
 }

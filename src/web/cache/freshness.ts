@@ -74,6 +74,15 @@ export class StoreChangeWatcher {
     return this.#inFlight;
   }
 
+  /**
+   * True when the cache is known to be current without waiting: SQLite's change token has not
+   * moved and no probe is running. The server's fast path serves from the cache only then.
+   */
+  isCurrent(): boolean {
+    if (!this.#changeToken || this.#inFlight) return false;
+    return this.#changeToken() === this.#sqliteToken;
+  }
+
   #settled(probe: Promise<void>): void {
     if (this.#inFlight === probe) this.#inFlight = null;
   }

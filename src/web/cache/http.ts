@@ -20,16 +20,24 @@ function accepts(header: string | undefined, coding: string): boolean {
   return false;
 }
 
-function notModified(c: Context, entry: Rendered): boolean {
+/** The parts of a request that decide which form of a rendered response it gets. */
+export interface Negotiation {
+  method: string;
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+  acceptEncoding?: string;
+}
+
+function notModified(req: Negotiation, entry: Rendered): boolean {
   if (entry.status !== 200) return false;
-  const inm = c.req.header("if-none-match");
+  const inm = req.ifNoneMatch;
   if (inm !== undefined) {
     return inm.split(",").some((t) => {
       const tag = t.trim();
       return tag === "*" || tag === entry.etag || tag === `W/${entry.etag}`;
     });
   }
-  const ims = c.req.header("if-modified-since");
+  const ims = req.ifModifiedSince;
   if (ims && entry.lastModified) {
     const since = Date.parse(ims);
     return !Number.isNaN(since) && Date.parse(entry.lastModified) <= since;
@@ -78,19 +86,35 @@ function headersFor(entry: Rendered): HeaderSets {
   return sets;
 }
 
-/** Sends a rendered response: validators, 304s, the best encoding the client accepts, CDN headers. */
-export function send(c: Context, entry: Rendered): Response {
+/** Status, headers and body for one request: a 304, or the best encoding the client accepts. */
+export function choose(
+  req: Negotiation,
+  entry: Rendered,
+): { status: number; headers: Record<string, string>; body: Buffer<ArrayBuffer> | null } {
   const sets = headersFor(entry);
-  if (notModified(c, entry)) return new Response(null, { status: 304, headers: sets.notModified });
-  const acceptEncoding = c.req.header("accept-encoding");
+  if (notModified(req, entry)) return { status: 304, headers: sets.notModified, body: null };
   let body = entry.body;
   let headers = sets.identity;
-  if (entry.br && accepts(acceptEncoding, "br")) {
+  if (entry.br && accepts(req.acceptEncoding, "br")) {
     body = entry.br;
     headers = sets.br;
-  } else if (entry.gzip && accepts(acceptEncoding, "gzip")) {
+  } else if (entry.gzip && accepts(req.acceptEncoding, "gzip")) {
     body = entry.gzip;
     headers = sets.gzip;
   }
-  return new Response(c.req.method === "HEAD" ? null : body, { status: entry.status, headers });
+  return { status: entry.status, headers, body: req.method === "HEAD" ? null : body };
+}
+
+/** Sends a rendered response: validators, 304s, the best encoding the client accepts, CDN headers. */
+export function send(c: Context, entry: Rendered): Response {
+  const { status, headers, body } = choose(
+    {
+      method: c.req.method,
+      ifNoneMatch: c.req.header("if-none-match"),
+      ifModifiedSince: c.req.header("if-modified-since"),
+      acceptEncoding: c.req.header("accept-encoding"),
+    },
+    entry,
+  );
+  return new Response(body, { status, headers });
 }
