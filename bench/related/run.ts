@@ -25,6 +25,7 @@ interface JudgedPair {
   a: string;
   b: string;
   related: boolean;
+  sampled: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -136,6 +137,14 @@ try {
   };
   console.log(`judged pairs: ${judged.length} (${positives} related, ${judged.length - positives} not)`);
   console.log(`  system at the site cut-off, ${at("system", SITE_MIN_SCORE)}`);
+  for (const [label, subset] of [
+    ["pairs the cut-off was chosen on", scored.filter((s) => !s.sampled.startsWith("held out"))],
+    ["held-out pairs shown by the site", scored.filter((s) => s.sampled.startsWith("held out"))],
+  ] as const) {
+    const shown = subset.filter((s) => s.system >= SITE_MIN_SCORE);
+    const tp = shown.filter((s) => s.related).length;
+    console.log(`    ${label}: precision ${fmt(tp / shown.length)} (${tp}/${shown.length})`);
+  }
   for (const c of [0.1, 0.15, 0.25, 0.3]) console.log(`  system ${at("system", c)}`);
   for (const c of [0.05, 0.1, 0.15, 0.2, 0.3]) console.log(`  baseline ${at("baseline", c)}`);
   const wrong = scored.filter((s) => s.system >= SITE_MIN_SCORE !== s.related);
