@@ -49,8 +49,12 @@ export function listInputs(args: string[]): { files: InputFile[]; missing: { fil
     }
     const st = statSync(arg, { throwIfNoEntry: false });
     if (!st) missing.push({ file: arg, reason: "no such file or folder" });
-    else if (st.isDirectory()) walk(arg, files);
-    else files.push({ name: arg });
+    else if (st.isDirectory()) {
+      const before = files.length;
+      walk(arg, files);
+      if (files.length === before)
+        missing.push({ file: arg, reason: "no files in this folder (hidden files are skipped)" });
+    } else files.push({ name: arg });
   }
   return { files, missing };
 }

@@ -27,6 +27,7 @@ const rich: ArticleInput = {
   sourceUrl: "https://news.example.org/harbour-bridge",
   status: "published",
   tags: ["transport", "harbour"],
+  corrections: [{ text: "An earlier version gave the wrong reopening date.", at: "2026-03-03T10:00:00Z" }],
   blocks: [
     {
       type: "paragraph",

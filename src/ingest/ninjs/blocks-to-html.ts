@@ -1,3 +1,4 @@
+import type { Correction } from "../../model/article.ts";
 import type { Block, ImageBlock, MediaBlock } from "../../model/blocks.ts";
 
 /**
@@ -80,4 +81,13 @@ export function blocksToHtml(blocks: Block[]): string {
     }
   };
   return blocks.map(render).join("\n");
+}
+
+/** Correction notices go to readers, so they travel in the body, after the story. */
+export function correctionsToHtml(corrections: Correction[]): string {
+  if (corrections.length === 0) return "";
+  const items = corrections
+    .map((c) => `<li><time datetime="${escapeHtml(c.at)}">${escapeHtml(c.at)}</time> ${escapeHtml(c.text)}</li>`)
+    .join("");
+  return `\n<aside class="corrections"><h2>Corrections</h2><ul>${items}</ul></aside>`;
 }

@@ -125,10 +125,11 @@ export function fromNinjs(value: unknown, context: NinjsContext, where?: string)
 
   const htmlBody = item.bodies?.find((b) => /html/.test(b.contenttype ?? "") || /html/.test(b.role ?? ""));
   const textBody = item.bodies?.find((b) => !b.contenttype || b.contenttype === "text/plain");
+  const extras = { corrections: [] as { text: string; at: string }[] };
   const blocks: Block[] = htmlBody
-    ? htmlToBlocks(htmlBody.value, base)
+    ? htmlToBlocks(htmlBody.value, base, extras)
     : item.body_html !== undefined
-      ? htmlToBlocks(item.body_html, base)
+      ? htmlToBlocks(item.body_html, base, extras)
       : textToBlocks(textBody?.value ?? item.body_text ?? "");
   // Associations the body does not place (e.g. a provider's lead photo) follow the text.
   const placed = new Set(
@@ -191,6 +192,7 @@ export function fromNinjs(value: unknown, context: NinjsContext, where?: string)
     status: STATUS[item.pubstatus ?? "usable"],
     blocks,
     tags,
+    corrections: extras.corrections,
     people: entities(item.people, true),
     organisations: entities(item.organisations),
     places: entities(item.places),

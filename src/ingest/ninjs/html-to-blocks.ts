@@ -1,5 +1,6 @@
 import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
+import type { Correction } from "../../model/article.ts";
 import { type Block, EXTERNAL_LINKS_DISCLAIMER, type ImageBlock, type MediaBlock } from "../../model/blocks.ts";
 import { safeUrl, sanitizeInlineHtml } from "../sanitize.ts";
 
@@ -133,7 +134,12 @@ function linkItems(aside: El, base?: string) {
     .filter((i): i is { title: string; url: string; id: string | null } => !!i.title && !!i.url);
 }
 
-export function htmlToBlocks(html: string, base?: string): Block[] {
+/** What the body carries besides blocks. */
+export interface BodyExtras {
+  corrections: Correction[];
+}
+
+export function htmlToBlocks(html: string, base?: string, extras?: BodyExtras): Block[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks: Block[] = [];
   const paragraph = (el: El) => {
@@ -181,7 +187,13 @@ export function htmlToBlocks(html: string, base?: string): Block[] {
     }
     if (tag === "ASIDE") {
       const title = clean(el.querySelector("h2, h3")?.textContent);
-      if (el.classList.contains("related-stories")) {
+      if (el.classList.contains("corrections")) {
+        for (const li of el.querySelectorAll("li")) {
+          const at = li.querySelector("time")?.getAttribute("datetime");
+          const text = textWithout(li, "time");
+          if (at && text && !Number.isNaN(Date.parse(at))) extras?.corrections.push({ text, at });
+        }
+      } else if (el.classList.contains("related-stories")) {
         const items = linkItems(el, base).map((i) => ({
           title: i.title,
           url: i.url,

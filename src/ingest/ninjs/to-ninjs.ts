@@ -1,6 +1,6 @@
 import { type Article, wordCount } from "../../model/article.ts";
 import type { ImageBlock, MediaBlock } from "../../model/blocks.ts";
-import { associationName, blocksToHtml } from "./blocks-to-html.ts";
+import { associationName, blocksToHtml, correctionsToHtml } from "./blocks-to-html.ts";
 
 /** Prefix of the uri Newsdesk gives the items it exports; importing one restores the article id. */
 export const NEWSDESK_URI_PREFIX = "urn:newsdesk:article:";
@@ -58,11 +58,12 @@ function association(block: ImageBlock | MediaBlock, name: string, articleId: st
  * An article as an IPTC ninjs 2.1 text item. Mapping: headline → headlines[main], summary →
  * descriptions[summary], blocks → bodies[text/html], byline → by, section and tags → subjects
  * (rel "section" / "tag"), people/organisations/places → the same arrays, images and media →
- * associations (referenced from the body by data-assoc-ref), sourceUrl → an HTML rendition,
+ * associations (referenced from the body by data-assoc-ref), corrections → an aside at the end of
+ * the body, sourceUrl → an HTML rendition,
  * status → pubstatus (draft and scheduled export as withheld).
  */
 export function toNinjs(article: Article): Record<string, unknown> {
-  const html = blocksToHtml(article.blocks);
+  const html = blocksToHtml(article.blocks) + correctionsToHtml(article.corrections);
   let images = 0;
   let medias = 0;
   const associations = article.blocks.flatMap((b) =>
