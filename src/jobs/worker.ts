@@ -81,7 +81,7 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
 
   const listener =
     store.engine === "postgres"
-      ? await (await import("../store/postgres/listen.ts")).listen((store as PostgresStore).url, [JOBS_CHANNEL], {
+      ? await (await import("../store/postgres/listen.ts")).listenOn(store as PostgresStore, [JOBS_CHANNEL], {
           onNotify: wakeAll,
           onReconnect: wakeAll,
         })

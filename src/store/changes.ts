@@ -41,7 +41,7 @@ export async function watchArticleChanges(
 }
 
 async function watchPostgres(store: PostgresStore, events: ChangeFeedEvents): Promise<ChangeFeed> {
-  const { listen } = await import("./postgres/listen.ts");
+  const { listenOn } = await import("./postgres/listen.ts");
   // Notifications of one transaction arrive together; hand them over in one call.
   let pending: ArticleChange[] = [];
   const flush = () => {
@@ -49,7 +49,7 @@ async function watchPostgres(store: PostgresStore, events: ChangeFeedEvents): Pr
     pending = [];
     if (changes.length > 0) events.onChange(changes);
   };
-  return listen(store.url, [ARTICLES_CHANNEL], {
+  return listenOn(store, [ARTICLES_CHANNEL], {
     onNotify(_channel, payload) {
       try {
         const p = JSON.parse(payload) as ArticleChange;

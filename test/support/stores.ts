@@ -44,8 +44,40 @@ export interface TestStore {
   cleanup: () => Promise<void>;
 }
 
+let serverAnswers: Promise<boolean> | undefined;
+
+/**
+ * Whether the PostgreSQL test server answers. When it does not (or NEWSDESK_TEST_PGLITE=1), the
+ * PostgreSQL tests run on an embedded PGlite instead of skipping; tests that start `newsdesk`
+ * processes against PostgreSQL still need the server and fail, saying so.
+ */
+export function pgServerAnswers(): Promise<boolean> {
+  serverAnswers ??= (async () => {
+    if (process.env.NEWSDESK_TEST_PGLITE === "1") return false;
+    const client = new pg.Client({ connectionString: testPgUrl(), connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.end();
+      return true;
+    } catch (error) {
+      process.stderr.write(
+        `PostgreSQL at ${testPgUrl()} does not answer (${(error as Error).message}); PostgreSQL tests use embedded PGlite\n`,
+      );
+      return false;
+    }
+  })();
+  return serverAnswers;
+}
+
 /** A fresh, migrated store of the given engine. */
 export async function tempStore(engine: Engine): Promise<TestStore> {
+  if (engine === "postgres" && !(await pgServerAnswers())) {
+    const { openPgliteStore } = await import("./pglite.ts");
+    const { migrate } = await import("../../src/store/migrate.ts");
+    const store = await openPgliteStore();
+    await migrate(store);
+    return { store, location: store.location, cleanup: () => store.close() };
+  }
   if (engine === "sqlite") {
     const tmp = tempSqlitePath();
     const store = await openStore(tmp.path);

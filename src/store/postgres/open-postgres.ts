@@ -2,11 +2,14 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database as Schema } from "../schema.ts";
 import { type Store, StoreError } from "../store.ts";
+import type { Listener } from "./listen.ts";
 
 export interface PostgresStore extends Store {
   readonly pool: pg.Pool;
   /** The full connection URL, for the extra connections LISTEN needs (never shown to users). */
   readonly url: string;
+  /** An embedded engine without a URL (tests on PGlite) listens its own way; otherwise absent. */
+  listen?(channels: string[], onNotify: (channel: string, payload: string) => void): Promise<Listener>;
 }
 
 /** The URL with its password removed, for messages and `location`. */
