@@ -105,6 +105,40 @@ describe("text importer: page structure", () => {
     assert.equal(body.summary, "By early 2005 the net could have two new domain names.");
   });
 
+  test("a date line under the headline is the publication time; share buttons and later page sections are dropped", () => {
+    const page = parseCopiedText(
+      [
+        "Scotland",
+        "",
+        "Ferry services cut",
+        "",
+        "3 September 2011 Last updated at 14:37 BST",
+        "",
+        "By Ann Ross",
+        "",
+        "Share this page",
+        "Facebook",
+        "",
+        "Ferry services will be cut.",
+        "",
+        "Islanders protested.",
+        "",
+        "Top Stories",
+        "",
+        "Something else entirely",
+      ].join("\n"),
+    );
+    assert.equal(page.section, "Scotland");
+    assert.equal(page.published, "2011-09-03T13:37:00.000Z");
+    assert.deepEqual(page.byline, [{ name: "Ann Ross" }]);
+    assert.equal(page.summary, "Ferry services will be cut.");
+    assert.deepEqual(
+      page.blocks.map((b) => (b.type === "paragraph" ? b.text : b.type)),
+      ["Islanders protested."],
+    );
+    assert.equal(parseCopiedText("Title here\n\n31 February 2011\n\nBody.\n\nMore.\n").published, undefined);
+  });
+
   test("short first lines that are not section names stay the headline (corpus match previews)", () => {
     const page = parseCopiedText("Blackburn v Burnley\n\nEwood Park\n\nBlackburn will be without their captain.\n");
     assert.equal(page.section, undefined);

@@ -17,6 +17,8 @@ export interface CopiedText {
   headline: string;
   /** From a "By Name, Role" line right under the headline, when the page has one. */
   byline: { name: string; role?: string }[];
+  /** From a date line under the headline ("3 September 2011 Last updated at 14:37 BST"), as ISO UTC. */
+  published?: string;
   summary: string;
   blocks: Block[];
 }
@@ -33,6 +35,30 @@ const CROSSHEAD = /^['‘]([^'‘’"]{1,80})['’]$/;
 const BULLET = /^(?:[-–•*])\s+/;
 const URL_IN_LINE = /(https?:\/\/\S+)/;
 const HEADLINE_MAX = 200;
+// Share buttons and page chrome that survive a copy; never story text on their own line.
+const CHROME_LINE =
+  /^(?:share|share this (?:page|with)|email|facebook|twitter|x|messenger|whatsapp|linkedin|copy this link|close share panel|these are external links and will open in a new window|read more about these links\.?|published|last updated|comments)$/i;
+// Page sections after the story: nothing from here on is part of it.
+const END_OF_STORY =
+  /^(?:top stories|features|features (?:&|and) analysis|most read|most popular|related topics|elsewhere on the bbc)$/i;
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const DATE_LINE = new RegExp(
+  `^(?:published:?\\s*)?(\\d{1,2}) (${MONTHS.join("|")}) (\\d{4})(?:[\\s,·|-]+(?:last updated at\\s*)?(\\d{1,2}):(\\d{2})(?:\\s*(gmt|bst|utc))?)?$`,
+  "i",
+);
 // "By James Landale, Political correspondent": capitalised names, so "By early 2005 …" is body text.
 const BYLINE =
   /^By ((?:[A-Z][\p{L}'’.-]*)(?: (?:[A-Z][\p{L}'’.-]*|de|van|von|der|al|bin)){1,4})(?:(?:,| -) ([^.]{2,80}))?$/u;
@@ -69,6 +95,20 @@ function linkItem(line: string): { title: string; url: string } | null {
     .replace(/[\s:–-]+$/, "")
     .trim();
   return { title: title || m[1], url: m[1] };
+}
+
+/** "3 September 2011", with an optional "Last updated at 14:37 BST", as an ISO timestamp in UTC. */
+function parseDateLine(line: string): string | undefined {
+  const m = DATE_LINE.exec(line);
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2].toLowerCase());
+  // Date.UTC rolls 31 February over into March: such a line is not a date.
+  if (new Date(Date.UTC(Number(m[3]), month, Number(m[1]))).getUTCDate() !== Number(m[1])) return undefined;
+  const offsetHours = m[6]?.toLowerCase() === "bst" ? 1 : 0;
+  const date = new Date(
+    Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4] ?? 0) - offsetHours, Number(m[5] ?? 0)),
+  );
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 function truncateSummary(text: string, max = 2000): string {
@@ -108,16 +148,22 @@ export function parseCopiedText(text: string): CopiedText {
   if (problem) throw new ImportError(`no headline: ${problem}`);
   if (head.length > 1) rest = [head.slice(1), ...rest];
   const byline: CopiedText["byline"] = [];
-  const bylineMatch = rest[0]?.length === 1 ? BYLINE.exec(rest[0][0]) : null;
-  if (bylineMatch) {
-    byline.push(bylineMatch[2] ? { name: bylineMatch[1], role: bylineMatch[2].trim() } : { name: bylineMatch[1] });
+  let published: string | undefined;
+  // The byline and the date sit right under the headline, in either order.
+  for (let k = 0; k < 2 && rest[0]?.length === 1; k++) {
+    const line = rest[0][0];
+    const by = byline.length ? null : BYLINE.exec(line);
+    const date = published ? null : parseDateLine(line);
+    if (by) byline.push(by[2] ? { name: by[1], role: by[2].trim() } : { name: by[1] });
+    else if (date) published = date;
+    else break;
     rest = rest.slice(1);
   }
 
   const blocks: Block[] = [];
   let related: RelatedStoriesBlock | null = null;
   let external: ExternalLinksBlock | null = null;
-  let inLinks: "related" | "external" | null = null;
+  let inLinks: "related" | "external" | "other" | null = null;
 
   for (let c = 0; c < rest.length; c++) {
     const lines = rest[c];
@@ -145,7 +191,12 @@ export function parseCopiedText(text: string): CopiedText {
         inLinks = "external";
         continue;
       }
-      if (EXTERNAL_DISCLAIMER.test(line) || IMAGE_FURNITURE.test(line)) continue;
+      if (END_OF_STORY.test(line)) {
+        flushProse();
+        inLinks = "other";
+        continue;
+      }
+      if (EXTERNAL_DISCLAIMER.test(line) || IMAGE_FURNITURE.test(line) || CHROME_LINE.test(line)) continue;
       if (inLinks) {
         // Everything after the link sections is page furniture; only copied URLs are worth keeping.
         const item = linkItem(line);
@@ -204,5 +255,5 @@ export function parseCopiedText(text: string): CopiedText {
     if (firstParagraph === 0 && !onlyProse) blocks.splice(0, 1);
   }
   if (blocks.length === 0 && !summary) throw new ImportError("no body text after the headline");
-  return { section, headline, byline, summary, blocks };
+  return { section, headline, byline, ...(published ? { published } : {}), summary, blocks };
 }

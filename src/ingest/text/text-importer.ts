@@ -42,6 +42,7 @@ export const textImporter: Importer = {
         section: page.section ?? source.defaultSection ?? FALLBACK_SECTION,
         headline: page.headline,
         byline: page.byline,
+        firstPublished: page.published ?? null,
         summary: page.summary,
         blocks: page.blocks,
         origin: { format: "text", path: displayName(source.name), contentHash: hash },
