@@ -19,8 +19,6 @@ export const NEAR_DUPLICATE_JACCARD = 0.6;
 export const NEAR_DUPLICATE_CONTAINMENT = 0.85;
 export const MIN_CONTAINED_JACCARD = 0.35;
 
-const PRIME = 4294967291; // largest prime below 2^32
-
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -30,17 +28,18 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-// Fixed hash-function coefficients, derived from a seed so signatures stay comparable across runs.
-const COEFFS: [number, number][] = Array.from({ length: SIGNATURE_SIZE }, (_, i) => {
-  const d = createHash("sha256").update(`minhash-${i}`).digest();
-  return [(d.readUInt32BE(0) % (PRIME - 1)) + 1, d.readUInt32BE(4) % PRIME];
-});
+// One fixed seed per signature position, so signatures stay comparable across runs and machines.
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) =>
+  createHash("sha256").update(`minhash-${i}`).digest().readUInt32BE(0),
+);
 
-function mulMod(a: number, b: number): number {
-  // (a*b) mod PRIME without losing precision: split b into 16-bit halves.
-  const hi = Math.floor(b / 65536);
-  const lo = b % 65536;
-  return (((a * hi) % PRIME) * 65536 + a * lo) % PRIME;
+/** A seeded 32-bit mix (multiply and xor-shift): one independent-looking hash function per seed. */
+function mix(x: number, seed: number): number {
+  let h = Math.imul(x ^ seed, 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }
 
 /** Hashes of the overlapping word n-grams of a text. */
@@ -56,15 +55,14 @@ export function shingles(text: string): Set<number> {
 }
 
 export function minhash(shingleSet: Set<number>): number[] {
-  const sig = new Array<number>(SIGNATURE_SIZE).fill(PRIME);
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const s of shingleSet) {
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const [a, b] = COEFFS[i];
-      const h = (mulMod(a, s) + b) % PRIME;
+      const h = mix(s, SEEDS[i]);
       if (h < sig[i]) sig[i] = h;
     }
   }
-  return sig;
+  return Array.from(sig);
 }
 
 /** Share of equal signature positions: an unbiased estimate of the Jaccard similarity. */
