@@ -1,7 +1,7 @@
 /**
  * The site benchmark: the article page served by `newsdesk serve` against the same HTML served as a
  * static file by nginx, each loaded by autocannon for a bounded time, plus the article page's
- * transfer size. Run: node --import tsx bench/site/run.ts [--duration 10] [--connections 10]
+ * transfer size. Run: node --import tsx bench/site/run.ts [--duration 10] [--connections 10] [--engine postgres]
  * Prints a Markdown table for BENCHMARKS.md and writes bench/out/site.json.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -37,6 +37,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "10" },
     nginx: { type: "string", default: "nginx" },
+    // postgres: the site runs against a fresh database on NEWSDESK_TEST_PG (created and dropped here).
+    engine: { type: "string", default: "sqlite" },
   },
 });
 const duration = Number(values.duration);
@@ -118,6 +120,33 @@ function summarise(results: AutocannonResult[]): Summary {
   };
 }
 
+const pgAdmin = process.env.NEWSDESK_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const pgName = `newsdesk_bench_site_${process.pid}`;
+let pgCreated = false;
+
+async function pgAdminQuery(text: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: pgAdmin });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createPgDatabase(): Promise<string> {
+  await pgAdminQuery(`CREATE DATABASE ${pgName}`);
+  pgCreated = true;
+  const url = new URL(pgAdmin);
+  url.pathname = `/${pgName}`;
+  return url.toString();
+}
+
+async function dropPgDatabase(): Promise<void> {
+  if (pgCreated) await pgAdminQuery(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const work = mkdtempSync(join(tmpdir(), "newsdesk-bench-site-"));
@@ -127,9 +156,10 @@ const children: ChildProcess[] = [];
 try {
   // The site, as a reader would start it: its own process, the sample newsroom in a fresh SQLite file.
   const sitePort = await freePort();
+  const db = values.engine === "postgres" ? await createPgDatabase() : join(work, "bench.db");
   const site = spawn(
     process.execPath,
-    [join(root, "bin", "newsdesk.js"), "serve", "--sample", "--db", join(work, "bench.db"), "--port", String(sitePort)],
+    [join(root, "bin", "newsdesk.js"), "serve", "--sample", "--db", db, "--port", String(sitePort)],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   children.push(site);
@@ -222,7 +252,11 @@ http {
     sizes,
   };
   mkdirSync(join(root, "bench", "out"), { recursive: true });
-  writeFileSync(join(root, "bench", "out", "site.json"), `${JSON.stringify(report, null, 2)}\n`);
+  const outName = values.engine === "postgres" ? "site-postgres.json" : "site.json";
+  writeFileSync(
+    join(root, "bench", "out", outName),
+    `${JSON.stringify({ engine: values.engine, ...report }, null, 2)}\n`,
+  );
 
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`| Server | Requests/s (mean of ${rounds} × ${duration} s) | Rounds | p50 latency | p99 latency |
@@ -237,5 +271,6 @@ HTML + CSS: **${kb(sizes.htmlBrotli.bytes + sizes.cssBrotli.bytes)} brotli / ${k
 } finally {
   for (const child of children) child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 300));
+  await dropPgDatabase();
   rmSync(work, { recursive: true, force: true });
 }
