@@ -72,38 +72,40 @@ describe("the website in a real browser", () => {
     return { page, errors };
   }
 
-  test("a reader goes home → section → article → related story → tag page, with no console errors", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, errors } = await openPage(context);
-    await page.goto(site.url);
-    assert.equal(await page.title(), "Newsdesk — Independent news from Quillhaven and the Wendle Valley");
-    await page
-      .getByRole("navigation", { name: "Sections" })
-      .getByRole("link", { name: "Politics", exact: true })
-      .click();
-    await page.waitForURL(/\/news\/politics$/);
-    assert.equal(await page.locator("h1").textContent(), "Politics");
-    await page.getByRole("link", { name: /Quillhaven council approves harbour-front housing plan/ }).click();
-    await page.waitForURL(/\/news\/politics\/quillhaven-council-approves/);
-    await page
-      .getByRole("region", { name: "More on this story" })
-      .getByRole("link", { name: /Wendlemoor Assembly votes to cap single bus fares/ })
-      .click();
-    await page.waitForURL(/\/news\/politics\/wendlemoor-assembly-votes-to-cap/);
-    assert.match((await page.locator("h1").textContent()) ?? "", /cap single bus fares at £2/);
-    await page
-      .getByRole("region", { name: "Topics in this story" })
-      .getByRole("link", { name: "Idris Calloway" })
-      .click();
-    await page.waitForURL(/\/people\/idris-calloway$/);
-    assert.equal(await page.locator("h1").textContent(), "Idris Calloway");
-    // A person's page shows what they said, with the story it was said in.
-    const said = page.getByRole("region", { name: "In their words" });
-    assert.match((await said.textContent()) ?? "", /A bus fare should never be the reason someone turns down a job/);
-    assert.equal(await page.locator("main .story-list .story-headline a").count(), 1);
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+  for (const javaScriptEnabled of [true, false]) {
+    test(`a reader goes home → section → article → related story → tag page, with no console errors (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
+      const { page, errors } = await openPage(context);
+      await page.goto(site.url);
+      assert.equal(await page.title(), "Newsdesk — Independent news from Quillhaven and the Wendle Valley");
+      await page
+        .getByRole("navigation", { name: "Sections" })
+        .getByRole("link", { name: "Politics", exact: true })
+        .click();
+      await page.waitForURL(/\/news\/politics$/);
+      assert.equal(await page.locator("h1").textContent(), "Politics");
+      await page.getByRole("link", { name: /Quillhaven council approves harbour-front housing plan/ }).click();
+      await page.waitForURL(/\/news\/politics\/quillhaven-council-approves/);
+      await page
+        .getByRole("region", { name: "More on this story" })
+        .getByRole("link", { name: /Wendlemoor Assembly votes to cap single bus fares/ })
+        .click();
+      await page.waitForURL(/\/news\/politics\/wendlemoor-assembly-votes-to-cap/);
+      assert.match((await page.locator("h1").textContent()) ?? "", /cap single bus fares at £2/);
+      await page
+        .getByRole("region", { name: "Topics in this story" })
+        .getByRole("link", { name: "Idris Calloway" })
+        .click();
+      await page.waitForURL(/\/people\/idris-calloway$/);
+      assert.equal(await page.locator("h1").textContent(), "Idris Calloway");
+      // A person's page shows what they said, with the story it was said in.
+      const said = page.getByRole("region", { name: "In their words" });
+      assert.match((await said.textContent()) ?? "", /A bus fare should never be the reason someone turns down a job/);
+      assert.equal(await page.locator("main .story-list .story-headline a").count(), 1);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 
   test("the imported reference article shows every block, with the media fallback where video cannot play", async (t) => {
     if (!referencePath) return t.skip(`reference article not found at ${REFERENCE_ARTICLE}`);

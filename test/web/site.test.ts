@@ -3,6 +3,7 @@ import { get, type IncomingHttpHeaders } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { getArticle, saveArticle } from "../../src/store/articles.ts";
+import { openStore } from "../../src/store/open.ts";
 import { ENGINES } from "../support/stores.ts";
 import { startTestSite, type TestSite } from "./support.ts";
 
@@ -93,6 +94,31 @@ for (const engine of ENGINES) {
       assert.match(await (await site.get("/news/politics")).text(), /harbour homes in late-night vote/);
       assert.match(await (await site.get("/people/maren-ashby")).text(), /harbour homes in late-night vote/);
       await saveArticle(site.store, stored.article);
+    });
+
+    test("cached pages answer HEAD and ignore tracking query strings", async () => {
+      await site.get(ARTICLE);
+      const head = await site.get(ARTICLE, { method: "HEAD" });
+      assert.equal(head.status, 200);
+      assert.equal(await head.text(), "");
+      assert.ok(Number(head.headers.get("content-length")) > 1000);
+      const tracked = await site.get(`${ARTICLE}?utm_source=feed`);
+      assert.equal(tracked.status, 200);
+      assert.equal(tracked.headers.get("etag"), head.headers.get("etag"));
+    });
+
+    test("a revision saved by another process (another connection) reaches the next request", async () => {
+      const path = "/news/sport/tollerby-town-clinch-promotion-with-last-minute-winner";
+      assert.match(await (await site.get(path)).text(), /<h1>Tollerby Town clinch promotion/);
+      const other = await openStore(site.storeLocation);
+      try {
+        const stored = await getArticle(other, "spo-tollerby-promotion");
+        assert.ok(stored);
+        await saveArticle(other, { ...stored.article, headline: "Tollerby Town promoted after stoppage-time header" });
+      } finally {
+        await other.close();
+      }
+      assert.match(await (await site.get(path)).text(), /<h1>Tollerby Town promoted after stoppage-time header<\/h1>/);
     });
 
     test("HTTP caching: validators, 304s, CDN cache headers, surrogate keys, compression", async () => {

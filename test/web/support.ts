@@ -5,6 +5,8 @@ import { tempStore } from "../support/stores.ts";
 
 export interface TestSite {
   store: Store;
+  /** What another process would pass as --db to reach the same store. */
+  storeLocation: string;
   server: RunningServer;
   url: string;
   get(path: string, init?: RequestInit): Promise<Response>;
@@ -18,6 +20,7 @@ export async function startTestSite(engine: Engine, options: { sample?: boolean 
   const server = await startServer({ store: t.store, port: 0 });
   return {
     store: t.store,
+    storeLocation: t.location,
     server,
     url: server.url,
     get: (path, init) => fetch(`${server.url}${path}`, { redirect: "manual", ...init }),
