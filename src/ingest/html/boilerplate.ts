@@ -12,6 +12,8 @@ const FURNITURE_TAGS =
 const FURNITURE_NAME =
   /(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|sharebar|social|socials|related|recommended|recommendations|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|advert|advertisement|adslot|ad-slot|ad-container|ads|promo|promotion|sponsored|outbrain|taboola|breadcrumbs?|tags|tag-list|post-tags|more-from|most-popular|most-read|trending|read-more|see-also|also-read|author-bio|about-author|paywall|pagination|pager|skip-link|print-only|visually-hidden|sr-only|screen-reader-text)(?:$|[\s_-])/i;
 
+const EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+
 function pText(el: Element): number {
   let n = 0;
   for (const p of el.querySelectorAll("p")) n += (p.textContent ?? "").length;
@@ -33,6 +35,8 @@ export function removeFurniture(document: Document): void {
     if (!el.parentNode || el.tagName === "BODY" || el.tagName === "HTML") continue;
     if (el.matches("article, main, [role=main]")) continue;
     if (total > 0 && pText(el) > total * 0.4) continue;
+    // Social-media embeds in the story ("social-media-embed") are content, not share bars.
+    if (el.querySelector(EMBEDDED_POSTS)) continue;
     el.remove();
   }
 }
@@ -80,7 +84,7 @@ export function removeLinkClusters(root: Element): void {
 const FURNITURE_LINE =
   /^(?:\|?\s*(?:published|updated|posted|last updated|first published)\b.{0,60}\d|read more\b|see more\b|related\s*:|also read\b|don'?t miss\b|more from\b|continue reading\b|advert(?:isement)?$|skip to\b|sign in$|caption$|close$|share\b.{0,30}$|comments?$|image \d+ (?:of|\/) ?\/? ?\d+$|this slideshow requires javascript|click here\b.{0,80}$|follow us\b|sign up\b|subscribe\b|tags?\s*:|filed under\b)/i;
 const FURNITURE_ANYWHERE =
-  /this (?:website|site) uses cookies|this document is subject to copyright|requires javascript|enable javascript/i;
+  /this (?:website|site) uses cookies|newsletters?\b.{0,80}\b(?:sign up|subscribe|inbox)|\b(?:sign up|subscribe)\b.{0,80}newsletters?|follow (?:him|her|them|us|me) on (?:twitter|facebook|instagram)|may be reached at|this (?:post|article|page) (?:may )?contains? affiliate|this document is subject to copyright|requires javascript|enable javascript/i;
 const CAPTION_LINE =
   /(?:\((?:image|photo|picture|credit|foto|pic)s?\s*(?:credit)?\s*:[^)]*\)|\b(?:credit|photo|image)\s*:\s*[^.]{2,60})$/i;
 const DATE_WORDS =
