@@ -11,9 +11,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { type ConllDocument, parseConll } from "../src/enrich/ner/conll.ts";
-import { documentHints, type FeatureScorer, recognizeDocument, tagDocument } from "../src/enrich/ner/decode.ts";
+import { type FeatureScorer, tagDocument } from "../src/enrich/ner/decode.ts";
 import { Gazetteer } from "../src/enrich/ner/gazetteer.ts";
-import { FIRST_PASS_URL, GAZETTEER_URL, TaggerModel, WEIGHTS_URL } from "../src/enrich/ner/model.ts";
+import { GAZETTEER_URL, TaggerModel, WEIGHTS_URL } from "../src/enrich/ner/model.ts";
 import { EntityScore, prf } from "../src/enrich/ner/score.ts";
 import { spansFromTags } from "../src/enrich/ner/spans.ts";
 import { TAG_COUNT, TAGS } from "../src/enrich/ner/tagset.ts";
@@ -101,13 +101,14 @@ function gazetteerOf(docs: ConllDocument[]): Gazetteer {
   return g;
 }
 
-function evaluate(first: FeatureScorer, second: FeatureScorer | null, docs: ConllDocument[]) {
+function evaluate(model: FeatureScorer, docs: ConllDocument[]) {
   const score = new EntityScore();
   for (const doc of docs) {
-    const sentences = doc.map((s) => s.words);
-    const predicted = second
-      ? recognizeDocument(first, second, fullGazetteer, sentences)
-      : tagDocument(first, fullGazetteer, sentences);
+    const predicted = tagDocument(
+      model,
+      fullGazetteer,
+      doc.map((s) => s.words),
+    );
     for (const [i, s] of doc.entries()) score.addSentence(s.gold, predicted[i]);
   }
   return prf(score.overall()).f1;
@@ -136,18 +137,16 @@ const fullGazetteer = gazetteerOf(train);
 const foldOf = new Map(train.map((doc, i) => [doc, i % FOLDS]));
 const epochs = Number(values.epochs);
 
-function averagedScorer(trainer: Trainer): FeatureScorer {
+function quantize(trainer: Trainer): Buffer {
   const averaged = trainer.averaged();
-  return {
-    addScores(f, scores) {
-      const row = averaged.get(f);
-      if (row) for (let t = 0; t < TAG_COUNT; t++) scores[t] += row[t];
-    },
-  };
+  let maxAbs = 0;
+  for (const row of averaged.values()) for (const w of row) maxAbs = Math.max(maxAbs, Math.abs(w));
+  // 16-bit range: weights below half a step round to zero and their features are dropped.
+  return gzipSync(TaggerModel.serialize(averaged, 32767 / maxAbs), { level: 9 });
 }
 
-/** Trains one pass of the tagger; `hints` gives the first pass's view of each document for the second. */
-function trainPass(docs: ConllDocument[], hints: Map<ConllDocument, Map<string, string>> | null, label: string) {
+/** Online training over shuffled documents; the tagger's own earlier tags are its history, as at run time. */
+function trainPass(docs: ConllDocument[], label: string) {
   const trainer = new Trainer();
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (const doc of shuffle([...docs], epoch)) {
@@ -160,7 +159,6 @@ function trainPass(docs: ConllDocument[], hints: Map<ConllDocument, Map<string, 
           trainer.learn(features, gold[si][ti], predicted);
           return predicted;
         },
-        hints?.get(doc),
       );
     }
   }
@@ -168,48 +166,10 @@ function trainPass(docs: ConllDocument[], hints: Map<ConllDocument, Map<string, 
   return trainer;
 }
 
-// Stacking: the second pass learns from first-pass tags the first pass made without having
-// seen the document (5-fold jackknife), so it learns how far to trust them on new text.
-const hints = new Map<ConllDocument, Map<string, string>>();
-for (let k = 0; k < FOLDS; k++) {
-  const first = averagedScorer(
-    trainPass(
-      train.filter((d) => foldOf.get(d) !== k),
-      null,
-      `fold ${k + 1}/${FOLDS}`,
-    ),
-  );
-  for (const doc of train.filter((d) => foldOf.get(d) === k)) {
-    const sentences = doc.map((s) => s.words);
-    hints.set(doc, documentHints(sentences, tagDocument(first, foldGazetteers[k], sentences)));
-  }
-}
-const firstTrainer = trainPass(train, null, "first pass");
-const secondTrainer = trainPass(train, hints, "second pass");
-
-function quantize(trainer: Trainer): Buffer {
-  const averaged = trainer.averaged();
-  let maxAbs = 0;
-  for (const row of averaged.values()) for (const w of row) maxAbs = Math.max(maxAbs, Math.abs(w));
-  // 16-bit range: weights below half a step round to zero and their features are dropped.
-  return gzipSync(TaggerModel.serialize(averaged, 32767 / maxAbs), { level: 9 });
-}
-
-const firstGz = quantize(firstTrainer);
-const secondGz = quantize(secondTrainer);
-const first = TaggerModel.parse(firstGz);
-const second = TaggerModel.parse(secondGz);
-console.log(
-  `dev F1: first pass alone ${evaluate(first, null, dev).toFixed(4)}, both passes ${evaluate(first, second, dev).toFixed(4)}`,
-);
-if (values.out) {
-  writeFileSync(`${values.out}.first.gz`, firstGz);
-  writeFileSync(`${values.out}.second.gz`, secondGz);
-} else {
-  writeFileSync(FIRST_PASS_URL, firstGz);
-  writeFileSync(WEIGHTS_URL, secondGz);
-  writeFileSync(GAZETTEER_URL, gzipSync(fullGazetteer.serialize(), { level: 9 }));
-}
-console.log(
-  `weights: ${first.featureCount + second.featureCount} features, ${((firstGz.length + secondGz.length) / 1e6).toFixed(2)} MB`,
-);
+const trainer = trainPass(train, "tagger");
+const gz = quantize(trainer);
+const model = TaggerModel.parse(gz);
+console.log(`dev F1 (quantized weights): ${evaluate(model, dev).toFixed(4)}`);
+writeFileSync(values.out ?? WEIGHTS_URL, gz);
+if (!values.out) writeFileSync(GAZETTEER_URL, gzipSync(fullGazetteer.serialize(), { level: 9 }));
+console.log(`weights: ${model.featureCount} features, ${(gz.length / 1e6).toFixed(2)} MB`);

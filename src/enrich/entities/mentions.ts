@@ -26,8 +26,8 @@ export function findMentions(units: readonly TextUnit[]): Mention[] {
       owners.push({ unit: ui, start: s.start });
     }
   });
-  const { firstPass, model, gazetteer } = defaultRecognizer();
-  const tags = recognizeDocument(firstPass, model, gazetteer, sentenceWords);
+  const { model, gazetteer } = defaultRecognizer();
+  const tags = recognizeDocument(model, gazetteer, sentenceWords);
   const mentions: Mention[] = [];
   tags.forEach((sentenceTags, si) => {
     for (const span of spansFromTags(sentenceTags)) {

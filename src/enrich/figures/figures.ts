@@ -60,7 +60,7 @@ const COUNT =
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
 /** Only text with one of these words goes to the date parser, which is much slower than a regex. */
 const DATE_WORDS =
-  /\b(?:yesterday|today|tomorrow|tonight|next|last|this|ago|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+  /\b(?:yesterday|today|tomorrow|tonight|ago|(?:next|last|this|coming|past) (?:week|weekend|month|year|spring|summer|autumn|winter|decade|century)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/g;
 
 /**
  * Short stretches of text around date words, merged where they overlap: the date parser is

@@ -1,4 +1,4 @@
-import { documentCase, sentenceFeatures } from "./features.ts";
+import { documentFeatures, type SentenceFeatures } from "./features.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { allowedAfter, TAG_COUNT, TAGS } from "./tagset.ts";
 
@@ -29,15 +29,16 @@ export function tagDocument(
   gazetteer: Gazetteer | undefined,
   sentences: readonly (readonly string[])[],
   onToken?: OnToken,
-  hints?: ReadonlyMap<string, string>,
+  features: SentenceFeatures[] = documentFeatures(sentences, gazetteer),
 ): string[][] {
-  const docCase = documentCase(sentences);
   const memory = new Map<string, string>();
   const scores = new Float64Array(TAG_COUNT);
+  // Scores of word-level features, once per distinct word of the document.
+  const wordScores = new Map<string, Float64Array>();
   const result: number[][] = [];
   for (let si = 0; si < sentences.length; si++) {
     const words = sentences[si];
-    const staticFeatures = sentenceFeatures(words, docCase, gazetteer);
+    const staticFeatures = features[si];
     const tags: number[] = new Array(words.length);
     let prev = 0;
     let prev2 = 0;
@@ -52,12 +53,19 @@ export function tagDocument(
       const prevName = i > 0 ? TAGS[prev] : START;
       const prev2Name = i > 1 ? TAGS[prev2] : START;
       const remembered = memory.get(l);
-      const feats = staticFeatures[i];
+      const feats = onToken ? staticFeatures.at(i) : staticFeatures.context(i);
       const dynamic = [`t-1:${prevName}`, `t-2:${prev2Name}|${prevName}`, `tw:${prevName}|${l}`];
       if (remembered) dynamic.push(`m:${remembered}`, `mt:${remembered}|${prevName}`);
-      const hint = hints?.get(l);
-      if (hint) dynamic.push(`M:${hint}`, `Ms:${hint}|${remembered ?? ""}`);
       scores.fill(0);
+      if (!onToken) {
+        let own = wordScores.get(words[i]);
+        if (!own) {
+          own = new Float64Array(TAG_COUNT);
+          for (const f of staticFeatures.word(i)) scorer.addScores(f, own);
+          wordScores.set(words[i], own);
+        }
+        scores.set(own);
+      }
       for (const f of feats) scorer.addScores(f, scores);
       for (const f of dynamic) scorer.addScores(f, scores);
       let best = 0;
@@ -80,43 +88,11 @@ export function tagDocument(
   return result.map((tags) => tags.map((t) => TAGS[t]));
 }
 
-/** The type most often given to each capitalised word across a tagged document. */
-export function documentHints(
-  sentences: readonly (readonly string[])[],
-  tags: readonly string[][],
-): Map<string, string> {
-  const votes = new Map<string, Map<string, number>>();
-  sentences.forEach((words, si) => {
-    words.forEach((w, i) => {
-      const tag = tags[si][i];
-      if (tag === "O" || !/^[A-Z]/.test(w)) return;
-      const l = w.toLowerCase();
-      let v = votes.get(l);
-      if (!v) {
-        v = new Map();
-        votes.set(l, v);
-      }
-      const type = tag.slice(2);
-      v.set(type, (v.get(type) ?? 0) + 1);
-    });
-  });
-  const hints = new Map<string, string>();
-  for (const [l, v] of votes) {
-    let best = "";
-    let bestCount = 0;
-    for (const [type, count] of v) if (count > bestCount) [best, bestCount] = [type, count];
-    hints.set(l, best);
-  }
-  return hints;
-}
-
-/** Two passes: the second sees what the first made of the same words anywhere in the document. */
+/** Tags one document with the committed model: greedy, one pass, document memory included. */
 export function recognizeDocument(
-  firstPass: FeatureScorer,
-  secondPass: FeatureScorer,
+  scorer: FeatureScorer,
   gazetteer: Gazetteer | undefined,
   sentences: readonly (readonly string[])[],
 ): string[][] {
-  const first = tagDocument(firstPass, gazetteer, sentences);
-  return tagDocument(secondPass, gazetteer, sentences, undefined, documentHints(sentences, first));
+  return tagDocument(scorer, gazetteer, sentences);
 }

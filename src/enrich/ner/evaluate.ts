@@ -17,8 +17,8 @@ export interface ConllEvaluation {
 export type DocumentTagger = (sentences: string[][]) => string[][];
 
 export const ourTagger: DocumentTagger = (sentences) => {
-  const { firstPass, model, gazetteer } = defaultRecognizer();
-  return recognizeDocument(firstPass, model, gazetteer, sentences);
+  const { model, gazetteer } = defaultRecognizer();
+  return recognizeDocument(model, gazetteer, sentences);
 };
 
 /** Tags every document of a CoNLL file and scores PER/ORG/LOC spans as conlleval does. */

@@ -88,15 +88,34 @@ export function documentCase(sentences: readonly (readonly string[])[]): Documen
   return { lower, title, around };
 }
 
-/** The tag-independent features of every token of one sentence. */
-export function sentenceFeatures(words: readonly string[], docCase: DocumentCase, gazetteer?: Gazetteer): string[][] {
-  const n = words.length;
-  const lowers = words.map((w) => w.toLowerCase());
-  const known = gazetteer?.features(lowers);
-  const shapes = words.map(wordShape);
-  const allCaps = isAllCapsSentence(words);
-  const out: string[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
+/**
+ * The tag-independent features of the tokens of one sentence, built on first use: the decoder
+ * skips most lowercase tokens, and both passes share what was built.
+ */
+export class SentenceFeatures {
+  private readonly lowers: string[];
+  private readonly shapes: string[];
+  private readonly allCaps: boolean;
+  private known: string[][] | undefined;
+  private readonly cache: (string[] | undefined)[];
+
+  constructor(
+    private readonly words: readonly string[],
+    private readonly docCase: DocumentCase,
+    private readonly gazetteer?: Gazetteer,
+  ) {
+    this.lowers = words.map((w) => w.toLowerCase());
+    this.shapes = words.map(wordShape);
+    this.allCaps = isAllCapsSentence(words);
+    this.cache = new Array(words.length);
+  }
+
+  /** Features of the token in its context (neighbours, position, phrase matches). */
+  context(i: number): string[] {
+    const cached = this.cache[i];
+    if (cached) return cached;
+    const { words, lowers, shapes, allCaps, docCase } = this;
+    const n = words.length;
     const w = words[i];
     const l = lowers[i];
     const s = shapes[i];
@@ -105,10 +124,6 @@ export function sentenceFeatures(words: readonly string[], docCase: DocumentCase
     const prevS = i > 0 ? shapes[i - 1] : "<s>";
     const nextS = i + 1 < n ? shapes[i + 1] : "</s>";
     const f: string[] = [
-      "b",
-      `w:${l}`,
-      `s:${s}`,
-      `W:${w}`,
       `w-1:${prevL}`,
       `w+1:${nextL}`,
       `w-2:${i > 1 ? lowers[i - 2] : "<s>"}`,
@@ -124,11 +139,6 @@ export function sentenceFeatures(words: readonly string[], docCase: DocumentCase
       `W+1:${i + 1 < n ? words[i + 1] : "</s>"}`,
       `sw:${prevS}|${l}`,
     ];
-    const len = l.length;
-    for (let k = 1; k <= 4 && k < len; k++) {
-      f.push(`p${k}:${l.slice(0, k)}`);
-      f.push(`x${k}:${l.slice(len - k)}`);
-    }
     if (i === 0) f.push("first");
     if (allCaps) f.push(`A:${s}`);
     // A capital that may only mark a sentence start or a headline: ask the rest of the document.
@@ -137,11 +147,48 @@ export function sentenceFeatures(words: readonly string[], docCase: DocumentCase
       const titleSeen = docCase.title.has(l);
       f.push(`dc:${lowerSeen ? "l" : ""}${titleSeen ? "t" : ""}`);
     }
-    if (len > 1 && w.includes("-")) f.push("hy");
-    if (known) for (const g of known[i]) f.push(g, `${g}|${s}`);
-    const seen = docCase.around.get(l);
-    if (seen) for (const a of seen) f.push(a);
-    out[i] = f;
+    if (this.gazetteer) {
+      this.known ??= this.gazetteer.features(lowers);
+      for (const g of this.known[i]) f.push(g, `${g}|${s}`);
+    }
+    this.cache[i] = f;
+    return f;
   }
-  return out;
+
+  /**
+   * Features of the word itself, the same wherever it stands in the document (spelling,
+   * shape, affixes, gazetteer word types, neighbours elsewhere): the decoder scores them once
+   * per word and document.
+   */
+  word(i: number): string[] {
+    const w = this.words[i];
+    const l = this.lowers[i];
+    const s = this.shapes[i];
+    const f: string[] = ["b", `w:${l}`, `s:${s}`, `W:${w}`];
+    const len = l.length;
+    for (let k = 1; k <= 4 && k < len; k++) {
+      f.push(`p${k}:${l.slice(0, k)}`);
+      f.push(`x${k}:${l.slice(len - k)}`);
+    }
+    if (len > 1 && w.includes("-")) f.push("hy");
+    if (this.gazetteer) for (const g of this.gazetteer.wordFeatures(l)) f.push(g, `${g}|${s}`);
+    const seen = this.docCase.around.get(l);
+    if (seen) for (const a of seen) f.push(a);
+    return f;
+  }
+
+  /** Every tag-independent feature of token i. */
+  at(i: number): string[] {
+    return this.word(i).concat(this.context(i));
+  }
+
+  wordAt(i: number): string {
+    return this.words[i];
+  }
+}
+
+/** Features of one document's sentences, shared by the passes that tag it. */
+export function documentFeatures(sentences: readonly (readonly string[])[], gazetteer?: Gazetteer): SentenceFeatures[] {
+  const docCase = documentCase(sentences);
+  return sentences.map((words) => new SentenceFeatures(words, docCase, gazetteer));
 }

@@ -30,7 +30,7 @@ export class Gazetteer {
     }
   }
 
-  /** Per token, the features of the longest phrase match covering it and of its single word. */
+  /** Per token, the features of the longest phrase match covering it. */
   features(lowers: readonly string[]): string[][] {
     const out: string[][] = lowers.map(() => []);
     for (let i = 0; i < lowers.length; i++) {
@@ -48,10 +48,14 @@ export class Gazetteer {
           break;
         }
       }
-      const wt = this.words.get(lowers[i]);
-      if (wt) for (const type of wt) out[i].push(`gw:${type}`);
     }
     return out;
+  }
+
+  /** Types of the names a single word appears in: features of the word wherever it stands. */
+  wordFeatures(lower: string): string[] {
+    const types = this.words.get(lower);
+    return types ? [...types].map((type) => `gw:${type}`) : [];
   }
 
   get size(): number {

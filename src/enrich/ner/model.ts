@@ -63,13 +63,9 @@ export class TaggerModel implements FeatureScorer {
 }
 
 export const WEIGHTS_URL = new URL("./weights.txt.gz", import.meta.url);
-export const FIRST_PASS_URL = new URL("./weights-first-pass.txt.gz", import.meta.url);
 export const GAZETTEER_URL = new URL("./gazetteer.txt.gz", import.meta.url);
 
 export interface Recognizer {
-  /** Tags a document from its own words. */
-  firstPass: TaggerModel;
-  /** Tags it again, seeing how the first pass tagged the same words elsewhere in the document. */
   model: TaggerModel;
   gazetteer: Gazetteer;
 }
@@ -79,7 +75,6 @@ let shared: Recognizer | null = null;
 /** The committed model, read once on first use (no download: the weights ship in the repository). */
 export function defaultRecognizer(): Recognizer {
   shared ??= {
-    firstPass: TaggerModel.parse(readFileSync(FIRST_PASS_URL)),
     model: TaggerModel.parse(readFileSync(WEIGHTS_URL)),
     gazetteer: Gazetteer.parse(gunzipSync(readFileSync(GAZETTEER_URL)).toString("utf8")),
   };
