@@ -50,6 +50,14 @@ describe("the website in a real browser", () => {
         { type: "paragraph", text: "The footage was filmed at dawn." },
       ],
     });
+    await saveArticle(site.store, {
+      id: "withdrawn-story",
+      slug: "a-withdrawn-story",
+      section: "Politics",
+      headline: "A story the newsroom withdrew",
+      status: "unpublished",
+      blocks: [{ type: "paragraph", text: "Withdrawn." }],
+    });
     browser = await launchChromium();
   });
 
@@ -175,6 +183,7 @@ describe("the website in a real browser", () => {
     ["tag", "/people/maren-ashby"],
     ["search", "/search?q=harbour"],
     ["not-found", "/no/such/page"],
+    ["gone", "/news/politics/a-withdrawn-story"],
   ];
 
   for (const scheme of ["light", "dark"] as const) {
