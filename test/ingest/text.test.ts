@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { decodeText } from "../../src/ingest/encoding.ts";
 import { ImportError } from "../../src/ingest/importer.ts";
 import { prepareFile } from "../../src/ingest/pipeline.ts";
+import { listInputs } from "../../src/ingest/read-input.ts";
 import { contentHash } from "../../src/ingest/source-hash.ts";
 import { parseCopiedText } from "../../src/ingest/text/parse-copied-text.ts";
 import { makeArticleId } from "../../src/model/article.ts";
@@ -209,6 +210,20 @@ describe("text importer: page structure", () => {
       () => parseCopiedText("This is a sentence of body text that someone pasted without a title.\n\nMore text.\n"),
       (e: unknown) => e instanceof ImportError && /no headline/.test(e.message),
     );
+  });
+});
+
+describe("section precedence", () => {
+  const business = join(root, "../shared/data/bbc-news-2005/business/001.txt");
+  test("a section line wins; then --section; then the folder the file was found in; then News", async () => {
+    const ref = await prepareFile({ name: reference }, { defaultSection: "Opinion" });
+    assert.equal(ref.articles[0].section, "UK Politics");
+    const withOption = await prepareFile({ name: business, folderSection: "Business" }, { defaultSection: "Opinion" });
+    assert.equal(withOption.articles[0].section, "Opinion");
+    const fromFolder = listInputs([join(root, "../shared/data/bbc-news-2005/business")]).files[0];
+    assert.equal(fromFolder.folderSection, "Business");
+    assert.equal((await prepareFile(fromFolder)).articles[0].section, "Business");
+    assert.equal((await prepareFile({ name: business })).articles[0].section, "News");
   });
 });
 
