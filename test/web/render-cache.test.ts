@@ -46,3 +46,14 @@ test("rendered responses carry validators and compressed forms made once", () =>
   assert.ok(r.br && r.br.length < r.body.length);
   assert.equal(renderResponse({ contentType: "text/plain", body: "tiny", cacheControl: "public" }).gzip, null);
 });
+
+test("entries expire after maxAgeMs, so derived data no revision announces is refreshed", () => {
+  let now = 1_000_000;
+  const cache = new RenderCache(10, 60_000, () => now);
+  cache.set("/a", page(["k"]));
+  now += 59_000;
+  assert.ok(cache.get("/a"));
+  now += 2_000;
+  assert.equal(cache.get("/a"), undefined);
+  assert.equal(cache.size, 0);
+});

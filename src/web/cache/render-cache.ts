@@ -65,14 +65,29 @@ export class RenderCache {
   readonly #entries = new Map<string, Rendered>();
   readonly #pathsByKey = new Map<string, Set<string>>();
 
-  constructor(readonly maxEntries = 5000) {}
+  readonly #storedAt = new Map<string, number>();
+
+  /**
+   * `maxAgeMs` bounds how long a page may show derived data that no article revision announces
+   * (computed related stories, an editor's pin); revisions purge at once.
+   */
+  constructor(
+    readonly maxEntries = 5000,
+    readonly maxAgeMs = 5 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get size(): number {
     return this.#entries.size;
   }
 
   get(path: string): Rendered | undefined {
-    return this.#entries.get(path);
+    const entry = this.#entries.get(path);
+    if (entry && this.now() - (this.#storedAt.get(path) ?? 0) > this.maxAgeMs) {
+      this.delete(path);
+      return undefined;
+    }
+    return entry;
   }
 
   set(path: string, entry: Rendered): void {
@@ -83,6 +98,7 @@ export class RenderCache {
       if (oldest !== undefined) this.delete(oldest);
     }
     this.#entries.set(path, entry);
+    this.#storedAt.set(path, this.now());
     for (const key of entry.keys) {
       const paths = this.#pathsByKey.get(key) ?? new Set<string>();
       paths.add(path);
@@ -94,6 +110,7 @@ export class RenderCache {
     const entry = this.#entries.get(path);
     if (!entry) return;
     this.#entries.delete(path);
+    this.#storedAt.delete(path);
     for (const key of entry.keys) this.#pathsByKey.get(key)?.delete(path);
   }
 
@@ -114,6 +131,7 @@ export class RenderCache {
 
   clear(): void {
     this.#entries.clear();
+    this.#storedAt.clear();
     this.#pathsByKey.clear();
   }
 }

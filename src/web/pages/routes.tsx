@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { relatedFor } from "../../enrich/related/related.ts";
 import { sectionSlug } from "../../model/article.ts";
 import { getArticle, listArticles } from "../../store/articles.ts";
 import { SearchQueryError, searchArticles } from "../../store/search.ts";
@@ -20,6 +21,7 @@ import { ArticlePage } from "./article.tsx";
 import { ErrorPage } from "./error.tsx";
 import { HomePage } from "./home.tsx";
 import { renderDocument } from "./layout.tsx";
+import { withComputedRelated } from "./related.ts";
 import { SearchPage, type SearchView } from "./search.tsx";
 import { SectionPage } from "./section.tsx";
 import { TagPage } from "./tag.tsx";
@@ -80,7 +82,13 @@ export function pageRoutes(site: Site): Hono {
       if (article.status !== "published") return errorPage(site, 404, c.req.path);
       const canonical = articlePath({ sectionSlug: sectionSlug(article.section), slug: article.slug });
       if (canonical !== c.req.path) return c.redirect(canonical, 301);
-      const relatedIds = article.blocks.flatMap((b) =>
+      const computed = await relatedFor(site.store, article.id).catch((error: unknown) => {
+        // Related stories are a garnish: the story itself must still be served.
+        console.error(`newsdesk: related stories for ${article.id}: ${(error as Error).message}`);
+        return [];
+      });
+      const blocks = withComputedRelated(article.blocks, computed);
+      const relatedIds = blocks.flatMap((b) =>
         b.type === "related-stories" ? b.items.flatMap((i) => (i.articleId ? [i.articleId] : [])) : [],
       );
       const [sections, refs, recent] = await Promise.all([
@@ -92,7 +100,7 @@ export function pageRoutes(site: Site): Hono {
       const html = await renderDocument(
         <ArticlePage
           site={site}
-          article={article}
+          article={{ ...article, blocks }}
           modifiedAt={stored.modifiedAt}
           sections={sections}
           ctx={{ refs }}
