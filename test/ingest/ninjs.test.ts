@@ -209,6 +209,16 @@ describe("ninjs export and import", () => {
       ),
     );
     assert.equal(a.headline, "Old style item");
+    const noDescription = parseArticle(
+      fromNinjs(
+        { uri: "u", headline: "H", by: "Von Christian Holl, dpa", body_html: "<p>Intro.</p><p>Two.</p>" },
+        context,
+      ),
+    );
+    assert.equal(noDescription.summary, "Intro.");
+    assert.deepEqual(noDescription.byline, [{ name: "Christian Holl", role: "dpa" }]);
+    const emptySummary = parseArticle({ ...rich, summary: "" });
+    assert.equal(parseArticle(fromNinjs(JSON.parse(JSON.stringify(toNinjs(emptySummary))), context)).summary, "");
     assert.equal(a.summary, "A summary.");
     assert.equal(a.section, "World");
     assert.equal(a.sourceUrl, "https://wire.example.net/1");

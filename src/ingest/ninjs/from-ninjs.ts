@@ -36,7 +36,8 @@ function pick<T extends { role?: string; contenttype?: string }>(
 
 /** "By A and B", "A, Role; B": the byline as people. */
 export function parseBy(by: string): { name: string; role?: string }[] {
-  const text = by.replace(/^\s*by\s+/i, "").trim();
+  // "By", and the same word in the other languages wire services write in.
+  const text = by.replace(/^\s*(?:by|von|par|por|door|av|af|di|da)\s+/i, "").trim();
   if (!text) return [];
   const parts = text.includes(";") ? text.split(";") : text.includes(",") ? [text] : text.split(/\s+and\s+/);
   return parts
@@ -142,13 +143,16 @@ export function fromNinjs(value: unknown, context: NinjsContext, where?: string)
   }
 
   const description = pick(item.descriptions, ["summary", "description", "text", "abstract"]) ?? item.descriptions?.[0];
-  const summary = safeText(
+  const given =
     description?.value ??
-      item.description_text ??
-      item.description_html ??
-      pick(item.headlines, ["sub", "subheadline", "subtitle"])?.value ??
-      item.subheadline,
-  );
+    item.description_text ??
+    item.description_html ??
+    pick(item.headlines, ["sub", "subheadline", "subtitle"])?.value ??
+    item.subheadline;
+  // With no description at all, the intro paragraph stands in, as for text imports; an empty one is kept.
+  const firstParagraph = blocks.find((b) => b.type === "paragraph");
+  const summary =
+    given !== undefined ? safeText(given) : firstParagraph?.type === "paragraph" ? firstParagraph.text : "";
 
   const byline = item.by
     ? parseBy(safeText(item.by))

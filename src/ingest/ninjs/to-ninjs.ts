@@ -88,9 +88,8 @@ export function toNinjs(article: Article): Record<string, unknown> {
     language: article.language,
     slugline: article.slug,
     headlines: [{ role: "main", contenttype: "text/plain", value: article.headline }],
-    ...(article.summary
-      ? { descriptions: [{ role: "summary", contenttype: "text/plain", value: article.summary }] }
-      : {}),
+    // Written even when empty, so an import does not put the intro paragraph in its place.
+    descriptions: [{ role: "summary", contenttype: "text/plain", value: article.summary }],
     bodies: [
       { role: "main", contenttype: "text/html", charcount: html.length, wordcount: wordCount(article), value: html },
     ],
