@@ -15,6 +15,8 @@ function startServe(
 ): Promise<{ child: ChildProcess; url: string; stderr: string }> {
   const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", tmp.path, ...args], {
     env: { ...process.env, ...env },
+    // Outside the checkout, so JSX must compile without the project's tsconfig.
+    cwd: tmp.dir,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

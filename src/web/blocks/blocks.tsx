@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { FC } from "hono/jsx";
 import type { Block, BlockType } from "../../model/blocks.ts";
 import { Crosshead } from "./crosshead.tsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { CrossheadBlock } from "../../model/blocks.ts";
 import type { BlockProps } from "./types.ts";
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ExternalLinksBlock } from "../../model/blocks.ts";
 import type { BlockProps } from "./types.ts";
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { RelatedStoriesBlock } from "../../model/blocks.ts";
 import { articlePath } from "../urls.ts";
 import type { BlockProps } from "./types.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
 import type { Article } from "../../model/article.ts";
 import type { Site } from "../site.ts";

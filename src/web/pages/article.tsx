@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
 import { type Article, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
 import type { ArticleSummary } from "../../store/articles.ts";

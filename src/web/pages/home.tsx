@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { SectionFront } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { sectionPath } from "../urls.ts";

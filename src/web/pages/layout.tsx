@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from "hono/jsx";
 import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Context, Hono } from "hono";
 import { relatedFor } from "../../enrich/related/related.ts";
 import { sectionSlug } from "../../model/article.ts";

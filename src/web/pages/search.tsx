@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
 import type { SearchResult } from "../../store/search.ts";
 import type { SectionInfo } from "../queries.ts";

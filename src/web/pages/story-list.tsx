@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ArticleSummary } from "../../store/articles.ts";
 import { articlePath, sectionPath } from "../urls.ts";
 import { formatDate } from "./format.ts";

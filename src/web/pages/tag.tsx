@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { QuoteByPerson, SectionInfo, TagPage as TagData } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { articlePath, tagPath } from "../urls.ts";
