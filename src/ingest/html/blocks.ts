@@ -111,9 +111,14 @@ function tag(node: Node): string {
 /** Text of a subtree with <br> and block boundaries as line breaks (textContent would glue words). */
 export function textOf(node: Node): string {
   const parts: string[] = [];
-  const stack: Node[] = [node];
+  // Iterative, so depth is no concern; a string on the stack is a line break closing a block.
+  const stack: (Node | string)[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
+    if (typeof n === "string") {
+      parts.push(n);
+      continue;
+    }
     if (n.nodeType === TEXT) {
       parts.push(n.nodeValue ?? "");
       continue;
@@ -125,9 +130,10 @@ export function textOf(node: Node): string {
       continue;
     }
     if (SKIP_TAGS.has(t) && t !== "form") continue;
-    const block = BLOCK_TAGS.has(t);
-    if (block) parts.push("\n");
-    if (block) stack.push({ nodeType: TEXT, nodeValue: "\n" } as Node);
+    if (BLOCK_TAGS.has(t)) {
+      parts.push("\n");
+      stack.push("\n");
+    }
     const kids = n.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }

@@ -110,14 +110,13 @@ function isFurnitureLine(text: string): boolean {
 /** Removes furniture blocks; `headline` and `summary` repeated as a heading at the top are not body. */
 export function dropFurnitureBlocks(blocks: Block[], headline?: string, summary?: string): Block[] {
   const repeats = new Set([headline, summary].filter(Boolean).map((s) => normal(s as string)));
-  let kept = blocks.filter((b, i) => {
-    if (b.type !== "paragraph" && b.type !== "crosshead" && b.type !== "list") return true;
+  const kept = blocks.filter((b, i) => {
+    if (b.type !== "paragraph" && b.type !== "crosshead") return true;
     const text = blockText(b).trim();
     if (b.type === "crosshead" && i < 3 && repeats.has(normal(text))) return false;
-    if (b.type === "list") return true;
     return !isFurnitureLine(text);
   });
   // A heading with nothing after it introduced something that was removed.
-  while (kept.length && kept[kept.length - 1].type === "crosshead") kept = kept.slice(0, -1);
-  return kept.filter((b, i) => !(b.type === "crosshead" && kept[i + 1]?.type === "crosshead" && i > 0 && false));
+  while (kept.length && kept[kept.length - 1].type === "crosshead") kept.pop();
+  return kept;
 }
