@@ -54,7 +54,11 @@ export async function loadSourceArticles(db: Db, ids: string[]): Promise<SourceA
 
 /** Adds `delta` to the document frequency of each term (negative to undo an old version). */
 async function bumpDf(db: Db, counts: Map<string, number>): Promise<void> {
-  const rows = [...counts].filter(([, n]) => n !== 0).map(([term, df]) => ({ term, df }));
+  // Sorted, so concurrent workers on PostgreSQL lock the same rows in the same order and cannot deadlock here.
+  const rows = [...counts]
+    .filter(([, n]) => n !== 0)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([term, df]) => ({ term, df }));
   for (const part of chunks(rows, 400)) {
     await db
       .insertInto("related_term_df")

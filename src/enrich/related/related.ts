@@ -5,7 +5,7 @@ import { duplicatesOf } from "../duplicates/duplicates.ts";
  * The score at and above which the site shows a computed related story; chosen on the judged
  * pairs in test/fixtures/related (bench/related/run.ts reports precision at this cut-off).
  */
-export const SITE_MIN_SCORE = 0.25;
+export const SITE_MIN_SCORE = 0.3;
 export const DEFAULT_RELATED_LIMIT = 5;
 
 export interface RelatedStory {
