@@ -95,8 +95,9 @@ export async function claimJobs(
     .execute();
   const kindFilter = kinds?.length ? sql`AND kind IN (${sql.join(kinds)})` : sql``;
   const due = sql`((state IN ('queued', 'retry') AND run_at <= ${now}) OR (state = 'running' AND lease_until < ${now})) ${kindFilter}`;
+  const iso = new Date().toISOString();
   const set = sql`state = 'running', attempts = attempts + 1, locked_by = ${workerId},
-    lease_until = ${now} + ${leaseMs}, updated_at = ${new Date().toISOString()}`;
+    lease_until = ${now} + ${leaseMs}, updated_at = ${iso}, started_at = ${iso}`;
   const returning = sql`jobs.id, jobs.kind, jobs.article_id, jobs.attempts, jobs.max_attempts`;
   const query =
     store.engine === "postgres"
