@@ -175,6 +175,8 @@ export interface JobsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** When the current (or last) attempt was claimed. */
+  started_at: string | null;
 }
 
 export interface Database {
