@@ -2,7 +2,7 @@ import { recognizeDocument } from "../ner/decode.ts";
 import { defaultRecognizer } from "../ner/model.ts";
 import { spansFromTags } from "../ner/spans.ts";
 import type { TextUnit } from "../text-units.ts";
-import { ORGANISATION_ENDINGS } from "./lexicon.ts";
+import { ORGANISATION_ENDINGS, TITLES } from "./lexicon.ts";
 
 export type MentionType = "PER" | "ORG" | "LOC";
 
@@ -68,8 +68,20 @@ export function tidyMentions(units: readonly TextUnit[], mentions: readonly Ment
       i++;
       continue;
     }
-    const last = m.text.split(/\s+/).pop()!.toLowerCase();
-    if (m.type === "PER" && ORGANISATION_ENDINGS.has(last) && m.text.includes(" ")) out.push({ ...m, type: "ORG" });
+    const parts = m.text.split(/\s+/);
+    const last = parts[parts.length - 1].toLowerCase();
+    // A name with no letters ("0.7-0.8") is no one's name.
+    if (!/\p{L}/u.test(m.text)) continue;
+    if (m.type === "PER" && ORGANISATION_ENDINGS.has(last) && parts.length > 1) out.push({ ...m, type: "ORG" });
+    else if (
+      m.type !== "PER" &&
+      parts.length > 1 &&
+      !parts.includes("and") &&
+      TITLES.has(parts[0].toLowerCase()) &&
+      /^\p{Lu}/u.test(parts[0])
+    )
+      // "Sir Alan Budd" is a person whatever the tagger thought.
+      out.push({ ...m, type: "PER" });
     else out.push(m);
   }
   const people = new Set<string>();

@@ -75,7 +75,10 @@ export function extractQuotes(
       const wordCount = text.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
       if (wordCount === 0) continue;
       const subject =
-        captionSpeaker(u, ui, q, finder) ?? after(ui, q, words, finder) ?? before(u, ui, q, words, finder);
+        captionSpeaker(u, ui, q, finder) ??
+        after(ui, q, words, finder) ??
+        before(u, ui, q, words, finder) ??
+        closingAttribution(u, ui, q, words, finder);
       let speaker: string | null = null;
       if (subject) speaker = finder.name(ui, subject, lastSpeaker);
       else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
@@ -123,6 +126,13 @@ function after(ui: number, q: Located, words: readonly string[], finder: Speaker
     while (end > t && VERB_FILLERS.has(words[end - 1])) end--;
     return finder.subjectEndingAt(ui, end) ?? finder.namedWithin(ui, t, end) ?? { kind: "unnamed" };
   }
+  // `"…", Rabbi Marvin Hier, founder of the Simon Wiesenthal Center said.`: a long description.
+  const named = finder.subjectStartingAt(ui, t);
+  if (named?.kind === "person") {
+    let v = t;
+    while (v < words.length && v - t < 30 && !/^[.!?"]$/.test(words[v])) v++;
+    if (words[v] === "." && QUOTE_VERBS.has(words[v - 1])) return named;
+  }
   return null;
 }
 
@@ -131,14 +141,42 @@ function before(u: TextUnit, ui: number, q: Located, words: readonly string[], f
   const sentence = sentenceOf(u, q.openToken);
   for (let v = q.openToken - 1; v >= sentence.start; v--) {
     if (words[v] === '"') return null;
+    if (!QUOTE_VERBS.has(words[v])) continue;
     // "Asked by the BBC whether it had been "parked"": the asker's word, not a quote.
-    if (!QUOTE_VERBS.has(words[v]) || words[v + 1] === "by") continue;
+    if (words[v + 1] === "by" && (v === sentence.start || PASSIVE.has(words[v - 1]))) continue;
     let end = v;
     while (end > sentence.start && VERB_FILLERS.has(words[end - 1])) end--;
     return finder.subjectEndingAt(ui, end) ?? finder.nearestBefore(ui, sentence.start, end) ?? { kind: "unnamed" };
   }
+  // "She went on: "…"": whoever the sentence is about, when a colon opens the quote.
+  if (words[q.openToken - 1] === ":") return finder.nearestBefore(ui, sentence.start, q.openToken - 1);
   return null;
 }
+
+/** `There was an "absolute crisis" in …, the committee added.`: the sentence names its source last. */
+function closingAttribution(
+  u: TextUnit,
+  ui: number,
+  q: Located,
+  words: readonly string[],
+  finder: SpeakerFinder,
+): Subject | null {
+  if (!q.span.closed) return null;
+  const sentence = sentenceOf(u, q.openToken);
+  let last = sentence.end;
+  while (last > q.closeToken + 1 && /^[.!?"]$/.test(words[last - 1])) last--;
+  const v = last - 1;
+  if (v <= q.closeToken || !QUOTE_VERBS.has(words[v])) return null;
+  let comma = v - 1;
+  while (comma > q.closeToken && words[comma] !== "," && v - comma <= 12) comma--;
+  if (words[comma] !== ",") return null;
+  let end = v;
+  while (end > comma + 1 && VERB_FILLERS.has(words[end - 1])) end--;
+  return finder.subjectEndingAt(ui, end) ?? finder.namedWithin(ui, comma + 1, end) ?? { kind: "unnamed" };
+}
+
+const PASSIVE = new Set(["was", "were", "been", "is", "are", "be", "being"]);
+const PROMISES = new Set(["vowed", "promised", "pledged", "promises", "vows", "pledges"]);
 
 const finderWord = (finder: SpeakerFinder, ui: number, t: number) => finder.word(ui, t);
 
@@ -170,23 +208,29 @@ function reportedSpeech(
       if (wordsIn(clean(text)) >= 3) return { subject, text: clean(text) };
       continue;
     }
-    if (!REPORTING_VERBS.has(w) || NOT_AFTER_VERB.has(words[v + 1] ?? "")) continue;
-    if (NEEDS_THAT.has(w) && words[v + 1] !== "that") continue;
+    // "vowed to put Africa first" reports a promise; "claims of", "said to be" do not report.
+    if (!REPORTING_VERBS.has(w)) continue;
+    if (NOT_AFTER_VERB.has(words[v + 1] ?? "") && !(words[v + 1] === "to" && PROMISES.has(w))) continue;
     // "…, the Lib Dems say." / "…, said Mr Blair." at the end: the report is what came before the comma.
     let comma = v - 1;
     while (comma > s.start && words[comma] !== "," && v - comma <= 14) comma--;
-    const trailing = last - v <= 6 && !words.slice(v + 1, last).some((x) => x === "that" || x === ",");
-    if (trailing && words[comma] === "," && comma > s.start + 2) {
+    // After the verb, nothing or only who said it: "…, he said." / "…, said Mr Blair."
+    const after = v + 1 < last ? finder.subjectStartingAt(ui, v + 1) : null;
+    const trailing = v + 1 === last || (after !== null && after.kind !== "unnamed" && last - v <= 8);
+    // Not "…, it has been confirmed" (no one speaks) nor "…, which the government had predicted".
+    const relative = words.slice(comma + 1, v).some((x) => x === "which" || x === "who" || x === "that");
+    if (trailing && words[comma] === "," && comma > s.start + 2 && !PASSIVE.has(words[v - 1]) && !relative) {
       let end = v;
       while (end > comma + 1 && VERB_FILLERS.has(words[end - 1])) end--;
       const subject =
         finder.subjectEndingAt(ui, end) ??
-        (v + 1 < last ? finder.subjectStartingAt(ui, v + 1) : null) ??
+        after ??
         finder.namedWithin(ui, comma + 1, end) ??
         ({ kind: "unnamed" } as const);
       const text = clean(u.text.slice(from(s.start), until(comma)));
       if (wordsIn(text) >= 3) return { subject, text };
     }
+    if (NEEDS_THAT.has(w) && words[v + 1] !== "that") continue;
     // "Mr Medvedev said the…", "Scottish ministers insist they…".
     let end = v;
     while (end > s.start && VERB_FILLERS.has(words[end - 1]) && words[end - 1] !== ",") end--;
@@ -205,9 +249,7 @@ function reportedSpeech(
       if (NOT_SUBJECT.has(previous) || !/^[\p{L}\p{N}'’]/u.test(previous)) continue;
       subject = finder.subjectEndingAt(ui, end) ?? { kind: "unnamed" };
     }
-    let start = v + 1;
-    if (words[start] === "that") start++;
-    const text = clean(u.text.slice(from(start), until(last)));
+    const text = clean(u.text.slice(from(v + 1), until(last)));
     if (wordsIn(text) < 3) continue;
     return { subject, text };
   }

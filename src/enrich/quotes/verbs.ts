@@ -1,5 +1,7 @@
 /** Verbs that introduce or close a direct quote: "…," he said / She warned: "…". */
 export const QUOTE_VERBS = new Set([
+  "branded",
+  "dubbed",
   "said",
   "says",
   "say",
@@ -82,6 +84,8 @@ export const REPORTING_VERBS = new Set([
   "recommends",
   "recommended",
   "promises",
+  "vows",
+  "pledges",
   "predicts",
   "announces",
   "concedes",
@@ -124,6 +128,14 @@ export const REPORTING_VERBS = new Set([
 
 /** Words that may stand between a subject and its verb: "Mr Cameron had earlier admitted". */
 export const VERB_FILLERS = new Set([
+  "initially",
+  "originally",
+  "first",
+  "always",
+  "never",
+  "often",
+  "already",
+  "just",
   "also",
   "later",
   "earlier",
