@@ -1,5 +1,6 @@
 import sanitizeHtml from "sanitize-html";
 import { safeText, sanitizeInlineHtml } from "../ingest/sanitize.ts";
+import { ValidationError } from "../model/article.ts";
 
 /**
  * Cleans every string of an incoming article body, whatever its field, before validation:
@@ -49,8 +50,16 @@ function pathOf(parts: (string | number)[]): string {
   return parts.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${p}`)).join("") || "(root)";
 }
 
-/** Returns a cleaned copy of `input` and the URL fields that had to be refused. */
-export function sanitizeArticleInput(input: unknown): { value: unknown; issues: SanitizeIssue[] } {
+/**
+ * Returns a cleaned copy of `input` and the URL fields that had to be refused. `text: false` leaves
+ * plain-text fields as they are (a JSON Lines restore keeps its text exactly; text is escaped when
+ * rendered) and cleans only what a browser could execute: `html` and URL fields.
+ */
+export function sanitizeArticleInput(
+  input: unknown,
+  options: { text?: boolean } = {},
+): { value: unknown; issues: SanitizeIssue[] } {
+  const cleanText = options.text !== false;
   const issues: SanitizeIssue[] = [];
   const walk = (value: unknown, path: (string | number)[], parent: Record<string, unknown> | null): unknown => {
     if (typeof value === "string") {
@@ -61,7 +70,7 @@ export function sanitizeArticleInput(input: unknown): { value: unknown; issues: 
           issues.push({ path: pathOf(path), message: "must be an http(s), mailto or relative URL" });
         return value;
       }
-      return safeText(value);
+      return cleanText ? safeText(value) : value;
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i], null));
     if (value !== null && typeof value === "object") {
@@ -81,4 +90,11 @@ export function sanitizeArticleInput(input: unknown): { value: unknown; issues: 
     return value;
   };
   return { value: walk(input, [], null), issues };
+}
+
+/** Like sanitizeArticleInput, but a refused URL is a ValidationError naming each field. */
+export function sanitizeOrReject(input: unknown, options: { text?: boolean } = {}): unknown {
+  const { value, issues } = sanitizeArticleInput(input, options);
+  if (issues.length > 0) throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
+  return value;
 }

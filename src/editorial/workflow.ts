@@ -9,7 +9,7 @@ import type { Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
 import { recordAudit } from "./audit.ts";
 import { ForbiddenError, NotFoundError, StateError } from "./errors.ts";
-import { sanitizeArticleInput } from "./sanitize-input.ts";
+import { sanitizeArticleInput, sanitizeOrReject } from "./sanitize-input.ts";
 
 /**
  * Every editorial write: load the article under a lock, check the role and the expected revision,
@@ -36,11 +36,7 @@ export function requireRole(actor: Actor, needed: Actor["role"], what: string): 
 
 /** Sanitizes a body (see sanitize-input.ts); refused URLs are a ValidationError naming each field. */
 export function sanitizeBody(input: unknown): unknown {
-  const { value, issues } = sanitizeArticleInput(input);
-  if (issues.length > 0) {
-    throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
-  }
-  return value;
+  return sanitizeOrReject(input);
 }
 
 /** Sanitizes, validates and enriches a body; ValidationError lists every bad field. */

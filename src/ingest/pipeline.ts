@@ -1,3 +1,4 @@
+import { sanitizeOrReject } from "../editorial/sanitize-input.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
@@ -79,8 +80,10 @@ export async function prepareBytes(
   const restore = RESTORE_FORMATS.has(importer.format);
   const articles = inputs.map((raw, i) => {
     const where = inputs.length > 1 ? `article ${i + 1}` : "article";
+    // A restore file is stored as written, so its markup and URLs are sanitized here like the API's.
+    const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : raw;
     const withOrigin =
-      raw.origin || restore ? raw : { ...raw, origin: { format: importer.format, path: file, contentHash: hash } };
+      safe.origin || restore ? safe : { ...safe, origin: { format: importer.format, path: file, contentHash: hash } };
     const parsed = parseArticle(withOrigin, where);
     // Validated again after enrichment so a bad result fails this file here, not the whole batch later.
     return restore || options.enrich === false ? parsed : parseArticle(enrichArticle(parsed), where);
