@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { sanitizeOrReject } from "../editorial/sanitize-input.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
@@ -174,6 +175,9 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
       result.failed.push({ file, reason: reasonOf(error) });
     }
     options.onProgress?.(i + 1, files.length);
+    // Reading and parsing resolve without ever reaching the timer queue: let timers (the progress
+    // bar's redraw, signal handlers) run now and then.
+    if (i % 64 === 63) await setImmediate();
   }
   await flush();
   return result;
