@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { claimJobs, enqueueJobs, failJob, listJobs } from "../../src/jobs/queue.ts";
+import { spawnCli } from "../postgres/support.ts";
+import { type TestStore, tempStore } from "../support/stores.ts";
+
+async function cli(args: string[]): Promise<string> {
+  const run = spawnCli(args);
+  assert.equal(await run.exited, 0, run.output());
+  return run.output();
+}
+
+describe("newsdesk jobs", () => {
+  let t: TestStore;
+  before(async () => {
+    t = await tempStore("sqlite");
+    await enqueueJobs(t.store, [{ kind: "enrich", articleId: "gone" }], { maxAttempts: 1 });
+    await enqueueJobs(t.store, [{ kind: "related", articleId: "waiting" }]);
+    const [job] = await claimJobs(t.store, "w", 1, 60_000, ["enrich"]);
+    await failJob(t.store, job, "w", "entity model missing");
+  });
+  after(async () => {
+    await t.cleanup();
+  });
+
+  test("shows counts by kind and state, parked jobs with their error, and retries them", async () => {
+    const counts = JSON.parse(await cli(["jobs", "counts", "--json", "--db", t.location]));
+    assert.equal(counts.enrich.parked, 1);
+    assert.equal(counts.related.queued, 1);
+    const parked = await cli(["jobs", "list", "--state", "parked", "--db", t.location]);
+    assert.match(parked, /enrich\tgone\tparked\tattempts 1\/1\tdone 0 {2}entity model missing/);
+    assert.doesNotMatch(parked, /waiting/);
+    assert.match(await cli(["jobs", "retry", "--db", t.location]), /^1 parked job queued again$/m);
+    const [again] = await listJobs(t.store, { kind: "enrich" });
+    assert.equal(again.state, "retry");
+    assert.equal(again.attempts, 0);
+  });
+});
