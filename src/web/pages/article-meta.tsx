@@ -4,8 +4,9 @@ import type { Article } from "../../model/article.ts";
 import type { Site } from "../site.ts";
 import { absolute } from "../urls.ts";
 
-export function leadImage(article: Article): { src: string; alt: string } | null {
-  for (const b of article.blocks) if (b.type === "image") return { src: b.src, alt: b.alt };
+export function leadImage(article: Article): { src: string; alt: string; width?: number; height?: number } | null {
+  for (const b of article.blocks)
+    if (b.type === "image") return { src: b.src, alt: b.alt, width: b.width, height: b.height };
   for (const b of article.blocks) if (b.type === "media" && b.poster) return { src: b.poster, alt: b.caption };
   return null;
 }

@@ -1,22 +1,28 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { ArticleSummary } from "../../store/articles.ts";
 import type { SectionFront } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { sectionPath } from "../urls.ts";
 import { Layout } from "./layout.tsx";
-import { StoryCard } from "./story-list.tsx";
+import { StoryCard, type TeaserImage } from "./story-list.tsx";
 
-export function HomePage(props: { site: Site; fronts: SectionFront[] }) {
-  const { site, fronts } = props;
-  const sections = fronts.map((f) => f.section);
-  const newest = fronts
+/** The newest story across the sections: the home page leads with it. */
+export function topStory(fronts: SectionFront[]): ArticleSummary | undefined {
+  return fronts
     .flatMap((f) => f.stories)
     .sort((a, b) => (b.firstPublished ?? "").localeCompare(a.firstPublished ?? ""))[0];
+}
+
+export function HomePage(props: { site: Site; fronts: SectionFront[]; leadImage: TeaserImage | null }) {
+  const { site, fronts } = props;
+  const sections = fronts.map((f) => f.section);
+  const newest = topStory(fronts);
   return (
     <Layout site={site} sections={sections} meta={{ title: "Home", description: site.description, path: "/" }}>
       <h1 class="visually-hidden">{site.name}: top stories</h1>
       {newest ? (
         <section class="top-story" aria-label="Top story">
-          <StoryCard story={newest} lead showSection />
+          <StoryCard story={newest} lead showSection image={props.leadImage} />
         </section>
       ) : (
         <p class="empty">No stories have been published yet.</p>

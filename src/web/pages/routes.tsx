@@ -19,8 +19,9 @@ import { htmlInput, serveCached, serveFresh } from "../respond.ts";
 import type { Site } from "../site.ts";
 import { articlePath, tagKindByRoot } from "../urls.ts";
 import { ArticlePage } from "./article.tsx";
+import { leadImage } from "./article-meta.tsx";
 import { ErrorPage } from "./error.tsx";
-import { HomePage } from "./home.tsx";
+import { HomePage, topStory } from "./home.tsx";
 import { renderDocument } from "./layout.tsx";
 import { withComputedRelated } from "./related.ts";
 import { SearchPage, type SearchView } from "./search.tsx";
@@ -49,10 +50,19 @@ export async function notFound(c: Context, site: Site): Promise<Response> {
 export function pageRoutes(site: Site): Hono {
   const app = new Hono();
 
+  /** The picture a lead teaser shows: the story's first image, if it has one. */
+  async function teaserImage(id: string | undefined) {
+    if (!id) return null;
+    const stored = await getArticle(site.store, id);
+    return stored ? leadImage(stored.article) : null;
+  }
+
   app.get("/", (c) =>
     serveCached(c, site, async () => {
       const fronts = await topStoriesBySection(site.store, HOME_STORIES_PER_SECTION);
-      const html = await renderDocument(<HomePage site={site} fronts={fronts} />);
+      const html = await renderDocument(
+        <HomePage site={site} fronts={fronts} leadImage={await teaserImage(topStory(fronts)?.id)} />,
+      );
       return htmlInput(html, { cacheControl: PAGE_CACHE, keys: [FRONT_KEY] });
     }),
   );
@@ -65,7 +75,13 @@ export function pageRoutes(site: Site): Hono {
       if (!section) return errorPage(site, 404, c.req.path);
       const stories = await listArticles(site.store, { section: slug, limit: SECTION_PAGE_LENGTH });
       const html = await renderDocument(
-        <SectionPage site={site} section={section} stories={stories} sections={sections} />,
+        <SectionPage
+          site={site}
+          section={section}
+          stories={stories}
+          sections={sections}
+          leadImage={await teaserImage(stories[0]?.id)}
+        />,
       );
       return htmlInput(html, { cacheControl: PAGE_CACHE, keys: [sectionKey(slug), FRONT_KEY] });
     }),

@@ -4,13 +4,14 @@ import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { feedPath, sectionPath } from "../urls.ts";
 import { Layout } from "./layout.tsx";
-import { StoryCard, StoryList } from "./story-list.tsx";
+import { StoryCard, StoryList, type TeaserImage } from "./story-list.tsx";
 
 export function SectionPage(props: {
   site: Site;
   section: SectionInfo;
   stories: ArticleSummary[];
   sections: SectionInfo[];
+  leadImage: TeaserImage | null;
 }) {
   const { site, section, stories } = props;
   const [lead, ...rest] = stories;
@@ -57,7 +58,7 @@ export function SectionPage(props: {
       </header>
       {lead ? (
         <section class="top-story" aria-label="Latest">
-          <StoryCard story={lead} lead />
+          <StoryCard story={lead} lead image={props.leadImage} />
         </section>
       ) : null}
       {rest.length > 0 ? (
