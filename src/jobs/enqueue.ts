@@ -24,3 +24,31 @@ export async function enqueueArticleJobs(store: Store, articleIds: string[]): Pr
     articleIds.map((articleId) => ({ kind: ARTICLE_JOB_KINDS.enrich, articleId })),
   );
 }
+
+/**
+ * Queues enrichment for stored articles that never had it queued (an import stopped between
+ * storing and queueing, or a store copied from SQLite), or with `all`, for every article (after
+ * an enrichment upgrade; unchanged results make no new revision).
+ */
+export async function enqueueArchiveJobs(store: Store, options: { all?: boolean } = {}): Promise<number> {
+  let added = 0;
+  let after = "";
+  for (;;) {
+    let q = store.db.selectFrom("articles").select("id").where("id", ">", after);
+    if (!options.all)
+      q = q.where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("jobs")
+              .select("jobs.id")
+              .where("jobs.kind", "=", ARTICLE_JOB_KINDS.enrich)
+              .whereRef("jobs.article_id", "=", "articles.id"),
+          ),
+        ),
+      );
+    const ids = (await q.orderBy("id").limit(1000).execute()).map((r) => r.id);
+    if (ids.length === 0) return added;
+    added += await enqueueArticleJobs(store, ids);
+    after = ids[ids.length - 1];
+  }
+}

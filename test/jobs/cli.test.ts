@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { claimJobs, enqueueJobs, failJob, listJobs } from "../../src/jobs/queue.ts";
+import { saveArticle } from "../../src/store/articles.ts";
 import { spawnCli } from "../postgres/support.ts";
 import { type TestStore, tempStore } from "../support/stores.ts";
 
@@ -34,5 +35,12 @@ describe("newsdesk jobs", () => {
     const [again] = await listJobs(t.store, { kind: "enrich" });
     assert.equal(again.state, "retry");
     assert.equal(again.attempts, 0);
+  });
+
+  test("queues enrichment for stored articles that never had it", async () => {
+    await saveArticle(t.store, { id: "n1", slug: "n1", section: "News", headline: "Not yet enriched" });
+    assert.match(await cli(["jobs", "enqueue", "--db", t.location]), /^1 article queued for enrichment$/m);
+    assert.match(await cli(["jobs", "enqueue", "--db", t.location]), /^0 articles queued/m, "only once");
+    assert.equal((await listJobs(t.store, { kind: "enrich" })).filter((j) => j.articleId === "n1").length, 1);
   });
 });

@@ -74,6 +74,20 @@ export function register(program: Command): void {
       });
     });
 
+  dbOption(
+    jobs
+      .command("enqueue")
+      .description("queue enrichment (then related stories) for articles that never had it, or --all of them"),
+  )
+    .option("--all", "every article, e.g. after upgrading enrichment")
+    .action(async (options: JobsOptions & { all?: boolean }) => {
+      await withStore(options.db, async (store) => {
+        const { enqueueArchiveJobs } = await import("../../jobs/enqueue.ts");
+        const n = await enqueueArchiveJobs(store, { all: options.all });
+        process.stdout.write(`${n} article${n === 1 ? "" : "s"} queued for enrichment\n`);
+      });
+    });
+
   dbOption(jobs.command("retry").description("put parked jobs (all, or the ids given) back in the queue"))
     .argument("[ids...]", "job ids")
     .action(async (ids: string[], options: JobsOptions) => {
