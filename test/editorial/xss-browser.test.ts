@@ -138,8 +138,11 @@ async function visit(page: Page, path: string, findings: Findings): Promise<numb
       if (el.localName === "script" && !(el as HTMLScriptElement).src.startsWith(`${location.origin}/static/`))
         if ((el as HTMLScriptElement).type !== "application/ld+json")
           bad.push(`<script> ${el.textContent?.slice(0, 60)}`);
-      if (["object", "embed", "base", "form", "meta"].includes(el.localName) && el.closest("body"))
-        bad.push(`<${el.localName}>`);
+      if (["object", "embed", "base"].includes(el.localName)) bad.push(`<${el.localName}>`);
+      if (el.localName === "meta" && el.hasAttribute("http-equiv")) bad.push("<meta http-equiv>");
+      // The site's own forms (search) submit to itself; a payload's would go elsewhere.
+      if (el.localName === "form" && new URL((el as HTMLFormElement).action, location.href).origin !== location.origin)
+        bad.push(`<form action=${(el as HTMLFormElement).action}>`);
     }
     return bad;
   });
