@@ -29,17 +29,30 @@ export interface Extraction {
   };
 }
 
+/**
+ * Readability walks linkedom's tree with assumptions a browser's parser guarantees and linkedom does
+ * not (e.g. content after </html> leaves nodes without a parent); when it throws, our own scoring
+ * takes over rather than failing the page.
+ */
+function runReadability(document: Document) {
+  try {
+    return new Readability<Element>(document, {
+      keepClasses: true,
+      // The serializer hands back Readability's element itself: no serialising and re-parsing the article.
+      serializer: (node) => node as Element,
+    }).parse();
+  } catch {
+    return null;
+  }
+}
+
 /** Parses a page and extracts its metadata and body as typed blocks. `html` must already be depth-guarded. */
 export function extractArticle(html: string, baseUrl?: string): Extraction {
   const document = parsePage(html);
   const metadata = readMetadata(document, baseUrl);
   const base = baseUrl ?? metadata.canonicalUrl;
   removeFurniture(document);
-  // The serializer hands back Readability's element itself: no serialising and re-parsing the article.
-  const result = new Readability<Element>(document, {
-    keepClasses: true,
-    serializer: (node) => node as Element,
-  }).parse();
+  const result = runReadability(document);
   let blocks: Block[] = [];
   let method: Extraction["method"] = "none";
   const headline = metadata.headline ?? result?.title ?? undefined;
