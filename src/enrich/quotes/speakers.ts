@@ -123,6 +123,8 @@ export class SpeakerFinder {
       const pronoun = this.pronoun(unit, t);
       if (pronoun && pronoun.kind === "pronoun") return pronoun;
       const ref = this.refByEnd.get(`${unit}:${t + 1}`);
+      // "Mr Blair's official spokesman said": the owner does not speak.
+      if (ref && this.word(unit, t + 1) === "'s") return { kind: "unnamed" };
       if (ref) return { kind: "person", person: ref.person };
     }
     return null;

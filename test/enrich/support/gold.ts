@@ -22,9 +22,11 @@ export interface Gold {
 }
 
 export const GOLD_PATH = new URL("../../fixtures/enrich/quotes-gold.json", import.meta.url);
+/** Annotated after tuning on the gold set, and never used for tuning. */
+export const HELD_OUT_PATH = new URL("../../fixtures/enrich/quotes-heldout.json", import.meta.url);
 
-export function loadGold(): Gold {
-  return JSON.parse(readFileSync(GOLD_PATH, "utf8")) as Gold;
+export function loadGold(path: URL = GOLD_PATH): Gold {
+  return JSON.parse(readFileSync(path, "utf8")) as Gold;
 }
 
 /** Lowercase words and digits only, so quote marks, apostrophes and spacing do not matter. */
