@@ -47,6 +47,7 @@ try {
   const pathById = new Map(paths.map((p) => [corpusId(p), p]));
   let t = performance.now();
   let hookMs = 0;
+  let hookCpuMs = 0;
   for (let i = 0; i < paths.length; i += 100) {
     const part = paths.slice(i, i + 100);
     await saveArticles(
@@ -54,12 +55,15 @@ try {
       part.map((p) => ({ article: readCorpusArticle(p) })),
     );
     const h = performance.now();
+    const c = process.cpuUsage();
     await afterArticlesStored(store, part.map(corpusId));
+    const used = process.cpuUsage(c);
+    hookCpuMs += (used.user + used.system) / 1000;
     hookMs += performance.now() - h;
   }
   console.log(`## Related stories (${store.engine}, ${paths.length} articles)`);
   console.log(
-    `import + hook: ${fmt((performance.now() - t) / 1000, 1)} s; after-store hook alone ${fmt(hookMs / 1000, 1)} s (${fmt(hookMs / paths.length, 1)} ms/article)`,
+    `import + hook: ${fmt((performance.now() - t) / 1000, 1)} s; after-store hook alone (batches of 100) ${fmt(hookMs / 1000, 1)} s wall-clock, ${fmt(hookCpuMs / paths.length, 1)} ms CPU per article (this process; SQLite runs in it)`,
   );
 
   // Duplicates
