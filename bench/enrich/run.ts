@@ -78,4 +78,6 @@ console.log(
 console.log(
   `compromise people/places/organizations (${sample.length} articles): ${Math.round(theirs).toLocaleString("en")} words/s per core (${Math.round(sampleWords / compromiseSeconds).toLocaleString("en")} by wall clock); newsdesk is ${(ours / theirs).toFixed(1)}x`,
 );
-console.log(`peak RSS: ${peakRss.toFixed(0)} MB (whole process, corpus and compromise included)`);
+console.log(
+  `peak RSS: ${peakRss.toFixed(0)} MB (process peak after enrichment, all 2,225 articles held in memory; compromise runs after)`,
+);
