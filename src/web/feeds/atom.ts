@@ -1,4 +1,4 @@
-import type { FeedData } from "./items.ts";
+import { type FeedData, itemText } from "./items.ts";
 import { buildXml } from "./xml.ts";
 
 export const ATOM_TYPE = "application/atom+xml; charset=utf-8";
@@ -23,7 +23,7 @@ export function atomFeed(feed: FeedData, selfUrl: string, siteName: string): str
         link: { "@_rel": "alternate", "@_type": "text/html", "@_href": i.url },
         published: i.published,
         updated: i.updated,
-        summary: i.summary || i.title,
+        summary: itemText(i),
         author: i.authors.map((name) => ({ name })),
         category: { "@_term": i.section },
       })),

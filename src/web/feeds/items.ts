@@ -1,5 +1,6 @@
 import type { Article } from "../../model/article.ts";
 import { sectionSlug } from "../../model/article.ts";
+import { correctionNotes, latestChange } from "../pages/corrections.tsx";
 import type { Site } from "../site.ts";
 import { absolute, articlePath } from "../urls.ts";
 
@@ -9,6 +10,8 @@ export interface FeedItem {
   url: string;
   title: string;
   summary: string;
+  /** Correction notices as plain text, one a line; empty when there are none. */
+  corrections: string;
   section: string;
   authors: string[];
   published: string;
@@ -28,6 +31,12 @@ export interface FeedData {
 }
 
 export const FEED_LENGTH = 50;
+
+/** What an item says about itself: its summary (else headline), then any correction notices. */
+export function itemText(item: FeedItem): string {
+  const text = item.summary || item.title;
+  return item.corrections ? `${text}\n\n${item.corrections}` : text;
+}
 
 export async function feedData(site: Site, section?: { slug: string; name: string }): Promise<FeedData> {
   let q = site.store.db
@@ -56,15 +65,19 @@ export async function feedData(site: Site, section?: { slug: string; name: strin
 
 function toItem(site: Site, a: Article, modifiedAt: string): FeedItem {
   const published = a.firstPublished ?? modifiedAt;
+  // Documents stored before corrections existed have none.
+  const corrections = a.corrections ?? [];
   return {
     id: a.id,
     url: absolute(site.baseUrl, articlePath({ sectionSlug: sectionSlug(a.section), slug: a.slug })),
     title: a.headline,
     summary: a.summary,
+    corrections: correctionNotes(corrections),
     section: a.section,
     authors: a.byline.map((p) => p.name),
     published: new Date(published).toISOString(),
-    updated: new Date(a.updated ?? published).toISOString(),
+    // A correction is a change readers must see, even when `updated` was not moved with it.
+    updated: new Date(latestChange(a.updated ?? published, corrections)).toISOString(),
     language: a.language,
   };
 }

@@ -1,4 +1,4 @@
-import type { FeedData } from "./items.ts";
+import { type FeedData, itemText } from "./items.ts";
 
 export const JSON_FEED_TYPE = "application/feed+json; charset=utf-8";
 
@@ -16,7 +16,7 @@ export function jsonFeed(feed: FeedData, selfUrl: string, language: string): str
       url: i.url,
       title: i.title,
       summary: i.summary || undefined,
-      content_text: i.summary || i.title,
+      content_text: itemText(i),
       date_published: i.published,
       date_modified: i.updated,
       authors: i.authors.length > 0 ? i.authors.map((name) => ({ name })) : undefined,

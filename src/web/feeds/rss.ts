@@ -1,4 +1,4 @@
-import type { FeedData } from "./items.ts";
+import { type FeedData, itemText } from "./items.ts";
 import { buildXml } from "./xml.ts";
 
 export const RSS_TYPE = "application/rss+xml; charset=utf-8";
@@ -21,7 +21,7 @@ export function rssFeed(feed: FeedData, selfUrl: string, language: string): stri
           title: i.title,
           link: i.url,
           guid: { "#text": i.url, "@_isPermaLink": "true" },
-          description: i.summary || i.title,
+          description: itemText(i),
           category: i.section,
           "dc:creator": i.authors.length > 0 ? i.authors.join(", ") : undefined,
           pubDate: new Date(i.published).toUTCString(),

@@ -38,6 +38,10 @@ export function newsArticleJsonLd(site: Site, article: Article, path: string, mo
       ...article.organisations.map((o) => ({ "@type": "Organization", name: o.name })),
       ...article.places.map((p) => ({ "@type": "Place", name: p.name })),
     ],
+    correction:
+      article.corrections?.length > 0
+        ? article.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: c.at }))
+        : undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import type { EntityKind, SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { articlePath, sectionPath, tagPath } from "../urls.ts";
 import { ArticleHead } from "./article-meta.tsx";
+import { Corrections } from "./corrections.tsx";
 import { MEDIA_CHECK_SCRIPT } from "./enhance.ts";
 import { formatDateTime } from "./format.ts";
 import { Layout } from "./layout.tsx";
@@ -114,6 +115,7 @@ export function ArticlePage(props: {
                 </>
               ) : null}
             </p>
+            <Corrections corrections={article.corrections ?? []} />
           </header>
           <div class="article-body">
             <Blocks blocks={article.blocks} ctx={props.ctx} />
