@@ -22,8 +22,8 @@ test("quotes and people against the hand-annotated gold set stay at or above the
   assert.ok(r.directPrecision >= 0.99, `direct precision (goal 0.95) ${report}`);
   assert.ok(r.indirectRecall >= 0.91, `indirect recall (goal 0.85) ${report}`);
   assert.ok(r.indirectPrecision >= 0.99, `indirect precision (goal 0.85) ${report}`);
-  assert.ok(r.speakerAccuracy >= 0.76, `speaker accuracy (goal 0.95) ${report}`);
-  assert.ok(r.peopleF1 >= 0.91, `people F1 (goal 0.95) ${report}`);
+  assert.ok(r.speakerAccuracy >= 0.78, `speaker accuracy (goal 0.95) ${report}`);
+  assert.ok(r.peopleF1 >= 0.92, `people F1 (goal 0.95) ${report}`);
 });
 
 test("held-out articles (annotated after tuning) stay at or above their measured floors", () => {

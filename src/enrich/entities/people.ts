@@ -1,6 +1,7 @@
 import type { TextUnit } from "../text-units.ts";
 import {
   canonicalRole,
+  FORENAME_GENDER,
   FORENAME_TITLES,
   MAX_ROLE_WORDS,
   NAME_TITLES,
@@ -186,6 +187,7 @@ const GROUP_WORDS = new Set([
   "communists",
   "lib dems",
   "lib dem",
+  "lib",
 ]);
 
 const compatible = (a: Gender, b: Gender) => a === null || b === null || a === b;
@@ -238,6 +240,7 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
     p.references++;
     if (use.mention.unit <= 2) p.early = true;
     if (use.gender && !p.gender) p.gender = use.gender;
+    p.gender ??= FORENAME_GENDER.get(lower(p.name.split(" ")[0])) ?? null;
     for (const r of use.roles) p.roles.add(r);
     aliasSets[person] ??= new Set();
     const written = use.mention.text.replace(/['’]s?$/, "");

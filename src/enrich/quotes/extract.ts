@@ -146,7 +146,11 @@ function before(u: TextUnit, ui: number, q: Located, words: readonly string[], f
     if (words[v + 1] === "by" && (v === sentence.start || PASSIVE.has(words[v - 1]))) continue;
     let end = v;
     while (end > sentence.start && VERB_FILLERS.has(words[end - 1])) end--;
-    return finder.subjectEndingAt(ui, end) ?? finder.nearestBefore(ui, sentence.start, end) ?? { kind: "unnamed" };
+    return (
+      finder.subjectEndingAt(ui, end) ??
+      finder.nearestBefore(ui, sentence.start, end) ??
+      finder.organisationWithin(ui, sentence.start, end) ?? { kind: "unnamed" }
+    );
   }
   // "She went on: "…"": whoever the sentence is about, when a colon opens the quote.
   if (words[q.openToken - 1] === ":") return finder.nearestBefore(ui, sentence.start, q.openToken - 1);
@@ -247,7 +251,7 @@ function reportedSpeech(
     } else {
       const previous = words[end - 1];
       if (NOT_SUBJECT.has(previous) || !/^[\p{L}\p{N}'’]/u.test(previous)) continue;
-      subject = finder.subjectEndingAt(ui, end) ?? { kind: "unnamed" };
+      subject = finder.subjectEndingAt(ui, end) ?? finder.organisationWithin(ui, s.start, end) ?? { kind: "unnamed" };
     }
     const text = clean(u.text.slice(from(v + 1), until(last)));
     if (wordsIn(text) < 3) continue;

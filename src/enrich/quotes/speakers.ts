@@ -103,6 +103,15 @@ export class SpeakerFinder {
     return null;
   }
 
+  /** An organisation named in tokens [from, to): "A Department for Education spokeswoman said". */
+  organisationWithin(unit: number, from: number, to: number): Subject | null {
+    for (let t = Math.max(from, to - 12); t < to; t++) {
+      const org = this.orgByStart.get(`${unit}:${t}`);
+      if (org && org.tokenEnd <= to) return { kind: "organisation", name: this.canonical(org.text) };
+    }
+    return null;
+  }
+
   /** Any person or organisation named in tokens [from, to), outside quotes. */
   namedWithin(unit: number, from: number, to: number): Subject | null {
     for (let t = from; t < to && t < from + 40; t++) {
@@ -199,10 +208,12 @@ export class SpeakerFinder {
     // Skip openers such as "But", "However ,".
     let first = start;
     while (first < limit && /^(but|and|however|meanwhile|earlier|later|yet|so|,|-)$/i.test(words[first].word)) first++;
+    // The last name in the opening words is the head: "Lib Dem spokesman Mark Oaten".
+    let found = -1;
     for (let t = first; t < limit && t <= first + 4; t++) {
       const r = this.refByStart.get(`${unit}:${t}`);
-      if (r) return r.person;
+      if (r) found = r.person;
     }
-    return -1;
+    return found;
   }
 }
