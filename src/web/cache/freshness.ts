@@ -1,5 +1,6 @@
 import type { SqliteStore } from "../../store/sqlite/open-sqlite.ts";
 import type { Store } from "../../store/store.ts";
+import { RelatedChangeWatcher } from "./related-freshness.ts";
 import { keysForArticle, type RenderCache } from "./render-cache.ts";
 
 // A save that commits slightly after a later one could carry an older modified_at; looking back
@@ -41,12 +42,14 @@ export class StoreChangeWatcher {
   #inFlight: Promise<void> | null = null;
   #sqliteToken: string | null = null;
   readonly #changeToken: (() => string) | null;
+  readonly #related: RelatedChangeWatcher;
 
   constructor(
     private readonly store: Store,
     private readonly cache: RenderCache,
   ) {
     this.#changeToken = sqliteChangeToken(store);
+    this.#related = new RelatedChangeWatcher(store, cache);
   }
 
   sync(): Promise<void> {
@@ -101,6 +104,8 @@ export class StoreChangeWatcher {
     }
     this.#lastModified = latest;
     this.#count = count;
+    // Pins, exclusions and recomputed related stories change pages without a new revision.
+    await this.#related.probe();
   }
 
   async #purgeSince(since: string | null): Promise<void> {
@@ -115,6 +120,7 @@ export class StoreChangeWatcher {
       .where("modified_at", ">", from)
       .execute();
     if (changed.length === 0) return;
+    this.#related.track(changed.map((c) => c.id));
     const tags = await this.store.db
       .selectFrom("article_entities")
       .select(["article_id", "kind", "tag"])

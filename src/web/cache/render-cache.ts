@@ -68,8 +68,8 @@ export class RenderCache {
   readonly #storedAt = new Map<string, number>();
 
   /**
-   * `maxAgeMs` bounds how long a page may show derived data that no article revision announces
-   * (computed related stories, an editor's pin); revisions purge at once.
+   * `maxAgeMs` bounds how long a page may show derived data no probe notices (e.g. a full related
+   * rebuild); revisions, pins and recomputed related stories purge at once (freshness.ts).
    */
   constructor(
     readonly maxEntries = 5000,
