@@ -20,7 +20,7 @@ test("quotes and people against the hand-annotated gold set stay at or above the
   // Floors at what the system reaches (goals in brackets): see BENCHMARKS.md "Enrichment".
   assert.ok(r.directRecall >= 0.98, `direct recall (goal 0.95) ${report}`);
   assert.ok(r.directPrecision >= 0.99, `direct precision (goal 0.95) ${report}`);
-  assert.ok(r.indirectRecall >= 0.91, `indirect recall (goal 0.85) ${report}`);
+  assert.ok(r.indirectRecall >= 0.93, `indirect recall (goal 0.85) ${report}`);
   assert.ok(r.indirectPrecision >= 0.99, `indirect precision (goal 0.85) ${report}`);
   assert.ok(r.speakerAccuracy >= 0.78, `speaker accuracy (goal 0.95) ${report}`);
   assert.ok(r.peopleF1 >= 0.92, `people F1 (goal 0.95) ${report}`);
@@ -32,7 +32,7 @@ test("held-out articles (annotated after tuning) stay at or above their measured
   const report = JSON.stringify(r, null, 1);
   // Only 5 articles, 13 quotes and 18 people: a check on over-fitting, not a precise figure.
   assert.ok(r.directRecall >= 1 && r.directPrecision >= 1, `direct ${report}`);
-  assert.ok(r.indirectRecall >= 0.66 && r.indirectPrecision >= 1, `indirect ${report}`);
-  assert.ok(r.speakerAccuracy >= 0.72, `speaker accuracy ${report}`);
+  assert.ok(r.indirectRecall >= 1 && r.indirectPrecision >= 1, `indirect ${report}`);
+  assert.ok(r.speakerAccuracy >= 0.69, `speaker accuracy ${report}`);
   assert.ok(r.peopleF1 >= 0.75, `people F1 ${report}`);
 });

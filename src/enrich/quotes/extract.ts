@@ -93,9 +93,18 @@ export function extractQuotes(
       lastQuoteUnit = ui;
     }
     if (u.kind !== "body") return;
-    for (const s of u.sentences) {
-      if (quoted[ui].subarray(s.start, s.end).some((x) => x === 1)) continue;
-      const reported = reportedSpeech(u, ui, s, words, finder);
+    for (const sentence of u.sentences) {
+      // In a sentence with a quote, only what follows the last quote can be a separate report:
+      // `"…," Mr Fox said, adding that the party was not afraid of scrutiny.`
+      let s = sentence;
+      const marks = quoted[ui].subarray(sentence.start, sentence.end);
+      const lastQuoted = marks.lastIndexOf(1);
+      if (lastQuoted >= 0) {
+        if (!located[ui].some((q) => q.span.closed && q.closeToken === sentence.start + lastQuoted)) continue;
+        s = { start: sentence.start + lastQuoted + 1, end: sentence.end };
+        if (s.end - s.start < 5) continue;
+      }
+      const reported = reportedSpeech(u, ui, s, words, finder, lastQuoted >= 0);
       if (!reported) continue;
       const speaker = finder.name(ui, reported.subject, lastSpeaker);
       quotes.push({ text: reported.text, speaker, type: "indirect", blockIndex: u.blockIndex });
@@ -197,6 +206,8 @@ function reportedSpeech(
   s: { start: number; end: number },
   words: readonly string[],
   finder: SpeakerFinder,
+  /** The stretch follows a quote: its closing attribution belongs to the quote, not to a report. */
+  afterQuote = false,
 ): { subject: Subject; text: string } | null {
   const from = (t: number) => (t < s.end ? u.tokens[t].start : u.text.length);
   const until = (t: number) => u.tokens[Math.max(s.start, Math.min(t, s.end) - 1)].end;
@@ -204,7 +215,7 @@ function reportedSpeech(
   while (last > s.start && /^[.!?]$/.test(words[last - 1])) last--;
   for (let v = s.start; v < last; v++) {
     const w = words[v];
-    if (w === "according" && words[v + 1] === "to") {
+    if (w === "according" && words[v + 1] === "to" && !afterQuote) {
       const subject = finder.subjectStartingAt(ui, v + 2) ?? { kind: "unnamed" };
       let comma = v + 2;
       while (comma < last && words[comma] !== ",") comma++;
@@ -223,7 +234,14 @@ function reportedSpeech(
     const trailing = v + 1 === last || (after !== null && after.kind !== "unnamed" && last - v <= 8);
     // Not "…, it has been confirmed" (no one speaks) nor "…, which the government had predicted".
     const relative = words.slice(comma + 1, v).some((x) => x === "which" || x === "who" || x === "that");
-    if (trailing && words[comma] === "," && comma > s.start + 2 && !PASSIVE.has(words[v - 1]) && !relative) {
+    if (
+      !afterQuote &&
+      trailing &&
+      words[comma] === "," &&
+      comma > s.start + 2 &&
+      !PASSIVE.has(words[v - 1]) &&
+      !relative
+    ) {
       let end = v;
       while (end > comma + 1 && VERB_FILLERS.has(words[end - 1])) end--;
       const subject =

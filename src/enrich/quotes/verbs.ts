@@ -70,6 +70,7 @@ export const QUOTE_VERBS = new Set([
 
 /** Verbs whose clause is reported speech: Mr Blair said the plan would work. */
 export const REPORTING_VERBS = new Set([
+  "saying",
   "say",
   "insist",
   "believe",
