@@ -133,6 +133,11 @@ async function offerToOthers(db: Db, id: string, scored: Link[]): Promise<void> 
       drops.push(weakest);
     }
   }
+  // A fixed order, so concurrent workers on PostgreSQL take row locks in the same order.
+  const byKey = (a: Link, b: Link) =>
+    a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : a.related_id < b.related_id ? -1 : 1;
+  inserts.sort(byKey);
+  drops.sort(byKey);
   for (const d of drops)
     await db
       .deleteFrom("related_links")
