@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { type ArticleSummary, listArticles } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
 
@@ -102,6 +103,8 @@ export async function articlesForTag(store: Store, kind: EntityKind, tag: string
     .where("e.kind", "=", kind)
     .where("e.tag", "=", tag)
     .where("a.status", "=", "published")
+    // Undated stories last on both engines (PostgreSQL sorts NULL first when descending).
+    .orderBy(sql`a.first_published is null`)
     .orderBy("a.first_published", "desc")
     .orderBy("a.id")
     .limit(limit)
@@ -125,6 +128,7 @@ export async function quotesBySpeaker(store: Store, speakerTag: string, limit = 
     .select(["q.text", "q.type", "q.published", "a.id", "a.slug", "a.section_slug", "a.headline"])
     .where("q.speaker_tag", "=", speakerTag)
     .where("a.status", "=", "published")
+    .orderBy(sql`q.published is null`)
     .orderBy("q.published", "desc")
     .orderBy("q.article_id")
     .orderBy("q.ordinal")

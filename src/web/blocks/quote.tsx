@@ -1,16 +1,18 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { QuoteBlock } from "../../model/blocks.ts";
+import { tagPath } from "../urls.ts";
 import type { BlockProps } from "./types.ts";
 
-export function Quote({ block }: BlockProps<QuoteBlock>) {
+export function Quote({ block, ctx }: BlockProps<QuoteBlock>) {
+  const speaker = ctx.speakers?.get(block) ?? (block.speaker ? { name: block.speaker, tag: null } : null);
   return (
     <figure class={block.pull ? "quote pull-quote" : "quote"}>
       <blockquote>
         <p>{block.text}</p>
       </blockquote>
-      {block.speaker ? (
+      {speaker ? (
         <figcaption>
-          <cite>{block.speaker}</cite>
+          <cite>{speaker.tag ? <a href={tagPath("person", speaker.tag)}>{speaker.name}</a> : speaker.name}</cite>
         </figcaption>
       ) : null}
     </figure>

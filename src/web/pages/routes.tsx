@@ -4,6 +4,7 @@ import { relatedFor } from "../../enrich/related/related.ts";
 import { sectionSlug } from "../../model/article.ts";
 import { getArticle, listArticles } from "../../store/articles.ts";
 import { SearchQueryError, searchArticles } from "../../store/search.ts";
+import { quoteSpeakers } from "../blocks/speakers.ts";
 import { ERROR_CACHE, NO_STORE, PAGE_CACHE } from "../cache/http.ts";
 import { articleKey, FRONT_KEY, sectionKey, tagKey } from "../cache/render-cache.ts";
 import { articleTagKeys } from "../cdn/keys.ts";
@@ -120,7 +121,7 @@ export function pageRoutes(site: Site): Hono {
           article={{ ...article, blocks }}
           modifiedAt={stored.modifiedAt}
           sections={sections}
-          ctx={{ refs }}
+          ctx={{ refs, speakers: quoteSpeakers(article) }}
           latest={latest}
         />,
       );

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import { sectionSlug } from "../../src/model/article.ts";
+import { getArticle, saveArticle } from "../../src/store/articles.ts";
+import { openStore } from "../../src/store/open.ts";
+import type { Store } from "../../src/store/store.ts";
+import { type RunningServer, startServer } from "../../src/web/server.ts";
+import { articlePath } from "../../src/web/urls.ts";
+import { tempSqlitePath } from "../support/stores.ts";
+import { REFERENCE_ARTICLE } from "./support.ts";
+
+const REFERENCE_ID = "cameron-rejects-russia-security-call-over-litvinenko";
+
+// A later story quoting the same person, with a quote block whose speaker only enrichment knows.
+const LATER = {
+  id: "cameron-later",
+  slug: "cameron-visits-quillhaven-harbour",
+  section: "Politics",
+  headline: "Cameron visits Quillhaven harbour",
+  firstPublished: "2026-05-01T10:00:00.000Z",
+  people: [{ name: "David Cameron", aliases: ["Mr Cameron"] }],
+  blocks: [
+    { type: "paragraph" as const, text: "David Cameron toured the harbour on Friday." },
+    { type: "quote" as const, text: "This harbour is the heart of the town." },
+    { type: "quote" as const, text: "Ships have sailed from here for centuries.", speaker: "Harbour Master" },
+  ],
+  quotes: [
+    {
+      text: "This harbour is the heart of the town.",
+      speaker: "David Cameron",
+      type: "direct" as const,
+      blockIndex: 1,
+    },
+  ],
+};
+
+describe("entities on the article page and a person's quotes, with the imported reference article", () => {
+  const tmp = tempSqlitePath();
+  let store: Store;
+  let server: RunningServer;
+  let referencePath = "";
+  const get = async (path: string) => {
+    const res = await fetch(`${server.url}${path}`);
+    assert.equal(res.status, 200, path);
+    return res.text();
+  };
+
+  before(async () => {
+    if (existsSync(REFERENCE_ARTICLE)) {
+      // Imported as a newsroom would: the CLI into its own store, enriched on the way in.
+      execFileSync(process.execPath, ["bin/newsdesk.js", "import", REFERENCE_ARTICLE, "--db", tmp.path], {
+        stdio: "pipe",
+      });
+    }
+    store = await openStore(tmp.path);
+    await saveArticle(store, LATER);
+    const stored = await getArticle(store, REFERENCE_ID);
+    assert.equal(Boolean(stored), existsSync(REFERENCE_ARTICLE), "the reference article was imported");
+    if (stored) {
+      referencePath = articlePath({ sectionSlug: sectionSlug(stored.article.section), slug: stored.article.slug });
+    }
+    server = await startServer({ store, port: 0 });
+  });
+  after(async () => {
+    await server?.close();
+    await store?.close();
+    tmp.cleanup();
+  });
+
+  test("the reference article links its people, organisations and places to their tag pages", async (t) => {
+    if (!referencePath) return t.skip(`no reference article at ${REFERENCE_ARTICLE}`);
+    const html = await get(referencePath);
+    const topics = /<section class="topics"[^>]*>(.*?)<\/section>/s.exec(html)?.[1] ?? "";
+    for (const link of [
+      '<a href="/people/david-cameron">David Cameron</a>',
+      '<a href="/people/dmitry-medvedev">Dmitry Medvedev</a>',
+      '<a href="/people/marina-litvinenko">Marina Litvinenko</a>',
+      '<a href="/organisations/bp">BP</a>',
+      '<a href="/places/moscow">Moscow</a>',
+    ]) {
+      assert.ok(topics.includes(link), link);
+    }
+    // Every linked tag page exists.
+    for (const [, href] of topics.matchAll(/href="([^"]+)"/g)) await get(href);
+  });
+
+  test("David Cameron's page lists his quotes from every article, newest first", async (t) => {
+    if (!referencePath) return t.skip(`no reference article at ${REFERENCE_ARTICLE}`);
+    const html = await get("/people/david-cameron");
+    const quotes = /<section class="person-quotes"[^>]*>(.*?)<\/section>/s.exec(html)?.[1] ?? "";
+    const items = [...quotes.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]);
+    assert.ok(items.length >= 10, `${items.length} quotes`);
+    assert.match(items[0], /This harbour is the heart of the town\./);
+    assert.match(items[0], /Cameron visits Quillhaven harbour/);
+    assert.match(items[0], /<time datetime="2026-05-01T10:00:00.000Z">/);
+    const fromReference = items.slice(1).join("\n");
+    assert.match(fromReference, /We are stronger together\./);
+    assert.match(fromReference, /The fact is the two governments don(&#39;|')t agree on Litvinenko/);
+    assert.ok(
+      items.slice(1).every((i) => i.includes(referencePath)),
+      "the rest come from the reference article",
+    );
+    assert.doesNotMatch(quotes, /This will never happen whatever the circumstances/, "Medvedev's words are not his");
+  });
+
+  test("quote blocks name their speaker, linked to the person's page when the story names them", async () => {
+    const html = await get("/news/politics/cameron-visits-quillhaven-harbour");
+    assert.match(
+      html,
+      /<p>This harbour is the heart of the town\.<\/p><\/blockquote><figcaption><cite><a href="\/people\/david-cameron">David Cameron<\/a><\/cite><\/figcaption>/,
+    );
+    assert.match(
+      html,
+      /<p>Ships have sailed from here for centuries\.<\/p><\/blockquote><figcaption><cite>Harbour Master<\/cite>/,
+    );
+  });
+});
