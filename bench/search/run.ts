@@ -68,11 +68,14 @@ try {
     .selectFrom("articles")
     .select(["headline", "section", "first_published"])
     .where("id", "like", "arc-0-%")
+    .orderBy("id")
     .execute();
   const tagRows = await store.db
     .selectFrom("article_entities")
     .select("tag")
     .where("article_id", "like", "arc-0-%")
+    .orderBy("article_id")
+    .orderBy("tag")
     .execute();
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const headlineTerms = (h: string) => words(h).filter((w) => w.length >= 4 && contentTerms(w).length > 0);

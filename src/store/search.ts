@@ -176,11 +176,12 @@ function filterSql(f: Filters, engine: Store["engine"]): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sqlite ? sql`+m.published = 1` : sql`a.status = 'published'`];
   const articleId = sql.raw(sqlite ? "m.article_id" : "a.id");
   if (f.section) parts.push(sql`${col("section_slug")} = ${f.section}`);
+  // The tagged articles are looked up once (index from migration 0022), not once per match.
   if (f.tag)
     parts.push(
       f.tagKind
-        ? sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = ${articleId} AND e.kind = ${f.tagKind} AND e.tag = ${f.tag})`
-        : sql`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = ${articleId} AND e.tag = ${f.tag})`,
+        ? sql`${articleId} IN (SELECT e.article_id FROM article_entities e WHERE e.tag = ${f.tag} AND e.kind = ${f.tagKind})`
+        : sql`${articleId} IN (SELECT e.article_id FROM article_entities e WHERE e.tag = ${f.tag})`,
     );
   if (f.from) parts.push(sql`${col("first_published")} >= ${f.from}`);
   if (f.toExclusive) parts.push(sql`${col("first_published")} < ${f.toExclusive}`);
