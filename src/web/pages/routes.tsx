@@ -158,7 +158,10 @@ export function pageRoutes(site: Site): Hono {
     const q = (c.req.query("q") ?? "").trim();
     const pageParam = c.req.query("page") ?? "1";
     const sections = await listSections(site.store);
-    const view: SearchView = { q, page: 1, pageSize: SEARCH_PAGE_SIZE, result: null };
+    // Empty form fields mean "any"; bad dates come back from searchArticles as a 400.
+    const param = (name: string) => c.req.query(name)?.trim() || undefined;
+    const filters = { section: param("section"), tag: param("tag"), from: param("from"), to: param("to") };
+    const view: SearchView = { q, filters, page: 1, pageSize: SEARCH_PAGE_SIZE, result: null };
     let status: 200 | 400 = 200;
     if (!/^\d{1,4}$/.test(pageParam) || Number(pageParam) < 1 || Number(pageParam) > MAX_SEARCH_PAGE) {
       status = 400;
@@ -168,6 +171,7 @@ export function pageRoutes(site: Site): Hono {
       try {
         view.result = await searchArticles(site.store, {
           q,
+          ...filters,
           limit: SEARCH_PAGE_SIZE,
           offset: (view.page - 1) * SEARCH_PAGE_SIZE,
         });

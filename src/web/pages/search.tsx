@@ -7,8 +7,17 @@ import { articlePath, sectionPath } from "../urls.ts";
 import { formatDate } from "./format.ts";
 import { Layout } from "./layout.tsx";
 
+/** Narrowing a search: a section slug, an entity tag, a date range (ISO dates, inclusive). */
+export interface SearchFilters {
+  section?: string;
+  tag?: string;
+  from?: string;
+  to?: string;
+}
+
 export interface SearchView {
   q: string;
+  filters: SearchFilters;
   page: number;
   pageSize: number;
   result: SearchResult | null;
@@ -16,8 +25,11 @@ export interface SearchView {
   error?: string;
 }
 
-function pageLink(q: string, page: number): string {
-  return `/search?${new URLSearchParams({ q, page: String(page) })}`;
+function pageLink(view: SearchView, page: number): string {
+  const params = new URLSearchParams({ q: view.q });
+  for (const [name, value] of Object.entries(view.filters)) if (value) params.set(name, value);
+  params.set("page", String(page));
+  return `/search?${params}`;
 }
 
 export function SearchPage(props: { site: Site; view: SearchView; sections: SectionInfo[] }) {
@@ -44,6 +56,29 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
               <input id="search-q" name="q" type="search" value={view.q} />
               <button type="submit">Search</button>
             </div>
+            <fieldset class="search-filters">
+              <legend>Narrow the search</legend>
+              <div>
+                <label for="search-section">Section</label>
+                <select id="search-section" name="section">
+                  <option value="">All sections</option>
+                  {props.sections.map((s) => (
+                    <option value={s.slug} selected={s.slug === view.filters.section}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for="search-from">From</label>
+                <input id="search-from" name="from" type="date" value={view.filters.from ?? ""} />
+              </div>
+              <div>
+                <label for="search-to">To</label>
+                <input id="search-to" name="to" type="date" value={view.filters.to ?? ""} />
+              </div>
+              {view.filters.tag ? <input type="hidden" name="tag" value={view.filters.tag} /> : null}
+            </fieldset>
           </form>
         </search>
       </header>
@@ -83,7 +118,7 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
           {last > 1 ? (
             <nav class="pager" aria-label="Result pages">
               {view.page > 1 ? (
-                <a href={pageLink(view.q, view.page - 1)} rel="prev">
+                <a href={pageLink(view, view.page - 1)} rel="prev">
                   Previous
                 </a>
               ) : null}
@@ -91,7 +126,7 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
                 Page {view.page} of {last}
               </span>
               {view.page < last ? (
-                <a href={pageLink(view.q, view.page + 1)} rel="next">
+                <a href={pageLink(view, view.page + 1)} rel="next">
                   Next
                 </a>
               ) : null}
