@@ -50,6 +50,21 @@ describe("the website in a real browser", () => {
         { type: "paragraph", text: "The footage was filmed at dawn." },
       ],
     });
+    // A corrected story with a quote whose speaker has a page: the notice and the linked cite.
+    await saveArticle(site.store, {
+      id: "corrected-story",
+      slug: "ferry-timetable-corrected",
+      section: "Politics",
+      headline: "Ferry timetable changes from Monday",
+      firstPublished: "2026-01-02T10:00:00Z",
+      updated: "2026-01-03T09:30:00Z",
+      people: [{ name: "Maren Ashby", aliases: [] }],
+      corrections: [{ text: "The timetable starts on Monday, not Sunday.", at: "2026-01-03T09:30:00Z" }],
+      blocks: [
+        { type: "paragraph", text: "The ferry company will run fewer sailings." },
+        { type: "quote", text: "We have listened to passengers.", speaker: "Maren Ashby" },
+      ],
+    });
     await saveArticle(site.store, {
       id: "withdrawn-story",
       slug: "a-withdrawn-story",
@@ -180,8 +195,10 @@ describe("the website in a real browser", () => {
     ["article", "/news/politics/quillhaven-council-approves-harbour-front-housing-plan-after-seven-hour-meeting"],
     ["article-media", "/news/science-environment/river-wendle-flood-warnings-as-levels-reach-20-year-high"],
     ...(referencePath ? [["reference", referencePath]] : []),
+    ["corrected", "/news/politics/ferry-timetable-corrected"],
     ["tag", "/people/maren-ashby"],
     ["search", "/search?q=harbour"],
+    ["search-filtered", "/search?q=harbour&section=politics&from=2020-01-01"],
     ["not-found", "/no/such/page"],
     ["gone", "/news/politics/a-withdrawn-story"],
   ];
