@@ -93,7 +93,19 @@ export class StoreChangeWatcher {
   async #probe(): Promise<void> {
     const row = await this.store.db
       .selectFrom("articles")
-      .select((eb) => [eb.fn.max("modified_at").as("latest"), eb.fn.countAll<number>().as("n")])
+      .select((eb) => [
+        eb.fn.max("modified_at").as("latest"),
+        eb.fn.countAll<number>().as("n"),
+        // In the same round trip: PostgreSQL runs this probe for every request.
+        eb
+          .selectFrom("related_overrides")
+          .select((o) => o.fn.countAll<number>().as("n"))
+          .as("overrides"),
+        eb
+          .selectFrom("related_overrides")
+          .select((o) => o.fn.max("created_at").as("m"))
+          .as("overridesLatest"),
+      ])
       .executeTakeFirstOrThrow();
     const latest = (row.latest as string | null) ?? null;
     const count = Number(row.n);
@@ -105,7 +117,7 @@ export class StoreChangeWatcher {
     this.#lastModified = latest;
     this.#count = count;
     // Pins, exclusions and recomputed related stories change pages without a new revision.
-    await this.#related.probe();
+    await this.#related.probe(`${Number(row.overrides)}/${row.overridesLatest ?? ""}`);
   }
 
   async #purgeSince(since: string | null): Promise<void> {

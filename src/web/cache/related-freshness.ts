@@ -13,7 +13,8 @@ const IN_CHUNK = 500;
  * that show them:
  *
  * - editor overrides: a count and newest time of the (small) overrides table; only when that
- *   moves is the table read and compared per article;
+ *   moves is the table read and compared per article, so only the pages of articles whose pins
+ *   or exclusions changed are purged;
  * - computed links: for recently changed articles only, the links to and from them are compared
  *   with what the last probe saw, so a page rendered between an article's commit and its related
  *   stories' commit is purged once they land.
@@ -43,8 +44,9 @@ export class RelatedChangeWatcher {
     }
   }
 
-  async probe(): Promise<void> {
-    await this.#probeOverrides();
+  /** `overrides`: the overrides table's row count and newest time, read with the articles probe. */
+  async probe(overrides: string): Promise<void> {
+    await this.#probeOverrides(overrides);
     await this.#probeLinks();
   }
 
@@ -57,12 +59,7 @@ export class RelatedChangeWatcher {
     this.cache.invalidate([...ids].map(articleKey));
   }
 
-  async #probeOverrides(): Promise<void> {
-    const row = await this.store.db
-      .selectFrom("related_overrides")
-      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("created_at").as("latest")])
-      .executeTakeFirstOrThrow();
-    const fingerprint = `${Number(row.n)}/${row.latest ?? ""}`;
+  async #probeOverrides(fingerprint: string): Promise<void> {
     if (fingerprint === this.#overridesFingerprint) return;
     const first = this.#overridesFingerprint === null;
     this.#overridesFingerprint = fingerprint;
