@@ -1,6 +1,8 @@
 import type { Article, Figure } from "../model/article.ts";
+import { completeNames } from "./entities/full-names.ts";
 import { findMentions, type Mention, tidyMentions } from "./entities/mentions.ts";
 import { groupNames } from "./entities/names.ts";
+import { applyOrganisationCues } from "./entities/org-cues.ts";
 import { resolvePeople } from "./entities/people.ts";
 import { findFigures } from "./figures/figures.ts";
 import { extractQuotes } from "./quotes/extract.ts";
@@ -12,7 +14,8 @@ import { textUnits } from "./text-units.ts";
  */
 export function enrichArticle(article: Article): Article {
   const units = textUnits(article);
-  const mentions: Mention[] = tidyMentions(units, findMentions(units));
+  const tidied = tidyMentions(units, findMentions(units));
+  const mentions: Mention[] = applyOrganisationCues(units, completeNames(units, tidied));
   const people = resolvePeople(units, mentions);
   const personNames = new Set<string>();
   for (const p of people.people) {

@@ -22,17 +22,18 @@ test("quotes and people against the hand-annotated gold set stay at or above the
   assert.ok(r.directPrecision >= 0.99, `direct precision (goal 0.95) ${report}`);
   assert.ok(r.indirectRecall >= 0.93, `indirect recall (goal 0.85) ${report}`);
   assert.ok(r.indirectPrecision >= 0.99, `indirect precision (goal 0.85) ${report}`);
-  assert.ok(r.speakerAccuracy >= 0.78, `speaker accuracy (goal 0.95) ${report}`);
-  assert.ok(r.peopleF1 >= 0.92, `people F1 (goal 0.95) ${report}`);
+  assert.ok(r.speakerAccuracy >= 0.95, `speaker accuracy (goal 0.95) ${report}`);
+  assert.ok(r.peopleF1 >= 0.97, `people F1 (goal 0.95) ${report}`);
 });
 
 test("held-out articles (annotated after tuning) stay at or above their measured floors", () => {
   const heldOut = loadGold(HELD_OUT_PATH);
   const r = rates(scoreGold(heldOut, corpus));
   const report = JSON.stringify(r, null, 1);
-  // Only 5 articles, 13 quotes and 18 people: a check on over-fitting, not a precise figure.
+  // 10 articles, 41 quotes and 29 people: a check on over-fitting, not a precise figure. The set
+  // grew from 5 articles (issue 5); the 5 new ones bring the one report it misses.
   assert.ok(r.directRecall >= 1 && r.directPrecision >= 1, `direct ${report}`);
-  assert.ok(r.indirectRecall >= 1 && r.indirectPrecision >= 1, `indirect ${report}`);
-  assert.ok(r.speakerAccuracy >= 0.69, `speaker accuracy ${report}`);
-  assert.ok(r.peopleF1 >= 0.75, `people F1 ${report}`);
+  assert.ok(r.indirectRecall >= 0.93 && r.indirectPrecision >= 1, `indirect ${report}`);
+  assert.ok(r.speakerAccuracy >= 0.9, `speaker accuracy ${report}`);
+  assert.ok(r.peopleF1 >= 0.93, `people F1 ${report}`);
 });

@@ -148,6 +148,7 @@ function describe(units: readonly TextUnit[], unitWords: readonly string[][], m:
 
 /** "Litvinenko's widow, Marina": the relative gets the family name and the phrase as an alias. */
 function applyRelatives(units: readonly TextUnit[], unitWords: readonly string[][], uses: NameUse[]): void {
+  applyPossessiveRelatives(units, unitWords, uses);
   for (let i = 0; i + 1 < uses.length; i++) {
     const a = uses[i];
     const b = uses[i + 1];
@@ -166,6 +167,36 @@ function applyRelatives(units: readonly TextUnit[], unitWords: readonly string[]
     b.derived = true;
     const aliasStart = a.mention.tokenStart;
     b.alias = u.text.slice(u.tokens[aliasStart].start, u.tokens[b.mention.tokenEnd - 1].end);
+  }
+}
+
+/**
+ * "Mr Miliband … his father Ralph": a lone forename after his/her and a family word takes the
+ * family name of the person who opens the sentence, or else of the person named just before.
+ */
+function applyPossessiveRelatives(units: readonly TextUnit[], unitWords: readonly string[][], uses: NameUse[]): void {
+  for (let i = 1; i < uses.length; i++) {
+    const b = uses[i];
+    const w = unitWords[b.mention.unit];
+    const at = b.mention.tokenStart;
+    if (b.tokens.length !== 1 || b.title) continue;
+    const relative = RELATIVES.get(lower(w[at - 1] ?? ""));
+    const owner = lower(w[at - 2] ?? "");
+    if (relative === undefined || (owner !== "his" && owner !== "her")) continue;
+    const u = units[b.mention.unit];
+    const sentence = u.sentences.find((s) => s.start <= at && at < s.end);
+    let family: NameUse | undefined;
+    for (let j = i - 1; j >= 0; j--) {
+      const a = uses[j];
+      if (a.mention.unit !== b.mention.unit || (sentence && a.mention.tokenStart < sentence.start)) break;
+      if (a.tokens.length >= 2 || a.title) family = a;
+    }
+    for (let j = i - 1; j >= 0 && !family; j--) if (uses[j].tokens.length >= 2 || uses[j].title) family = uses[j];
+    if (!family) continue;
+    b.tokens = [b.tokens[0], family.tokens[family.tokens.length - 1]];
+    b.gender = relative;
+    b.derived = true;
+    b.alias = u.text.slice(u.tokens[at - 2].start, u.tokens[b.mention.tokenEnd - 1].end);
   }
 }
 

@@ -12,7 +12,16 @@ export interface Token {
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*|\S/gu;
 const CLITIC = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/i;
 
-const STRAIGHT: Record<string, string> = { "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'" };
+// A Map, not an object: a word such as "valueOf" must not find Object.prototype's members.
+const STRAIGHT = new Map([
+  ["“", '"'],
+  ["”", '"'],
+  ["„", '"'],
+  ["«", '"'],
+  ["»", '"'],
+  ["‘", "'"],
+  ["’", "'"],
+]);
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -26,7 +35,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ word: clitic[2].replace("’", "'"), start: start + head.length, end: start + raw.length });
       continue;
     }
-    tokens.push({ word: STRAIGHT[raw] ?? raw.replace(/’/g, "'"), start, end: start + raw.length });
+    tokens.push({ word: STRAIGHT.get(raw) ?? raw.replace(/’/g, "'"), start, end: start + raw.length });
   }
   return tokens;
 }

@@ -4,7 +4,16 @@ import type { People } from "../entities/people.ts";
 import type { TextUnit } from "../text-units.ts";
 import { findQuoteSpans, type QuoteSpan } from "./marks.ts";
 import { SpeakerFinder, type Subject } from "./speakers.ts";
-import { NEEDS_THAT, NOT_AFTER_VERB, NOT_SUBJECT, QUOTE_VERBS, REPORTING_VERBS, VERB_FILLERS } from "./verbs.ts";
+import {
+  ADMISSIONS,
+  COUNTED,
+  NEEDS_THAT,
+  NOT_AFTER_VERB,
+  NOT_SUBJECT,
+  QUOTE_VERBS,
+  REPORTING_VERBS,
+  VERB_FILLERS,
+} from "./verbs.ts";
 
 /** First token index at or after a character offset. */
 function tokenAt(unit: TextUnit, offset: number): number {
@@ -63,6 +72,7 @@ export function extractQuotes(
   const quotes: Quote[] = [];
   let lastSpeaker: string | null = null;
   let lastQuoteUnit = -2;
+  let lastQuoteSentence = -1;
 
   units.forEach((u, ui) => {
     if (u.kind === "headline") return;
@@ -84,6 +94,9 @@ export function extractQuotes(
       else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
         // A quote that opens a sentence with no one named carries on the last speaker's words.
         speaker = lastSpeaker;
+      } else if (lastQuoteUnit === ui && lastQuoteSentence === sentenceOf(u, q.openToken).start) {
+        // A second quote in the sentence, with no one new named: the same speaker's words.
+        speaker = lastSpeaker;
       }
       // A word or two with no one named as saying them are scare quotes or titles.
       if (!subject && wordCount < 3) continue;
@@ -91,6 +104,7 @@ export function extractQuotes(
       quotes.push({ text, speaker, type: "direct", blockIndex: u.blockIndex });
       lastSpeaker = speaker;
       lastQuoteUnit = ui;
+      lastQuoteSentence = sentenceOf(u, q.openToken).start;
     }
     if (u.kind !== "body") return;
     for (const sentence of u.sentences) {
@@ -125,6 +139,8 @@ function after(ui: number, q: Located, words: readonly string[], finder: Speaker
   let t = q.closeToken + 1;
   while (t < words.length && PUNCTUATION.test(words[t]) && t <= q.closeToken + 2) t++;
   if (words[t - 1] === ".") return null;
+  // `… called this "…" but the government said …`: a new clause, with its own speaker.
+  if (words[t] === "but" || words[t] === "while" || words[t] === "whereas") return null;
   // A quote that ends its sentence ("…money.") is not closed by the next sentence's verb.
   if (/^[.!?]$/.test(words[q.closeToken - 1] ?? "") && /^\p{Lu}/u.test(finderWord(finder, ui, t))) return null;
   for (let v = t; v < Math.min(words.length, t + 7); v++) {
@@ -153,8 +169,23 @@ function before(u: TextUnit, ui: number, q: Located, words: readonly string[], f
     if (!QUOTE_VERBS.has(words[v])) continue;
     // "Asked by the BBC whether it had been "parked"": the asker's word, not a quote.
     if (words[v + 1] === "by" && (v === sentence.start || PASSIVE.has(words[v - 1]))) continue;
+    // "He is described as "…"" with no one named as describing: a label, not his words.
+    if (PASSIVE.has(words[v - 1]) && words[v + 1] === "as" && !words.slice(q.closeToken, sentence.end).includes("by"))
+      return null;
     let end = v;
     while (end > sentence.start && VERB_FILLERS.has(words[end - 1])) end--;
+    // "Paul Boateng MP, Labour's Chief Secretary to the Treasury, said:": the name before the aside.
+    if (words[v - 1] === ",") {
+      let aside = v - 2;
+      while (aside > sentence.start && words[aside] !== "," && v - aside <= 20) aside--;
+      // A post-nominal ("MP") may sit between the name and the comma.
+      const named =
+        words[aside] !== ","
+          ? null
+          : (finder.subjectEndingAt(ui, aside) ??
+            (/^\p{Lu}{2,3}$/u.test(finder.word(ui, aside - 1)) ? finder.subjectEndingAt(ui, aside - 1) : null));
+      if (named?.kind === "person") return named;
+    }
     return (
       finder.subjectEndingAt(ui, end) ??
       finder.nearestBefore(ui, sentence.start, end) ??
@@ -179,7 +210,8 @@ function closingAttribution(
   let last = sentence.end;
   while (last > q.closeToken + 1 && /^[.!?"]$/.test(words[last - 1])) last--;
   const v = last - 1;
-  if (v <= q.closeToken || !QUOTE_VERBS.has(words[v])) return null;
+  // "…", the report found.`: a finding names the quote's source too.
+  if (v <= q.closeToken || !(QUOTE_VERBS.has(words[v]) || FINDINGS.has(words[v]))) return null;
   let comma = v - 1;
   while (comma > q.closeToken && words[comma] !== "," && v - comma <= 12) comma--;
   if (words[comma] !== ",") return null;
@@ -188,8 +220,9 @@ function closingAttribution(
   return finder.subjectEndingAt(ui, end) ?? finder.namedWithin(ui, comma + 1, end) ?? { kind: "unnamed" };
 }
 
+const FINDINGS = new Set(["found", "finds", "concluded", "concludes"]);
 const PASSIVE = new Set(["was", "were", "been", "is", "are", "be", "being"]);
-const PROMISES = new Set(["vowed", "promised", "pledged", "promises", "vows", "pledges"]);
+const PROMISES = new Set(["vowed", "promised", "pledged", "promises", "vows", "pledges", "promising"]);
 
 const finderWord = (finder: SpeakerFinder, ui: number, t: number) => finder.word(ui, t);
 
@@ -226,6 +259,7 @@ function reportedSpeech(
     // "vowed to put Africa first" reports a promise; "claims of", "said to be" do not report.
     if (!REPORTING_VERBS.has(w)) continue;
     if (NOT_AFTER_VERB.has(words[v + 1] ?? "") && !(words[v + 1] === "to" && PROMISES.has(w))) continue;
+    if (ADMISSIONS.has(w) && COUNTED.test(words[v + 1] ?? "")) continue;
     // "…, the Lib Dems say." / "…, said Mr Blair." at the end: the report is what came before the comma.
     let comma = v - 1;
     while (comma > s.start && words[comma] !== "," && v - comma <= 14) comma--;

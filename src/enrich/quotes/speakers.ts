@@ -15,6 +15,31 @@ export type Subject =
 
 const lower = (s: string) => s.toLowerCase();
 
+/** Bodies named by what they cover: "the Commons science and technology committee". */
+const BODY_HEADS = new Set(["committee", "commission"]);
+/** "The committee said": the last organisation of that kind named before. */
+const KIND_NOUNS = new Set(["committee", "commission", "council", "party", "union"]);
+/** "The company said", "the Swedish firm": the organisation the article is mostly about. */
+const COMPANY_NOUNS = new Set([
+  "company",
+  "firm",
+  "group",
+  "bank",
+  "carrier",
+  "airline",
+  "retailer",
+  "insurer",
+  "maker",
+]);
+/** Parties the article may name without the word "party". */
+const PARTY_NAMES = /^(labour|conservatives?|tories|tory|lib dems|liberal democrats|snp|plaid cymru|ukip|greens?)$/i;
+
+interface NamedOrg {
+  unit: number;
+  tokenStart: number;
+  name: string;
+}
+
 /**
  * Finds who a quote or report belongs to: names, titles and roles via the people
  * references; pronouns by the subject of the sentence or the ones before it.
@@ -27,6 +52,11 @@ export class SpeakerFinder {
   private readonly refByEnd = new Map<string, PersonRef>();
   private readonly orgByStart = new Map<string, Mention>();
   private readonly orgByEnd = new Map<string, Mention>();
+  /** Organisations in text order, with how often the article names each. */
+  private readonly orgs: NamedOrg[] = [];
+  private readonly orgCounts = new Map<string, number>();
+  /** The organisation that spoke last, for "it said" with no organisation opening a sentence. */
+  private lastOrganisation: string | null = null;
 
   constructor(
     private readonly units: readonly TextUnit[],
@@ -51,7 +81,85 @@ export class SpeakerFinder {
       this.orgsByUnit.set(m.unit, list);
       this.orgByStart.set(`${m.unit}:${m.tokenStart}`, m);
       this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
+      this.orgs.push({ unit: m.unit, tokenStart: m.tokenStart, name: canonical(m.text) });
     }
+    this.extendBodies();
+    this.orgs.sort((a, b) => a.unit - b.unit || a.tokenStart - b.tokenStart);
+    for (const o of this.orgs) this.orgCounts.set(o.name, (this.orgCounts.get(o.name) ?? 0) + 1);
+  }
+
+  /**
+   * "Commons" + "science and technology committee" (tagged or not, after "the"): the committee
+   * is the organisation; "Labour" + "party" right after it is the party.
+   */
+  private extendBodies(): void {
+    this.units.forEach((u, ui) => {
+      u.tokens.forEach((tok, t) => {
+        const head = lower(tok.word);
+        const adjacentOnly = head === "party";
+        if ((!BODY_HEADS.has(head) && !adjacentOnly) || this.quoted[ui][t]) return;
+        for (let k = t; k > t - 6 && k > 0; k--) {
+          const org = this.orgByEnd.get(`${ui}:${k}`);
+          const start = org?.tokenStart ?? k - 1;
+          const bare =
+            !org && k < t && /^\p{Lu}\p{Ll}+$/u.test(u.tokens[k - 1].word) && lower(this.word(ui, k - 2)) === "the";
+          if (org || bare) {
+            const text = u.text.slice(u.tokens[start].start, tok.end);
+            const body: Mention = { unit: ui, tokenStart: start, tokenEnd: t + 1, type: "ORG", text };
+            this.orgByStart.set(`${ui}:${start}`, body);
+            this.orgByEnd.set(`${ui}:${t + 1}`, body);
+            this.orgs.push({ unit: ui, tokenStart: start, name: text });
+            return;
+          }
+          if (adjacentOnly || !/^\p{Ll}+$/u.test(u.tokens[k - 1].word)) return;
+        }
+      });
+    });
+  }
+
+  /**
+   * "the committee", "the Swedish firm" ending before token `end`: the last committee named
+   * before, or the organisation the article names most.
+   */
+  private definiteOrganisation(unit: number, end: number): string | null | undefined {
+    const word = lower(this.word(unit, end - 1));
+    // "The report warns": the report of the committee or commission the article is about.
+    const noun = word === "report" ? "committee" : word;
+    const company = COMPANY_NOUNS.has(noun);
+    if (!company && !KIND_NOUNS.has(noun)) return undefined;
+    let the = end - 2;
+    while (
+      the >= 0 &&
+      end - the <= 3 &&
+      /^\p{L}+$/u.test(this.word(unit, the)) &&
+      lower(this.word(unit, the)) !== "the"
+    )
+      the--;
+    if (lower(this.word(unit, the)) !== "the") return undefined;
+    // "The Usdaw trade union": the name in the phrase.
+    const named = this.organisationWithin(unit, the + 1, end - 1);
+    if (named?.kind === "organisation") return named.name;
+    let best: string | null = null;
+    let bestCount = 0;
+    for (let i = this.orgs.length - 1, seen = 0; i >= 0 && seen < 200; i--, seen++) {
+      const o = this.orgs[i];
+      if (o.unit > unit || (o.unit === unit && o.tokenStart >= the)) continue;
+      const last = lower(o.name.split(/\s+/).pop() ?? "");
+      if (!company) {
+        if (last === noun || (word === "report" && BODY_HEADS.has(last))) return o.name;
+        // "Labour" stands for "Labour Party" when the article spelled it out.
+        if (noun === "party" && PARTY_NAMES.test(o.name))
+          return [...this.orgCounts.keys()].find((n) => lower(n) === `${lower(o.name)} party`) ?? o.name;
+        continue;
+      }
+      if (KIND_NOUNS.has(last)) continue;
+      const count = this.orgCounts.get(o.name) ?? 0;
+      if (count > bestCount) {
+        best = o.name;
+        bestCount = count;
+      }
+    }
+    return best;
   }
 
   word(unit: number, t: number): string {
@@ -82,6 +190,9 @@ export class SpeakerFinder {
       if (person) return { kind: "person", person: person.person };
       return { kind: "organisation", name: this.canonical(org.text) };
     }
+    const definite = this.definiteOrganisation(unit, end);
+    if (definite) return { kind: "organisation", name: definite };
+    if (definite === null) return { kind: "unnamed" };
     return null;
   }
 
@@ -98,7 +209,15 @@ export class SpeakerFinder {
       const ref = this.refByStart.get(`${unit}:${t}`);
       if (ref) return { kind: "person", person: ref.person };
       const org = this.orgByStart.get(`${unit}:${t}`);
-      if (org) return { kind: "organisation", name: this.canonical(org.text) };
+      if (org) {
+        // "said Electrolux chief executive Hans Straberg": the person, not the company.
+        for (let p = org.tokenEnd; p < Math.min(words.length, org.tokenEnd + 4); p++) {
+          if (/^[,.;:!?"()]$/.test(words[p].word)) break;
+          const ref = this.refByStart.get(`${unit}:${p}`);
+          if (ref) return { kind: "person", person: ref.person };
+        }
+        return { kind: "organisation", name: this.canonical(org.text) };
+      }
     }
     return null;
   }
@@ -145,11 +264,12 @@ export class SpeakerFinder {
       case "person":
         return this.people.people[subject.person].name;
       case "organisation":
+        this.lastOrganisation = subject.name;
         return subject.name;
       case "unnamed":
         return null;
       case "it":
-        return this.organisationBefore(unit, subject.token);
+        return this.organisationBefore(unit, subject.token) ?? this.lastOrganisation;
       case "pronoun": {
         const person = this.resolvePronoun(unit, subject.token, subject.gender);
         return person >= 0 ? this.people.people[person].name : lastSpeaker;

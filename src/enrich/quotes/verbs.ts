@@ -85,6 +85,7 @@ export const REPORTING_VERBS = new Set([
   "recommends",
   "recommended",
   "promises",
+  "promising",
   "vows",
   "pledges",
   "predicts",
@@ -225,3 +226,7 @@ export const NOT_AFTER_VERB = new Set(["of", "by", "from", "for", "to"]);
 
 /** Verbs that report only with a clause: "reported that …", not "reported a profit". */
 export const NEEDS_THAT = new Set(["report", "reported", "reports", "announced", "announces", "revealed"]);
+
+/** Admissions of a counted thing are not reports: "He admitted one felony count". */
+export const ADMISSIONS = new Set(["admitted", "admits", "admit", "denied", "denies", "deny"]);
+export const COUNTED = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/;
