@@ -17,6 +17,8 @@ export interface ChangeFeedEvents {
   onChange(changes: ArticleChange[]): void;
   /** Notifications may have been missed (connection dropped): drop everything cached. */
   onResync?(): void;
+  /** The feed lost its connection (PostgreSQL); onResync follows once it is back. */
+  onDisconnect?(): void;
 }
 
 export interface ChangeFeed {
@@ -65,6 +67,7 @@ async function watchPostgres(store: PostgresStore, events: ChangeFeedEvents): Pr
       }
     },
     onReconnect: () => events.onResync?.(),
+    onDisconnect: () => events.onDisconnect?.(),
   });
 }
 

@@ -75,7 +75,12 @@ export function register(program: Command): void {
       // Every server drops pages a write (from any process) changed, and tells the CDN (NEWSDESK_PURGE_URL).
       const { startLiveInvalidation } = await import("../../web/cdn/live-invalidation.ts");
       const { purgeHookFromEnv } = await import("../../web/cdn/purge.ts");
-      const live = await startLiveInvalidation({ store, cache: server.site.cache, purge: purgeHookFromEnv() });
+      const live = await startLiveInvalidation({
+        store,
+        cache: server.site.cache,
+        freshness: server.site.freshness,
+        purge: purgeHookFromEnv(),
+      });
       process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

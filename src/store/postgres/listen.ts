@@ -13,6 +13,8 @@ export interface ListenOptions {
    * the caller should assume anything may have changed.
    */
   onReconnect?(): void;
+  /** Called when the connection drops, before reconnecting: notifications may be missed until onReconnect. */
+  onDisconnect?(): void;
   /** First delay before reconnecting; doubles up to 10 s. */
   retryMs?: number;
 }
@@ -41,6 +43,7 @@ export async function listen(url: string, channels: string[], options: ListenOpt
   function reconnect(dead: pg.Client): void {
     if (closed || client !== dead) return;
     client = null;
+    options.onDisconnect?.();
     dead.end().catch(() => {});
     retryTimer = setTimeout(async function attempt() {
       if (closed) return;

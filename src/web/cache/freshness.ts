@@ -41,7 +41,7 @@ export class StoreChangeWatcher {
   #count = -1;
   #inFlight: Promise<void> | null = null;
   #sqliteToken: string | null = null;
-  readonly #changeToken: (() => string) | null;
+  #changeToken: (() => string) | null;
   readonly #related: RelatedChangeWatcher;
 
   constructor(
@@ -75,6 +75,16 @@ export class StoreChangeWatcher {
       });
     }
     return this.#inFlight;
+  }
+
+  /**
+   * Engines without a cheap token of their own (PostgreSQL) get one from a live change feed
+   * (LISTEN/NOTIFY, src/web/cdn/live-invalidation.ts): it moves on every notified write, and on
+   * every call while the feed is disconnected, so requests probe only when something changed.
+   */
+  useChangeToken(token: () => string): void {
+    this.#changeToken = token;
+    this.#sqliteToken = null;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { type ArticleChange, watchArticleChanges } from "../../store/changes.ts";
 import type { Store } from "../../store/store.ts";
+import type { StoreChangeWatcher } from "../cache/freshness.ts";
 import { keysForArticle, type RenderCache } from "../cache/render-cache.ts";
 import type { PurgeHook } from "./purge.ts";
 
@@ -34,12 +35,18 @@ export async function keysForChanges(store: Store, changes: ArticleChange[]): Pr
 export async function startLiveInvalidation(options: {
   store: Store;
   cache: RenderCache;
+  /** The site's watcher: on PostgreSQL the feed becomes its change token, sparing a probe per request. */
+  freshness?: StoreChangeWatcher;
   purge?: PurgeHook | null;
   log?: (line: string) => void;
 }): Promise<LiveInvalidation> {
   const { store, cache, purge } = options;
+  let writes = 0;
+  let connected = true;
+  let offline = 0;
   const feed = await watchArticleChanges(store, {
     onChange(changes) {
+      writes++;
       keysForChanges(store, changes)
         .then((keys) => {
           cache.invalidate(keys);
@@ -52,9 +59,16 @@ export async function startLiveInvalidation(options: {
         });
     },
     onResync() {
+      connected = true;
+      writes++;
       cache.clear();
     },
+    onDisconnect() {
+      connected = false;
+    },
   });
+  if (store.engine === "postgres")
+    options.freshness?.useChangeToken(() => (connected ? `live-${writes}` : `offline-${offline++}`));
   return {
     async close() {
       await feed.close();
