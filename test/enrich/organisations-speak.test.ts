@@ -73,3 +73,10 @@ test("a person's name before a role aside speaks, not the organisation in the as
     JSON.stringify(a.people),
   );
 });
+
+test("a group of people in an organisation ('Labour campaign chiefs say') is unnamed, not the organisation", () => {
+  const a = enrich("But Labour campaign chiefs say there are no plans for a daily news conference.");
+  const q = a.quotes.find((x) => x.text.startsWith("there are no plans"));
+  assert.ok(q, JSON.stringify(a.quotes));
+  assert.equal(q.speaker, null);
+});

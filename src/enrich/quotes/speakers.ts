@@ -34,6 +34,18 @@ const COMPANY_NOUNS = new Set([
 /** Parties the article may name without the word "party". */
 const PARTY_NAMES = /^(labour|conservatives?|tories|tory|lib dems|liberal democrats|snp|plaid cymru|ukip|greens?)$/i;
 
+/** People in the plural: their organisation does not speak through them as a body. */
+const GROUP_NOUNS = new Set([
+  "chiefs",
+  "officials",
+  "aides",
+  "sources",
+  "insiders",
+  "executives",
+  "analysts",
+  "critics",
+]);
+
 interface NamedOrg {
   unit: number;
   tokenStart: number;
@@ -224,6 +236,8 @@ export class SpeakerFinder {
 
   /** An organisation named in tokens [from, to): "A Department for Education spokeswoman said". */
   organisationWithin(unit: number, from: number, to: number): Subject | null {
+    // "Labour campaign chiefs say": a group of people speaks, not the organisation.
+    if (GROUP_NOUNS.has(lower(this.word(unit, to - 1)))) return { kind: "unnamed" };
     for (let t = Math.max(from, to - 12); t < to; t++) {
       const org = this.orgByStart.get(`${unit}:${t}`);
       if (org && org.tokenEnd <= to) return { kind: "organisation", name: this.canonical(org.text) };
