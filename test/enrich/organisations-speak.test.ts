@@ -80,3 +80,8 @@ test("a group of people in an organisation ('Labour campaign chiefs say') is unn
   assert.ok(q, JSON.stringify(a.quotes));
   assert.equal(q.speaker, null);
 });
+
+test("an untagged 'the Scottish Executive' is an organisation that speaks", () => {
+  const a = enrich("The Scottish Executive believes that the legislation should be handled by Westminster.");
+  assert.equal(a.quotes.find((q) => q.text.includes("legislation"))?.speaker, "Scottish Executive");
+});

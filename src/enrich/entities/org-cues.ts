@@ -15,6 +15,18 @@ const COMPANY_BEFORE = new Set([
 ]);
 /** …or any organisation: "state statistics body INSEE". */
 const BODY_BEFORE = new Set([...COMPANY_BEFORE, "body", "agency", "regulator", "watchdog"]);
+/** Capitalised last words of a public body's name: "the Scottish Executive". */
+const BODY_ENDINGS = new Set([
+  "Executive",
+  "Office",
+  "Department",
+  "Ministry",
+  "Commission",
+  "Committee",
+  "Council",
+  "Assembly",
+]);
+
 /** Words that join the parts of a long organisation name: "Department for Education and Skills". */
 const JOINERS = new Set(["for", "of", "and", "&"]);
 
@@ -111,7 +123,9 @@ export function applyOrganisationCues(units: readonly TextUnit[], mentions: read
       });
     });
   for (const m of untagged) if (vetoed.has(m.text.toLowerCase())) out.push(m);
-  if (untagged.length > 0) out.sort((a, b) => a.unit - b.unit || a.tokenStart - b.tokenStart);
+  const bodies = untaggedBodies(units, covered);
+  out.push(...bodies);
+  if (untagged.length > 0 || bodies.length > 0) out.sort((a, b) => a.unit - b.unit || a.tokenStart - b.tokenStart);
   return out.map((m) =>
     m.type === "PER" && m.tokenEnd - m.tokenStart === 1 && vetoed.has(m.text.toLowerCase())
       ? { ...m, type: "ORG" as const }
@@ -132,4 +146,20 @@ function extendLeft(u: TextUnit, m: Mention, covered: Uint8Array): Mention {
     start -= 2;
   if (start === m.tokenStart) return m;
   return { ...m, tokenStart: start, text: u.text.slice(u.tokens[start].start, u.tokens[m.tokenEnd - 1].end) };
+}
+
+/** "the Scottish Executive" the tagger left out: "the", capitalised words, a body's last word. */
+function untaggedBodies(units: readonly TextUnit[], covered: readonly Uint8Array[]): Mention[] {
+  const found: Mention[] = [];
+  units.forEach((u, ui) => {
+    u.tokens.forEach((tok, t) => {
+      if (!BODY_ENDINGS.has(tok.word) || covered[ui][t]) return;
+      let start = t;
+      const capital = (w: string) => w !== "The" && /^\p{Lu}\p{Ll}+$/u.test(w);
+      while (start > t - 3 && start > 0 && capital(u.tokens[start - 1].word) && !covered[ui][start - 1]) start--;
+      if (start === t || u.tokens[start - 1]?.word.toLowerCase() !== "the") return;
+      found.push({ unit: ui, tokenStart: start, tokenEnd: t + 1, type: "ORG", text: words(u, start, t + 1) });
+    });
+  });
+  return found;
 }
