@@ -163,6 +163,26 @@ export async function completeJob(db: Db, job: Job, workerId: string): Promise<b
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Hands claimed jobs this worker has not started back to the queue, as if never claimed (on shutdown). */
+export async function releaseJobs(store: Store, workerId: string, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await store.db
+    .updateTable("jobs")
+    .set((eb) => ({
+      state: "retry",
+      attempts: eb("attempts", "-", 1),
+      locked_by: null,
+      lease_until: null,
+      run_at: nowMs(store),
+      updated_at: new Date().toISOString(),
+    }))
+    .where("id", "in", ids)
+    .where("locked_by", "=", workerId)
+    .where("state", "=", "running")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export interface BackoffOptions {
   /** First retry delay; each later one doubles, up to maxMs. */
   baseMs: number;

@@ -11,6 +11,7 @@ import {
   JOBS_CHANNEL,
   type Job,
   queueDrained,
+  releaseJobs,
   renewLeases,
 } from "./queue.ts";
 
@@ -145,18 +146,27 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
     while (!stopping) {
       const jobs = await claimJobs(store, workerId, batchSize, leaseMs, options.kinds);
       if (jobs.length > 0) {
+        // Claimed by this loop and not yet run (other loops share `active`).
+        const pending = new Set(jobs.map((j) => j.id));
         for (const job of jobs) active.add(job.id);
         try {
           for (const kind of new Set(jobs.map((j) => j.kind))) {
             const ofKind = jobs.filter((j) => j.kind === kind);
             const batch = batchJobHandler(kind);
-            if (batch) await runBatch(batch, ofKind);
-            else
+            if (stopping) break;
+            if (batch) {
+              for (const job of ofKind) pending.delete(job.id);
+              await runBatch(batch, ofKind);
+            } else
               for (const job of ofKind) {
+                if (stopping) break;
+                pending.delete(job.id);
                 await run(job);
                 active.delete(job.id);
               }
           }
+          // Stopping: what this worker claimed but did not start goes back for others at once.
+          if (pending.size > 0) await releaseJobs(store, workerId, [...pending]);
         } finally {
           for (const job of jobs) active.delete(job.id);
         }

@@ -106,6 +106,21 @@ for (const engine of ENGINES) {
       assert.ok(jobs.filter((j) => j.state === "done").every((j) => j.completions === 1));
     });
 
+    test("a worker told to stop finishes the job in hand and hands back the ones it had not started", async () => {
+      const stop = new AbortController();
+      registerJobHandler("stoppable", async () => stop.abort());
+      await enqueueJobs(
+        t.store,
+        ["s1", "s2", "s3", "s4"].map((articleId) => ({ kind: "stoppable", articleId })),
+      );
+      const stats = await runWorker(t.store, { kinds: ["stoppable"], batchSize: 4, signal: stop.signal, pollMs: 10 });
+      assert.equal(stats.done, 1);
+      const jobs = await listJobs(t.store, { kind: "stoppable" });
+      assert.deepEqual(jobs.map((j) => j.state).sort(), ["done", "retry", "retry", "retry"]);
+      assert.ok(jobs.filter((j) => j.state === "retry").every((j) => j.attempts === 0 && j.lockedBy === null));
+      assert.equal((await claimJobs(t.store, "next", 10, 60_000, ["stoppable"])).length, 3, "claimable at once");
+    });
+
     if (engine === "postgres") {
       const server = () =>
         /^postgres/.test(t.location) ? false : "needs a PostgreSQL server (embedded PGlite is one session)";
