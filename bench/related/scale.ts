@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterArticlesStored } from "../../src/enrich/after-store.ts";
+import { mergeDfDeltas } from "../../src/enrich/related/df.ts";
 import { indexArticles, loadSourceArticles } from "../../src/enrich/related/features.ts";
 import { saveArticle } from "../../src/store/articles.ts";
 import { openStore } from "../../src/store/open.ts";
@@ -41,6 +42,7 @@ try {
     for (let i = 0; i < rows.length; i += 1000) {
       const ids = rows.slice(i, i + 1000).map((r) => r.id);
       await store.db.transaction().execute(async (trx) => indexArticles(trx, await loadSourceArticles(trx, ids)));
+      await mergeDfDeltas(store);
     }
     have = size;
     const buildS = (performance.now() - t) / 1000;

@@ -1,6 +1,7 @@
 import type { Store } from "../store/store.ts";
 import { detectDuplicates } from "./duplicates/duplicates.ts";
 import { computeRelated } from "./related/compute.ts";
+import { mergeDfDeltas } from "./related/df.ts";
 import { indexArticles, loadSourceArticles, removeFeatures } from "./related/features.ts";
 import { assignThreads } from "./threads/threads.ts";
 
@@ -31,4 +32,7 @@ export async function afterArticlesStored(store: Store, articleIds: string[]): P
     await computeRelated(trx, indexed);
     await assignThreads(trx, indexed);
   });
+  // After the commit, in its own short transaction: folding inside the one above would hold
+  // the shared counter rows for the whole batch again.
+  await mergeDfDeltas(store);
 }

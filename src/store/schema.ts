@@ -123,6 +123,12 @@ export interface RelatedTermDfTable {
   df: number;
 }
 
+/** Appended document-frequency changes not yet folded into `related_term_df` (see src/enrich/related/df.ts). */
+export interface RelatedTermDfDeltaTable {
+  term: string;
+  delta: number;
+}
+
 /** Locality-sensitive hashing buckets of MinHash bands: articles sharing a bucket are near-duplicate candidates. */
 export interface RelatedLshTable {
   bucket: string;
@@ -188,6 +194,7 @@ export interface Database {
   related_features: RelatedFeaturesTable;
   related_postings: RelatedPostingsTable;
   related_term_df: RelatedTermDfTable;
+  related_term_df_delta: RelatedTermDfDeltaTable;
   related_lsh: RelatedLshTable;
   related_links: RelatedLinksTable;
   related_overrides: RelatedOverridesTable;

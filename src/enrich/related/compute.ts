@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import { duplicatesOf } from "../duplicates/duplicates.ts";
 import { chunks, insertChunked } from "./batch-writes.ts";
+import { documentFrequencies } from "./df.ts";
 import { POSTED_TERMS } from "./features.ts";
 import { parseVector, relatedScore, type ScoredFeatures } from "./score.ts";
 
@@ -34,16 +35,15 @@ export async function loadFeatures(db: Db, ids: string[]): Promise<Map<string, S
 }
 
 /** Candidate ids for one article from the inverted index, best partial match first. */
-async function candidatesFor(db: Db, id: string, f: ScoredFeatures, exclude: Set<string>): Promise<string[]> {
+async function candidatesFor(
+  db: Db,
+  id: string,
+  f: ScoredFeatures,
+  exclude: Set<string>,
+  tooCommon: Set<string>,
+): Promise<string[]> {
   const terms = [...f.vector.keys()].slice(0, POSTED_TERMS);
   if (terms.length === 0) return [];
-  const common = await db
-    .selectFrom("related_term_df")
-    .select("term")
-    .where("term", "in", terms)
-    .where("df", ">", MAX_POSTING_DF)
-    .execute();
-  const tooCommon = new Set(common.map((r) => r.term));
   const usable = terms.filter((t) => !tooCommon.has(t));
   if (usable.length === 0) return [];
   const postings = await db
@@ -80,11 +80,15 @@ export async function computeRelated(db: Db, ids: string[]): Promise<void> {
     await db.deleteFrom("related_links").where("article_id", "in", part).execute();
     await db.deleteFrom("related_links").where("related_id", "in", part).execute();
   }
+  // Looked up once per batch: the articles of a batch share many terms.
+  const postedTerms = [...own.values()].flatMap((f) => [...f.vector.keys()].slice(0, POSTED_TERMS));
+  const df = await documentFrequencies(db, postedTerms);
+  const tooCommon = new Set([...df].filter(([, n]) => n > MAX_POSTING_DF).map(([t]) => t));
   // Articles in one batch share many candidates: parse each stored vector once per batch.
   const cache = new Map<string, ScoredFeatures>(own);
   for (const [id, f] of own) {
     const exclude = dups.get(id) ?? new Set<string>();
-    const candidateIds = await candidatesFor(db, id, f, exclude);
+    const candidateIds = await candidatesFor(db, id, f, exclude, tooCommon);
     if (cache.size > 20_000) cache.clear();
     const missing = candidateIds.filter((c) => !cache.has(c));
     for (const [cid, cf] of await loadFeatures(db, missing)) cache.set(cid, cf);

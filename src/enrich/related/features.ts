@@ -1,7 +1,8 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
 import { lshBuckets, minhash, shingles, textHash } from "../duplicates/minhash.ts";
 import { chunks, insertChunked } from "./batch-writes.ts";
+import { addDfDeltas, documentFrequencies } from "./df.ts";
 import { type FeatureInput, termFrequencies, tfWeight } from "./text-features.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -52,24 +53,8 @@ export async function loadSourceArticles(db: Db, ids: string[]): Promise<SourceA
   return out;
 }
 
-/** Adds `delta` to the document frequency of each term (negative to undo an old version). */
-async function bumpDf(db: Db, counts: Map<string, number>): Promise<void> {
-  // Sorted, so concurrent workers on PostgreSQL lock the same rows in the same order and cannot deadlock here.
-  const rows = [...counts]
-    .filter(([, n]) => n !== 0)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([term, df]) => ({ term, df }));
-  for (const part of chunks(rows, 400)) {
-    await db
-      .insertInto("related_term_df")
-      .values(part)
-      .onConflict((oc) => oc.column("term").doUpdateSet({ df: sql`related_term_df.df + excluded.df` }))
-      .execute();
-  }
-}
-
-/** Removes an article's features, postings and buckets, and its share of the document frequencies. */
-export async function removeFeatures(db: Db, ids: string[]): Promise<void> {
+/** Deletes an article's features, postings and buckets; returns its share of the document frequencies, negated. */
+async function dropFeatures(db: Db, ids: string[]): Promise<Map<string, number>> {
   const undo = new Map<string, number>();
   for (const part of chunks(ids)) {
     const old = await db.selectFrom("related_features").select("all_terms").where("article_id", "in", part).execute();
@@ -78,7 +63,12 @@ export async function removeFeatures(db: Db, ids: string[]): Promise<void> {
     await db.deleteFrom("related_lsh").where("article_id", "in", part).execute();
     await db.deleteFrom("related_features").where("article_id", "in", part).execute();
   }
-  await bumpDf(db, undo);
+  return undo;
+}
+
+/** Removes an article's features, postings and buckets, and its share of the document frequencies. */
+export async function removeFeatures(db: Db, ids: string[]): Promise<void> {
+  await addDfDeltas(db, await dropFeatures(db, ids));
 }
 
 export async function archiveSize(db: Db): Promise<number> {
@@ -87,15 +77,6 @@ export async function archiveSize(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export async function documentFrequencies(db: Db, terms: string[]): Promise<Map<string, number>> {
-  const df = new Map<string, number>();
-  for (const part of chunks([...new Set(terms)])) {
-    const rows = await db.selectFrom("related_term_df").select(["term", "df"]).where("term", "in", part).execute();
-    for (const r of rows) df.set(r.term, Number(r.df));
-  }
-  return df;
 }
 
 export function idf(df: number, n: number): number {
@@ -114,19 +95,24 @@ export function weightVector(tf: Map<string, number>, df: Map<string, number>, n
 /**
  * Stores features for the given articles (re-indexing any that were indexed before), so the
  * whole step is idempotent. Document frequencies are updated for the whole batch first so
- * articles in one batch see each other's terms.
+ * articles in one batch see each other's terms (as appended deltas: see df.ts).
  */
 export async function indexArticles(db: Db, articles: SourceArticle[]): Promise<Map<string, Map<string, number>>> {
-  await removeFeatures(
+  // Re-indexing an unchanged article nets to no delta at all.
+  const change = await dropFeatures(
     db,
     articles.map((a) => a.id),
   );
   const tfs = articles.map((a) => termFrequencies(a));
-  const add = new Map<string, number>();
-  for (const tf of tfs) for (const t of tf.keys()) add.set(t, (add.get(t) ?? 0) + 1);
-  await bumpDf(db, add);
+  const terms = new Set<string>();
+  for (const tf of tfs)
+    for (const t of tf.keys()) {
+      change.set(t, (change.get(t) ?? 0) + 1);
+      terms.add(t);
+    }
+  await addDfDeltas(db, change);
   const n = (await archiveSize(db)) + articles.length;
-  const df = await documentFrequencies(db, [...add.keys()]);
+  const df = await documentFrequencies(db, terms);
   const vectors = new Map<string, Map<string, number>>();
   const features: Database["related_features"][] = [];
   const postings: Database["related_postings"][] = [];

@@ -3,6 +3,7 @@ import { detectDuplicates } from "../duplicates/duplicates.ts";
 import { assignThreads } from "../threads/threads.ts";
 import { chunks } from "./batch-writes.ts";
 import { computeRelated } from "./compute.ts";
+import { mergeDfDeltas } from "./df.ts";
 import { indexArticles, loadSourceArticles } from "./features.ts";
 
 /**
@@ -41,6 +42,7 @@ export async function rebuildRelated(
     let done = 0;
     for (const part of chunks(ids, batchSize)) {
       await run(part);
+      if (stage === "index" || stage === "reweight") await mergeDfDeltas(store);
       done += part.length;
       onProgress(stage, done, ids.length);
     }
