@@ -1,18 +1,17 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { importInputs } from "../../src/ingest/pipeline.ts";
 import { sectionSlug } from "../../src/model/article.ts";
 import { MEDIA_FALLBACK_TEXT } from "../../src/model/blocks.ts";
 import { getArticle, saveArticle } from "../../src/store/articles.ts";
 import { articlePath } from "../../src/web/urls.ts";
 import { launchChromium } from "./browser.ts";
+import { assertNoAxeViolations, openPage, readerJourney } from "./journey.ts";
 import { REFERENCE_ARTICLE, startTestSite, type TestSite } from "./support.ts";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 // Screenshots are kept for people to look at; tests assert on layout, not pixels.
 const shotsDir = process.env.NEWSDESK_SCREENSHOTS ?? join("test-results", "screenshots");
 
@@ -81,52 +80,9 @@ describe("the website in a real browser", () => {
     await site?.close();
   });
 
-  /** A page that records console errors and uncaught exceptions. */
-  async function openPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      // Chromium reports the document's own 404/410 status as a console error; that is the page working.
-      if (/status of 4(04|10)/.test(m.text()) && m.location().url === page.url()) return;
-      errors.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
-    return { page, errors };
-  }
-
   for (const javaScriptEnabled of [true, false]) {
     test(`a reader goes home → section → article → related story → tag page, with no console errors (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
-      const { page, errors } = await openPage(context);
-      await page.goto(site.url);
-      assert.equal(await page.title(), "Newsdesk — Independent news from Quillhaven and the Wendle Valley");
-      await page
-        .getByRole("navigation", { name: "Sections" })
-        .getByRole("link", { name: "Politics", exact: true })
-        .click();
-      await page.waitForURL(/\/news\/politics$/);
-      assert.equal(await page.locator("h1").textContent(), "Politics");
-      await page.getByRole("link", { name: /Quillhaven council approves harbour-front housing plan/ }).click();
-      await page.waitForURL(/\/news\/politics\/quillhaven-council-approves/);
-      await page
-        .getByRole("region", { name: "More on this story" })
-        .getByRole("link", { name: /Wendlemoor Assembly votes to cap single bus fares/ })
-        .click();
-      await page.waitForURL(/\/news\/politics\/wendlemoor-assembly-votes-to-cap/);
-      assert.match((await page.locator("h1").textContent()) ?? "", /cap single bus fares at £2/);
-      await page
-        .getByRole("region", { name: "Topics in this story" })
-        .getByRole("link", { name: "Idris Calloway" })
-        .click();
-      await page.waitForURL(/\/people\/idris-calloway$/);
-      assert.equal(await page.locator("h1").textContent(), "Idris Calloway");
-      // A person's page shows what they said, with the story it was said in.
-      const said = page.getByRole("region", { name: "In their words" });
-      assert.match((await said.textContent()) ?? "", /A bus fare should never be the reason someone turns down a job/);
-      assert.equal(await page.locator("main .story-list .story-headline a").count(), 1);
-      assert.deepEqual(errors, []);
-      await context.close();
+      await readerJourney(browser, site.url, javaScriptEnabled);
     });
   }
 
@@ -205,28 +161,7 @@ describe("the website in a real browser", () => {
 
   for (const scheme of ["light", "dark"] as const) {
     test(`axe-core finds no violations on any page type in the ${scheme} scheme`, async () => {
-      // axe is injected as a script, which our Content-Security-Policy would rightly refuse.
-      const context = await browser.newContext({
-        colorScheme: scheme,
-        bypassCSP: true,
-        viewport: { width: 1280, height: 900 },
-      });
-      const { page, errors } = await openPage(context);
-      for (const [name, path] of pageTypes()) {
-        await page.goto(`${site.url}${path}`);
-        await page.addScriptTag({ path: axePath });
-        const violations = await page.evaluate(async () => {
-          // biome-ignore lint/suspicious/noExplicitAny: axe is a global injected above
-          const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-          return result.violations.map(
-            (v: { id: string; nodes: { target: string[] }[] }) =>
-              `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-          );
-        });
-        assert.deepEqual(violations, [], `${name} (${path}) in ${scheme}`);
-      }
-      assert.deepEqual(errors, []);
-      await context.close();
+      await assertNoAxeViolations(browser, site.url, pageTypes(), scheme);
     });
   }
 
