@@ -1,23 +1,24 @@
 /**
  * Import throughput on the 2,225-file BBC corpus, in-process, into a fresh SQLite file.
  * Phases, each measured in this run so the ratios compare like with like:
- *   baseline  read + decode + parse (the text importer), nothing enriched or stored
- *   prepare   baseline + enrichment + validation (what `extract` does)
- *   store     saveArticles of the prepared articles in batches, no follow-up work
- *   import    the whole pipeline (`newsdesk import`): prepare + duplicates + store + afterArticlesStored
+ *   baseline     read + decode + parse (the text importer), nothing enriched or stored
+ *   text import  the import pipeline without enrichment or follow-up work: read + decode + parse +
+ *                validate + duplicate check + store in batches (the figure the import goal names)
+ *   prepare      baseline + enrichment + validation (what `extract` does)
+ *   store        storing the prepared (enriched) articles in batches as the pipeline does, no follow-up work
+ *   import       the whole pipeline (`newsdesk import`): prepare + duplicates + store + afterArticlesStored
  * Wall time is reported with CPU time next to it: the machine is shared, so CPU time per article is
  * the steadier figure. Usage: node --import tsx bench/import/run.ts [--batch N]
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeText } from "../../src/ingest/encoding.ts";
 import { importInputs, type PreparedFile, prepareFile } from "../../src/ingest/pipeline.ts";
 import { listInputs, readInput } from "../../src/ingest/read-input.ts";
 import { textImporter } from "../../src/ingest/text/text-importer.ts";
-import { parseArticle } from "../../src/model/article.ts";
-import { saveArticles } from "../../src/store/articles.ts";
+import { saveValidatedArticles } from "../../src/store/articles.ts";
 import { openStore } from "../../src/store/open.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -59,6 +60,16 @@ try {
     }),
   );
 
+  const textStore = await openStore(join(dir, "text-import.db"));
+  phases.push(
+    await measure("text import into the store (no enrichment, no related)", async () => {
+      const r = await importInputs(textStore, inputs, { batchSize, enrich: false, followUp: false });
+      if (r.failed.length > 0 || r.imported !== 2127) throw new Error(`text import: ${r.imported} imported`);
+      return r.imported;
+    }),
+  );
+  await textStore.close();
+
   const prepared: PreparedFile[] = [];
   phases.push(
     await measure("prepare: + enrich + validate", async () => {
@@ -70,11 +81,11 @@ try {
   const storeOnly = await openStore(join(dir, "store-only.db"));
   const unique = [...new Map(prepared.map((p) => [p.hash, p])).values()].flatMap((p) => p.articles);
   phases.push(
-    await measure(`store: saveArticles, batches of ${batchSize}`, async () => {
+    await measure(`store: enriched articles, batches of ${batchSize}`, async () => {
       for (let i = 0; i < unique.length; i += batchSize) {
-        await saveArticles(
+        await saveValidatedArticles(
           storeOnly,
-          unique.slice(i, i + batchSize).map((article) => ({ article: parseArticle(article) })),
+          unique.slice(i, i + batchSize).map((article) => ({ article })),
         );
       }
       return unique.length;
@@ -106,10 +117,11 @@ try {
   }));
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.table(rows);
-  console.log(`peak RSS ${peakRssMb} MB; batch size ${batchSize}; node ${process.version}`);
+  const load = loadavg().map((l) => +l.toFixed(2));
+  console.log(`peak RSS ${peakRssMb} MB; batch size ${batchSize}; node ${process.version}; load ${load.join(" ")}`);
   writeFileSync(
     join(root, "bench/import/results.json"),
-    `${JSON.stringify({ date: new Date().toISOString(), batchSize, peakRssMb, phases: rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), batchSize, peakRssMb, loadAverage: load, phases: rows }, null, 2)}\n`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

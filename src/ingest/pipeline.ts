@@ -4,7 +4,7 @@ import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
 import { type Article, parseArticle, ValidationError } from "../model/article.ts";
-import { findByContentHash, saveArticles } from "../store/articles.ts";
+import { findByContentHash, saveValidatedArticles } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
 import { decodeText } from "./encoding.ts";
 import { detectImporter } from "./formats.ts";
@@ -22,6 +22,8 @@ export interface PipelineOptions {
   onProgress?: (done: number, total: number) => void;
   /** False: store as parsed; workers enrich later (src/jobs/enqueue.ts). Default true. */
   enrich?: boolean;
+  /** False: skip the follow-up work after each batch (related stories, or queueing jobs). Default true. */
+  followUp?: boolean;
 }
 
 export interface FileReport {
@@ -119,8 +121,9 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
   const flush = async () => {
     if (batch.length === 0) return;
     const stored: string[] = [];
+    // prepareBytes validated every article as its last step, so the store need not do it again.
     try {
-      await saveArticles(
+      await saveValidatedArticles(
         store,
         batch.flatMap((f) => f.articles.map((article) => ({ article }))),
       );
@@ -129,7 +132,7 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
       // Something in the batch failed at the database: store file by file so only that file is lost.
       for (const f of batch) {
         try {
-          await saveArticles(
+          await saveValidatedArticles(
             store,
             f.articles.map((article) => ({ article })),
           );
@@ -144,7 +147,7 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
     result.ids.push(...stored);
     batch = [];
     batchArticles = 0;
-    if (stored.length > 0) {
+    if (stored.length > 0 && options.followUp !== false) {
       try {
         if (background) await enqueueArticleJobs(store, stored);
         else await afterArticlesStored(store, stored);

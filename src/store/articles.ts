@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { type Article, articleText, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
-import type { ArticlesTable, Database } from "./schema.ts";
+import type { ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
 import { type Store, StoreError } from "./store.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -45,19 +45,22 @@ export function documentHash(article: Article): string {
   return createHash("sha256").update(JSON.stringify(article)).digest("hex");
 }
 
-async function freeSlug(db: Db, slug: string, id: string): Promise<string> {
-  const owner = await db.selectFrom("articles").select("id").where("slug", "=", slug).executeTakeFirst();
-  if (!owner || owner.id === id) return slug;
+/** The slug an article gets when another article owns the one it asks for. */
+function suffixedSlug(slug: string, id: string): string {
   return `${slug}-${id
     .slice(0, 8)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, "0")}`;
 }
 
-async function writeDerivedRows(db: Db, a: Article): Promise<void> {
-  await db.deleteFrom("article_entities").where("article_id", "=", a.id).execute();
-  await db.deleteFrom("article_quotes").where("article_id", "=", a.id).execute();
-  const entities = new Map<string, { kind: "person" | "organisation" | "place"; name: string; aliases: string[] }>();
+async function freeSlug(db: Db, slug: string, id: string): Promise<string> {
+  const owner = await db.selectFrom("articles").select("id").where("slug", "=", slug).executeTakeFirst();
+  return !owner || owner.id === id ? slug : suffixedSlug(slug, id);
+}
+
+/** The entity and quote rows an article's document implies. */
+function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: ArticleQuotesTable[] } {
+  const entities = new Map<string, ArticleEntitiesTable>();
   for (const [kind, list] of [
     ["person", a.people],
     ["organisation", a.organisations],
@@ -66,43 +69,85 @@ async function writeDerivedRows(db: Db, a: Article): Promise<void> {
     for (const e of list) {
       const tag = entityTag(e.name);
       if (tag && !entities.has(`${kind}:${tag}`))
-        entities.set(`${kind}:${tag}`, { kind, name: e.name, aliases: e.aliases });
-    }
-  }
-  if (entities.size > 0) {
-    await db
-      .insertInto("article_entities")
-      .values(
-        [...entities.entries()].map(([key, e]) => ({
+        entities.set(`${kind}:${tag}`, {
           article_id: a.id,
-          kind: e.kind,
-          tag: key.slice(key.indexOf(":") + 1),
+          kind,
+          tag,
           name: e.name,
           aliases: JSON.stringify(e.aliases),
-        })),
-      )
-      .execute();
+        });
+    }
   }
-  if (a.quotes.length > 0) {
-    await db
-      .insertInto("article_quotes")
-      .values(
-        a.quotes.map((q, ordinal) => ({
-          article_id: a.id,
-          ordinal,
-          speaker_tag: q.speaker ? entityTag(q.speaker) : null,
-          speaker: q.speaker,
-          text: q.text,
-          type: q.type,
-          published: a.firstPublished,
-        })),
-      )
-      .execute();
-  }
+  const quotes = a.quotes.map((q, ordinal) => ({
+    article_id: a.id,
+    ordinal,
+    speaker_tag: q.speaker ? entityTag(q.speaker) : null,
+    speaker: q.speaker,
+    text: q.text,
+    type: q.type,
+    published: a.firstPublished,
+  }));
+  return { entities: [...entities.values()], quotes };
 }
 
-async function saveIn(db: Db, input: unknown, options: SaveOptions): Promise<SaveResult> {
-  const article = parseArticle(input);
+async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<void> {
+  // A new article cannot have derived rows yet (they reference articles.id), so nothing to delete.
+  if (replace) {
+    await db.deleteFrom("article_entities").where("article_id", "=", a.id).execute();
+    await db.deleteFrom("article_quotes").where("article_id", "=", a.id).execute();
+  }
+  const { entities, quotes } = derivedRows(a);
+  if (entities.length > 0) await db.insertInto("article_entities").values(entities).execute();
+  if (quotes.length > 0) await db.insertInto("article_quotes").values(quotes).execute();
+}
+
+function articleRow(
+  stored: Article,
+  doc: string,
+  revision: number,
+  contentHash: string | undefined,
+  createdAt: string,
+  now: string,
+): ArticlesTable {
+  return {
+    id: stored.id,
+    slug: stored.slug,
+    section: stored.section,
+    section_slug: sectionSlug(stored.section),
+    headline: stored.headline,
+    summary: stored.summary,
+    status: stored.status,
+    language: stored.language,
+    first_published: stored.firstPublished,
+    updated: stored.updated,
+    revision,
+    content_hash: contentHash ?? stored.origin?.contentHash ?? null,
+    body_text: articleText(stored),
+    doc,
+    created_at: createdAt,
+    modified_at: now,
+  };
+}
+
+function revisionRow(
+  stored: Article,
+  doc: string,
+  revision: number,
+  options: SaveOptions,
+  now: string,
+): RevisionsTable {
+  return {
+    article_id: stored.id,
+    revision,
+    doc,
+    created_at: now,
+    author: options.author ?? null,
+    message: options.message ?? null,
+  };
+}
+
+async function saveIn(db: Db, input: unknown, options: SaveOptions, validated = false): Promise<SaveResult> {
+  const article = validated ? (input as Article) : parseArticle(input);
   const now = new Date().toISOString();
   const doc = JSON.stringify(article);
   const existing = await db
@@ -120,24 +165,7 @@ async function saveIn(db: Db, input: unknown, options: SaveOptions): Promise<Sav
   const stored = slug === article.slug ? article : { ...article, slug };
   const storedDoc = slug === article.slug ? doc : JSON.stringify(stored);
   const revision = (existing?.revision ?? 0) + 1;
-  const row: ArticlesTable = {
-    id: stored.id,
-    slug,
-    section: stored.section,
-    section_slug: sectionSlug(stored.section),
-    headline: stored.headline,
-    summary: stored.summary,
-    status: stored.status,
-    language: stored.language,
-    first_published: stored.firstPublished,
-    updated: stored.updated,
-    revision,
-    content_hash: options.contentHash ?? stored.origin?.contentHash ?? null,
-    body_text: articleText(stored),
-    doc: storedDoc,
-    created_at: existing?.created_at ?? now,
-    modified_at: now,
-  };
+  const row = articleRow(stored, storedDoc, revision, options.contentHash, existing?.created_at ?? now, now);
   if (existing) {
     const { id, created_at, ...changes } = row;
     await db.updateTable("articles").set(changes).where("id", "=", id).execute();
@@ -146,17 +174,112 @@ async function saveIn(db: Db, input: unknown, options: SaveOptions): Promise<Sav
   }
   await db
     .insertInto("revisions")
-    .values({
-      article_id: stored.id,
-      revision,
-      doc: storedDoc,
-      created_at: now,
-      author: options.author ?? null,
-      message: options.message ?? null,
-    })
+    .values(revisionRow(stored, storedDoc, revision, options, now))
     .execute();
-  await writeDerivedRows(db, stored);
+  await writeDerivedRows(db, stored, existing !== undefined);
   return { id: stored.id, slug, revision, created: !existing, changed: true };
+}
+
+/**
+ * Rows per multi-row INSERT, a power of two; a remainder goes in power-of-two pieces, so a table
+ * sees at most a dozen statement shapes (the SQLite statement cache keys on the SQL text). 512 rows
+ * of 16 columns stay far below both engines' bound-parameter limits.
+ */
+const MAX_ROWS_PER_INSERT = 512;
+
+/** Runs `insert` on consecutive chunks of `rows` (see MAX_ROWS_PER_INSERT). */
+async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  let at = 0;
+  while (at < rows.length) {
+    let n = MAX_ROWS_PER_INSERT;
+    while (n > rows.length - at) n >>= 1;
+    await insert(rows.slice(at, at + n));
+    at += n;
+  }
+}
+
+const LOOKUP_CHUNK = 500;
+
+/** Which of these values some article already has in `column`, mapped to that article's id. */
+async function ownersOf(db: Db, column: "id" | "slug", values: string[]): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  const unique = [...new Set(values)];
+  for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
+    const rows = await db
+      .selectFrom("articles")
+      .select(["id", "slug"])
+      .where(column, "in", unique.slice(i, i + LOOKUP_CHUNK))
+      .execute();
+    for (const r of rows) owners.set(r[column], r.id);
+  }
+  return owners;
+}
+
+/**
+ * Stores validated articles in order, in the caller's transaction, with the same outcome as
+ * saveIn one by one. New articles (the whole of a fresh import) skip the per-row lookups: ids and
+ * slugs of the batch are checked in two queries, and their rows go in as multi-row INSERTs, which
+ * on SQLite also lets FTS5 index a chunk per statement instead of flushing after every row.
+ * Anything else (an update, an id seen earlier in the batch, an expected revision) goes through saveIn.
+ */
+async function saveBatch(db: Db, items: { article: Article; options: SaveOptions }[]): Promise<SaveResult[]> {
+  const results: SaveResult[] = [];
+  const existing = await ownersOf(
+    db,
+    "id",
+    items.map((i) => i.article.id),
+  );
+  let slugOwners: Map<string, string> | undefined;
+  const seen = new Set<string>();
+  let pending: { articles: ArticlesTable[]; revisions: RevisionsTable[]; derived: Article[] } = {
+    articles: [],
+    revisions: [],
+    derived: [],
+  };
+  const flush = async () => {
+    if (pending.articles.length === 0) return;
+    const derived = pending.derived.map(derivedRows);
+    await insertInChunks(pending.articles, (rows) => db.insertInto("articles").values(rows).execute());
+    await insertInChunks(pending.revisions, (rows) => db.insertInto("revisions").values(rows).execute());
+    await insertInChunks(
+      derived.flatMap((d) => d.entities),
+      (rows) => db.insertInto("article_entities").values(rows).execute(),
+    );
+    await insertInChunks(
+      derived.flatMap((d) => d.quotes),
+      (rows) => db.insertInto("article_quotes").values(rows).execute(),
+    );
+    pending = { articles: [], revisions: [], derived: [] };
+  };
+  for (let i = 0; i < items.length; i++) {
+    const { article, options } = items[i];
+    const isNew = !existing.has(article.id) && !seen.has(article.id);
+    seen.add(article.id);
+    if (!isNew || (options.expectedRevision ?? 0) !== 0) {
+      await flush();
+      results.push(await saveIn(db, article, options, true));
+      // It may have taken or given up a slug: look them up afresh for the articles after it.
+      slugOwners = undefined;
+      continue;
+    }
+    slugOwners ??= await ownersOf(
+      db,
+      "slug",
+      items.slice(i).map((it) => it.article.slug),
+    );
+    // As freeSlug: a slug owned by another article gets this article's id appended.
+    const slug = slugOwners.has(article.slug) ? suffixedSlug(article.slug, article.id) : article.slug;
+    slugOwners.set(slug, article.id);
+    const stored = slug === article.slug ? article : { ...article, slug };
+    const doc = JSON.stringify(stored);
+    const now = new Date().toISOString();
+    pending.articles.push(articleRow(stored, doc, 1, options.contentHash, now, now));
+    pending.revisions.push(revisionRow(stored, doc, 1, options, now));
+    pending.derived.push(stored);
+    results.push({ id: stored.id, slug, revision: 1, created: true, changed: true });
+  }
+  await flush();
+  return results;
 }
 
 /** Validates and stores an article; a changed document becomes a new revision, history kept. */
@@ -164,16 +287,29 @@ export async function saveArticle(store: Store, input: unknown, options: SaveOpt
   return store.db.transaction().execute((trx) => saveIn(trx, input, options));
 }
 
-/** Stores many articles in one transaction: all or none. */
+/** Validates and stores many articles in one transaction: all or none. */
 export async function saveArticles(
   store: Store,
   inputs: { article: unknown; options?: SaveOptions }[],
 ): Promise<SaveResult[]> {
-  return store.db.transaction().execute(async (trx) => {
-    const results: SaveResult[] = [];
-    for (const { article, options } of inputs) results.push(await saveIn(trx, article, options ?? {}));
-    return results;
-  });
+  const items = inputs.map(({ article, options }) => ({ article: parseArticle(article), options: options ?? {} }));
+  return store.db.transaction().execute((trx) => saveBatch(trx, items));
+}
+
+/**
+ * saveArticles for articles that are already parseArticle's output, unchanged since (the import
+ * pipeline validates every article after enrichment): stored without validating them again.
+ */
+export async function saveValidatedArticles(
+  store: Store,
+  items: { article: Article; options?: SaveOptions }[],
+): Promise<SaveResult[]> {
+  return store.db.transaction().execute((trx) =>
+    saveBatch(
+      trx,
+      items.map(({ article, options }) => ({ article, options: options ?? {} })),
+    ),
+  );
 }
 
 function toStored(row: { doc: string; revision: number; created_at: string; modified_at: string }): StoredArticle {
