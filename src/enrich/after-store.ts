@@ -1,6 +1,6 @@
 import type { Store } from "../store/store.ts";
 import { detectDuplicates } from "./duplicates/duplicates.ts";
-import { computeRelated } from "./related/compute.ts";
+import { computeRelated, offerToOthers } from "./related/compute.ts";
 import { mergeDfDeltas } from "./related/df.ts";
 import { indexArticles, loadSourceArticles, removeFeatures } from "./related/features.ts";
 import { assignThreads } from "./threads/threads.ts";
@@ -13,7 +13,7 @@ import { assignThreads } from "./threads/threads.ts";
 export async function afterArticlesStored(store: Store, articleIds: string[]): Promise<void> {
   const ids = [...new Set(articleIds)];
   if (ids.length === 0) return;
-  await store.db.transaction().execute(async (trx) => {
+  const offers = await store.db.transaction().execute(async (trx) => {
     const articles = await loadSourceArticles(trx, ids);
     const present = new Set(articles.map((a) => a.id));
     const gone = ids.filter((id) => !present.has(id));
@@ -25,14 +25,17 @@ export async function afterArticlesStored(store: Store, articleIds: string[]): P
       await trx.deleteFrom("article_duplicates").where("duplicate_id", "in", gone).execute();
       await trx.deleteFrom("thread_articles").where("article_id", "in", gone).execute();
     }
-    if (articles.length === 0) return;
+    if (articles.length === 0) return [];
     const indexed = articles.map((a) => a.id);
     await indexArticles(trx, articles);
     await detectDuplicates(trx, indexed);
-    await computeRelated(trx, indexed);
+    const offers = await computeRelated(trx, indexed);
     await assignThreads(trx, indexed);
+    return offers;
   });
-  // After the commit, in its own short transaction: folding inside the one above would hold
-  // the shared counter rows for the whole batch again.
+  // Rows shared with other batches (older articles' lists, the counters) are written after the
+  // commit in short transactions of their own: inside the one above, concurrent workers would
+  // hold them for the whole batch and queue behind, or deadlock on, each other.
+  if (offers.length > 0) await store.db.transaction().execute((trx) => offerToOthers(trx, offers));
   await mergeDfDeltas(store);
 }

@@ -68,12 +68,18 @@ interface Link {
   score: number;
 }
 
+/** An article's scored candidates, to be offered to those candidates' own lists (`offerToOthers`). */
+export interface Offer {
+  id: string;
+  scored: Link[];
+}
+
 /**
- * Recomputes the related list of each given (indexed) article and offers each of them to the
- * lists of the articles it was scored against, so older stories gain the new one when it
- * beats their weakest link. Idempotent for any set of ids.
+ * Recomputes the related list of each given (indexed) article, and returns what to offer to the
+ * lists of the articles each was scored against (`offerToOthers`), so older stories gain the new
+ * one when it beats their weakest link. Idempotent for any set of ids, offers included.
  */
-export async function computeRelated(db: Db, ids: string[]): Promise<void> {
+export async function computeRelated(db: Db, ids: string[]): Promise<Offer[]> {
   const own = await loadFeatures(db, ids);
   const dups = await duplicatesOf(db, ids);
   for (const part of chunks([...own.keys()], 100)) {
@@ -86,69 +92,81 @@ export async function computeRelated(db: Db, ids: string[]): Promise<void> {
   const tooCommon = new Set([...df].filter(([, n]) => n > MAX_POSTING_DF).map(([t]) => t));
   // Articles in one batch share many candidates: parse each stored vector once per batch.
   const cache = new Map<string, ScoredFeatures>(own);
+  const offers: Offer[] = [];
+  const mine: Link[] = [];
   for (const [id, f] of own) {
     const exclude = dups.get(id) ?? new Set<string>();
     const candidateIds = await candidatesFor(db, id, f, exclude, tooCommon);
     if (cache.size > 20_000) cache.clear();
     const missing = candidateIds.filter((c) => !cache.has(c));
     for (const [cid, cf] of await loadFeatures(db, missing)) cache.set(cid, cf);
-    const candidates = new Map(
-      candidateIds.flatMap((c) => (cache.has(c) ? [[c, cache.get(c) as ScoredFeatures]] : [])),
-    );
     const scored: Link[] = [];
-    for (const [cid, cf] of candidates) {
+    for (const cid of candidateIds) {
+      const cf = cache.get(cid);
+      if (!cf) continue;
       const score = relatedScore(f, cf);
       if (score >= MIN_LINK_SCORE) scored.push({ article_id: id, related_id: cid, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.related_id < b.related_id ? -1 : 1));
-    const mine = scored.slice(0, LINKS_PER_ARTICLE);
-    await db.deleteFrom("related_links").where("article_id", "=", id).execute();
-    await insertChunked(db, "related_links", mine);
-    await offerToOthers(db, id, scored);
+    mine.push(...scored.slice(0, LINKS_PER_ARTICLE));
+    offers.push({ id, scored });
   }
+  await insertChunked(db, "related_links", mine);
+  return offers;
 }
 
-/** Adds the reverse link wherever it makes the other article's top list, dropping what it displaces. */
-async function offerToOthers(db: Db, id: string, scored: Link[]): Promise<void> {
-  if (scored.length === 0) return;
-  const others = scored.map((s) => s.related_id);
-  const existing = await db
-    .selectFrom("related_links")
-    .select(["article_id", "related_id", "score"])
-    .where("article_id", "in", others)
-    .execute();
+const linkKey = (l: Link) => `${l.article_id}\u0000${l.related_id}`;
+const byKey = (a: Link, b: Link) =>
+  a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : a.related_id < b.related_id ? -1 : 1;
+
+/**
+ * Adds each offered article to the other article's top list where it makes it, dropping what it
+ * displaces. The offers are played in order on the lists in memory, then only the net changes are
+ * written, deletes and upserts each in one key order: run in its own short transaction, two
+ * workers touching the same lists wait briefly and cannot deadlock on each other's rows.
+ */
+export async function offerToOthers(db: Db, offers: Offer[]): Promise<void> {
+  const targets = [...new Set(offers.flatMap((o) => o.scored.map((s) => s.related_id)))];
+  if (targets.length === 0) return;
   const lists = new Map<string, Link[]>();
-  for (const l of existing) {
-    const list = lists.get(l.article_id) ?? [];
-    list.push({ ...l, score: Number(l.score) });
-    lists.set(l.article_id, list);
-  }
-  const inserts: Link[] = [];
-  const drops: Link[] = [];
-  for (const s of scored) {
-    const list = (lists.get(s.related_id) ?? []).filter((l) => l.related_id !== id);
-    if (list.length < LINKS_PER_ARTICLE) {
-      inserts.push({ article_id: s.related_id, related_id: id, score: s.score });
-      continue;
-    }
-    const weakest = list.reduce((w, l) => (l.score < w.score ? l : w));
-    if (s.score > weakest.score) {
-      inserts.push({ article_id: s.related_id, related_id: id, score: s.score });
-      drops.push(weakest);
+  const before = new Map<string, Link>();
+  for (const part of chunks(targets)) {
+    const rows = await db
+      .selectFrom("related_links")
+      .select(["article_id", "related_id", "score"])
+      .where("article_id", "in", part)
+      .execute();
+    for (const r of rows) {
+      const l = { ...r, score: Number(r.score) };
+      before.set(linkKey(l), l);
+      lists.set(l.article_id, [...(lists.get(l.article_id) ?? []), l]);
     }
   }
-  // A fixed order, so concurrent workers on PostgreSQL take row locks in the same order.
-  const byKey = (a: Link, b: Link) =>
-    a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : a.related_id < b.related_id ? -1 : 1;
-  inserts.sort(byKey);
+  for (const { id, scored } of offers) {
+    for (const s of scored) {
+      const others = (lists.get(s.related_id) ?? []).filter((l) => l.related_id !== id);
+      const offered = { article_id: s.related_id, related_id: id, score: s.score };
+      if (others.length < LINKS_PER_ARTICLE) {
+        lists.set(s.related_id, [...others, offered]);
+        continue;
+      }
+      const weakest = others.reduce((w, l) => (l.score < w.score ? l : w));
+      if (s.score > weakest.score) lists.set(s.related_id, [...others.filter((l) => l !== weakest), offered]);
+    }
+  }
+  const after = new Map<string, Link>();
+  for (const list of lists.values()) for (const l of list) after.set(linkKey(l), l);
+  const drops = [...before].filter(([k]) => !after.has(k)).map(([, l]) => l);
+  const upserts = [...after].filter(([k, l]) => before.get(k)?.score !== l.score).map(([, l]) => l);
   drops.sort(byKey);
+  upserts.sort(byKey);
   for (const d of drops)
     await db
       .deleteFrom("related_links")
       .where("article_id", "=", d.article_id)
       .where("related_id", "=", d.related_id)
       .execute();
-  for (const part of chunks(inserts, 200)) {
+  for (const part of chunks(upserts, 200)) {
     await db
       .insertInto("related_links")
       .values(part)

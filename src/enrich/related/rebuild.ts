@@ -2,7 +2,7 @@ import type { Store } from "../../store/store.ts";
 import { detectDuplicates } from "../duplicates/duplicates.ts";
 import { assignThreads } from "../threads/threads.ts";
 import { chunks } from "./batch-writes.ts";
-import { computeRelated } from "./compute.ts";
+import { computeRelated, offerToOthers } from "./compute.ts";
 import { mergeDfDeltas } from "./df.ts";
 import { indexArticles, loadSourceArticles } from "./features.ts";
 
@@ -35,7 +35,10 @@ export async function rebuildRelated(
       (part) => store.db.transaction().execute(async (trx) => indexArticles(trx, await loadSourceArticles(trx, part))),
     ],
     ["duplicates", (part) => store.db.transaction().execute((trx) => detectDuplicates(trx, part))],
-    ["related", (part) => store.db.transaction().execute((trx) => computeRelated(trx, part))],
+    [
+      "related",
+      (part) => store.db.transaction().execute(async (trx) => offerToOthers(trx, await computeRelated(trx, part))),
+    ],
     ["threads", (part) => store.db.transaction().execute((trx) => assignThreads(trx, part))],
   ];
   for (const [stage, run] of stages) {
