@@ -375,7 +375,17 @@ export async function listArticles(store: Store, options: ListOptions = {}): Pro
     .limit(options.limit ?? 50)
     .offset(options.offset ?? 0)
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toArticleSummary);
+}
+
+/** The summary of an `articles` row; for every query that lists articles. */
+export function toArticleSummary(
+  r: Pick<
+    ArticlesTable,
+    "id" | "slug" | "section" | "section_slug" | "headline" | "summary" | "first_published" | "updated" | "revision"
+  >,
+): ArticleSummary {
+  return {
     id: r.id,
     slug: r.slug,
     section: r.section,
@@ -385,7 +395,7 @@ export async function listArticles(store: Store, options: ListOptions = {}): Pro
     firstPublished: r.first_published,
     updated: r.updated,
     revision: r.revision,
-  }));
+  };
 }
 
 export async function countArticles(store: Store, status: string | null = null): Promise<number> {

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type ArticleSummary, listArticles } from "../store/articles.ts";
+import { type ArticleSummary, listArticles, toArticleSummary } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
 
 /** Read queries the site needs beyond the store's own; all limited to published articles. */
@@ -59,30 +59,6 @@ export interface TagPage {
   articles: ArticleSummary[];
 }
 
-function toSummary(r: {
-  id: string;
-  slug: string;
-  section: string;
-  section_slug: string;
-  headline: string;
-  summary: string;
-  first_published: string | null;
-  updated: string | null;
-  revision: number;
-}): ArticleSummary {
-  return {
-    id: r.id,
-    slug: r.slug,
-    section: r.section,
-    sectionSlug: r.section_slug,
-    headline: r.headline,
-    summary: r.summary,
-    firstPublished: r.first_published,
-    updated: r.updated,
-    revision: r.revision,
-  };
-}
-
 /** Published articles mentioning one person, organisation or place, newest first. */
 export async function articlesForTag(store: Store, kind: EntityKind, tag: string, limit = 50): Promise<TagPage | null> {
   const rows = await store.db
@@ -110,7 +86,7 @@ export async function articlesForTag(store: Store, kind: EntityKind, tag: string
     .limit(limit)
     .execute();
   if (rows.length === 0) return null;
-  return { kind, tag, name: rows[0].name, articles: rows.map(toSummary) };
+  return { kind, tag, name: rows[0].name, articles: rows.map(toArticleSummary) };
 }
 
 export interface QuoteByPerson {
