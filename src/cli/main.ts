@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError } from "commander";
@@ -13,9 +13,15 @@ export interface CommandModule {
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), "commands");
 
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../../package.json"), "utf8"));
+  return String(pkg.version);
+}
+
 export async function buildProgram(): Promise<Command> {
   const program = new Command("newsdesk")
     .description("Newsdesk: ingest, enrich, store and serve news articles")
+    .version(packageVersion())
     .showHelpAfterError()
     .exitOverride();
   const files = readdirSync(commandsDir)
