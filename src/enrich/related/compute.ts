@@ -122,8 +122,8 @@ const byKey = (a: Link, b: Link) =>
 /**
  * Adds each offered article to the other article's top list where it makes it, dropping what it
  * displaces. The offers are played in order on the lists in memory, then only the net changes are
- * written, deletes and upserts each in one key order: run in its own short transaction, two
- * workers touching the same lists wait briefly and cannot deadlock on each other's rows.
+ * written, deletes and upserts each in one key order. Run in its own short transaction, two
+ * workers touching the same lists wait only briefly; a rare deadlock just retries the job.
  */
 export async function offerToOthers(db: Db, offers: Offer[]): Promise<void> {
   const targets = [...new Set(offers.flatMap((o) => o.scored.map((s) => s.related_id)))];
