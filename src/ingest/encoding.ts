@@ -86,3 +86,12 @@ function decodeUncached(bytes: Buffer): DecodedText {
   if (high > letters / 4) throw new ImportError(`${where}, and not plausible windows-1252 text either`);
   return { text: iconv.decode(body, "windows-1252"), encoding: "windows-1252" };
 }
+
+/** The decoded text, or null when the bytes are not text at all; for importers' `detect`. */
+export function decodedTextOrNull(bytes: Buffer): string | null {
+  try {
+    return decodeText(bytes).text;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import { decodeText } from "../encoding.ts";
+import { decodedTextOrNull, decodeText } from "../encoding.ts";
 import { ImportError, type Importer, type Source } from "../importer.ts";
 import { displayName } from "../read-input.ts";
 import { contentHash } from "../source-hash.ts";
@@ -57,12 +57,8 @@ export function readNinjsDocuments(text: string): { value: unknown; where?: stri
 export const ninjsImporter: Importer = {
   format: "ninjs",
   detect(source: Source): boolean {
-    let text: string;
-    try {
-      text = decodeText(source.bytes).text;
-    } catch {
-      return false;
-    }
+    const text = decodedTextOrNull(source.bytes);
+    if (text === null) return false;
     const start = text.search(/\S/);
     if (start < 0 || (text[start] !== "{" && text[start] !== "[")) return false;
     return NINJS_KEY.test(text.slice(start, start + 65536));

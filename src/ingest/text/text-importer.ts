@@ -1,5 +1,5 @@
 import { makeArticleId, slugify } from "../../model/article.ts";
-import { decodeText } from "../encoding.ts";
+import { decodedTextOrNull, decodeText } from "../encoding.ts";
 import type { Importer, Source } from "../importer.ts";
 import { displayName } from "../read-input.ts";
 import { contentHash } from "../source-hash.ts";
@@ -20,12 +20,8 @@ function isJsonArrayStart(text: string): boolean {
 export const textImporter: Importer = {
   format: "text",
   detect(source: Source): boolean {
-    let text: string;
-    try {
-      text = decodeText(source.bytes).text;
-    } catch {
-      return false;
-    }
+    const text = decodedTextOrNull(source.bytes);
+    if (text === null) return false;
     // JSON and markup belong to other importers; a headline may still start with "[" ("[Video] …").
     const first = /\S/.exec(text)?.[0];
     if (!first || first === "{" || first === "<") return false;
