@@ -170,6 +170,10 @@ for (const engine of ENGINES) {
       assert.equal(last.hits.length, 5);
       const all = [...first.hits, ...second.hits, ...last.hits].map((h) => h.id);
       assert.equal(new Set(all).size, 25);
+      // Past the end: no hits, but the total is still the whole count.
+      const past = await searchArticles(t.store, { q: "weather", limit: 10, offset: 30 });
+      assert.deepEqual([past.total, past.hits.length], [25, 0]);
+      assert.deepEqual(await searchArticles(t.store, { q: "nosuchwordanywhere" }), { total: 0, hits: [] });
     });
 
     test("bad options are SearchQueryErrors", async () => {
