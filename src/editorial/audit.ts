@@ -1,19 +1,9 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../store/schema.ts";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { AuditLogTable, Database } from "../store/schema.ts";
 import type { Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  role: string;
-  action: string;
-  target: string;
-  revision: number | null;
-  address: string | null;
-  detail: string | null;
-}
+export type AuditEntry = Selectable<AuditLogTable>;
 
 /** Records one write; called inside the write's own transaction so neither exists without the other. */
 export async function recordAudit(

@@ -201,41 +201,23 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
     }),
   );
 
-  app.delete(
-    "/articles/:id",
-    authenticate,
-    sizeLimit,
-    route("editor", "deleting", async (c, actor) =>
-      written(c, await deleteArticle(store, actor, c.req.param("id")!, expectedRevision(c), clock())),
-    ),
-  );
-
-  app.post(
-    "/articles/:id/restore",
-    authenticate,
-    sizeLimit,
-    route("editor", "restoring", async (c, actor) =>
-      written(c, await undeleteArticle(store, actor, c.req.param("id")!, expectedRevision(c), clock())),
-    ),
-  );
-
-  app.post(
-    "/articles/:id/publish",
-    authenticate,
-    sizeLimit,
-    route("editor", "publishing", async (c, actor) =>
-      written(c, await publishArticle(store, actor, c.req.param("id")!, expectedRevision(c), clock())),
-    ),
-  );
-
-  app.post(
-    "/articles/:id/unpublish",
-    authenticate,
-    sizeLimit,
-    route("editor", "unpublishing", async (c, actor) =>
-      written(c, await unpublishArticle(store, actor, c.req.param("id")!, expectedRevision(c), clock())),
-    ),
-  );
+  // Transitions that take nothing but the article and its expected revision: one route each.
+  const transitions = [
+    ["delete", "/articles/:id", "deleting", deleteArticle],
+    ["post", "/articles/:id/restore", "restoring", undeleteArticle],
+    ["post", "/articles/:id/publish", "publishing", publishArticle],
+    ["post", "/articles/:id/unpublish", "unpublishing", unpublishArticle],
+  ] as const;
+  for (const [method, path, doing, transition] of transitions) {
+    app[method](
+      path,
+      authenticate,
+      sizeLimit,
+      route("editor", doing, async (c, actor) =>
+        written(c, await transition(store, actor, c.req.param("id")!, expectedRevision(c), clock())),
+      ),
+    );
+  }
 
   app.post(
     "/articles/:id/schedule",
