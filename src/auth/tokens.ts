@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Store } from "../store/store.ts";
-import { tokensRepository } from "../store/tokens.ts";
 import { isRole, type Role } from "./roles.ts";
 
 /**
@@ -22,8 +21,6 @@ export interface CreatedToken extends TokenInfo {
   token: string;
 }
 
-const tokensOf = (store: Store) => tokensRepository(store.db, store.engine);
-
 function hashSecret(secret: string): Buffer {
   return createHash("sha256").update(secret).digest();
 }
@@ -37,7 +34,7 @@ export async function createToken(store: Store, role: Role, name: string, now = 
   const id = randomId();
   const secret = randomBytes(32).toString("base64url");
   const createdAt = now.toISOString();
-  await tokensOf(store).insert({
+  await store.tokens.insert({
     id,
     name,
     role,
@@ -52,7 +49,7 @@ export async function createToken(store: Store, role: Role, name: string, now = 
 export async function verifyToken(store: Store, bearer: string): Promise<TokenInfo | null> {
   const match = TOKEN_PATTERN.exec(bearer);
   if (!match) return null;
-  const row = await tokensOf(store).find(match[1]);
+  const row = await store.tokens.find(match[1]);
   if (!row || row.revoked_at !== null || !isRole(row.role)) return null;
   const expected = Buffer.from(row.secret_hash, "hex");
   const given = hashSecret(match[2]);
@@ -61,7 +58,7 @@ export async function verifyToken(store: Store, bearer: string): Promise<TokenIn
 }
 
 export async function listTokens(store: Store): Promise<TokenInfo[]> {
-  const rows = await tokensOf(store).list();
+  const rows = await store.tokens.list();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -73,5 +70,5 @@ export async function listTokens(store: Store): Promise<TokenInfo[]> {
 
 /** Revokes a token; false when there is no such live token. */
 export function revokeToken(store: Store, id: string, now = new Date()): Promise<boolean> {
-  return tokensOf(store).revoke(id, now);
+  return store.tokens.revoke(id, now);
 }

@@ -1,4 +1,3 @@
-import { scheduleRepository } from "../store/schedule.ts";
 import type { Store } from "../store/store.ts";
 import { SCHEDULER_ACTOR } from "./actor.ts";
 import type { Clock } from "./clock.ts";
@@ -10,7 +9,7 @@ import { applyTransition, dueAt } from "./workflow.ts";
  * each publication is a revision-checked write, so only one of them wins.
  */
 export async function runDueSchedules(store: Store, now: Date): Promise<string[]> {
-  const schedule = scheduleRepository(store.db, store.engine);
+  const { schedule } = store;
   const published: string[] = [];
   for (const row of await schedule.pending()) {
     const due = dueAt(row);

@@ -1,14 +1,14 @@
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { type Article, makeArticleId, parseArticle, slugify, ValidationError } from "../model/article.ts";
+import { ConflictError } from "../store/articles.ts";
 import type { AuditRepository } from "../store/audit.ts";
 import type { ScheduleRepository } from "../store/schedule.ts";
-import type { Store } from "../store/store.ts";
+import type { Repositories, Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
 import { NotFoundError, StateError } from "./errors.ts";
 import { sanitizeArticleInput, sanitizeOrReject } from "./sanitize-input.ts";
 import { type Action, allowedTransition, type Status, targetStatus } from "./transitions.ts";
-import { type EditorialTx, editorialTransaction } from "./tx.ts";
 
 /**
  * Every editorial write is one row of TRANSITIONS (transitions.ts) applied by `applyTransition`:
@@ -48,7 +48,7 @@ export interface TransitionRequest {
 }
 
 interface EffectInput {
-  tx: EditorialTx;
+  tx: Repositories;
   current: Article;
   request: TransitionRequest;
   params: TransitionParams;
@@ -105,6 +105,21 @@ async function clearSchedule(schedule: ScheduleRepository, id: string, now: Date
   const row = await schedule.get(id);
   await schedule.clear(id);
   return row?.embargoUntil && Date.parse(row.embargoUntil) > now.getTime() ? row.embargoUntil : null;
+}
+
+/** The article, locked until commit; 404 when absent, 412 when at another revision than If-Match named. */
+async function loadForUpdate(tx: Repositories, id: string, expectedRevision: number): Promise<Article> {
+  const stored = await tx.articles.getForUpdate(id);
+  if (!stored) throw new NotFoundError(`no article ${id}`);
+  const revision = Number(stored.revision);
+  if (revision !== expectedRevision) throw new ConflictError(id, revision);
+  return stored.article;
+}
+
+/** The newest status in the history that is not `deleted`: where a restore goes back to. */
+async function statusBeforeDelete(tx: Repositories, id: string): Promise<Status | undefined> {
+  const history = await tx.articles.revisionDocuments(id);
+  return history.map((r) => r.article.status).find((s) => s !== "deleted");
 }
 
 const unchanged: Effect = async ({ current }) => ({ doc: current });
@@ -237,10 +252,10 @@ export async function applyTransition(
   action: Exclude<Action, "create">,
   request: TransitionRequest,
 ): Promise<WriteResult> {
-  const result = await editorialTransaction(store, async (tx) => {
-    const current = await tx.articles.loadForUpdate(request.id, request.expectedRevision);
+  const result = await store.transaction(async (tx) => {
+    const current = await loadForUpdate(tx, request.id, request.expectedRevision);
     const row = allowedTransition(request.actor, action, current.status);
-    const previous = row.to === "previous" ? await tx.articles.statusBeforeDelete(request.id) : undefined;
+    const previous = row.to === "previous" ? await statusBeforeDelete(tx, request.id) : undefined;
     const to: Status = targetStatus(row, current.status, previous);
     const effect = await EFFECTS[action]({ tx, current, request, params: request.params ?? {} });
     const next: Article = { ...effect.doc, status: effect.hold ? "scheduled" : to };
@@ -276,7 +291,7 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
   allowedTransition(actor, "create", "new", input.status);
   if (input.status === "published") input.firstPublished ??= now.toISOString();
   const article = cleanArticle(input);
-  const result = await editorialTransaction(store, async (tx) => {
+  const result = await store.transaction(async (tx) => {
     if (await tx.articles.exists(article.id)) throw new StateError(`article ${article.id} already exists`);
     const saved = await tx.articles.save(article, { author: actor.name, message: "create", expectedRevision: 0 });
     await recordAudit(tx.audit, actor, "create", article.id, { revision: saved.revision, at: now });
@@ -309,5 +324,5 @@ export function auditOnly(
   target: string,
   extra: { detail?: string; at: Date },
 ): Promise<void> {
-  return editorialTransaction(store, (tx) => recordAudit(tx.audit, actor, action, target, extra));
+  return recordAudit(store.audit, actor, action, target, extra);
 }

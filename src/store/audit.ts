@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from "kysely";
-import type { AuditLogTable, Database } from "./schema.ts";
+import type { Selectable } from "kysely";
+import type { Db } from "./db.ts";
+import type { AuditLogTable } from "./schema.ts";
 import type { Engine } from "./store.ts";
 
 export type AuditEntry = Selectable<AuditLogTable>;
@@ -24,7 +25,7 @@ export interface AuditRepository {
   list(options?: { target?: string; limit?: number }): Promise<AuditEntry[]>;
 }
 
-export function auditRepository(db: Kysely<Database>, _engine: Engine): AuditRepository {
+export function auditRepository(db: Db, _engine: Engine): AuditRepository {
   return {
     async record(entry) {
       await db

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database } from "./schema.ts";
+import type { Db } from "./db.ts";
 import type { Engine } from "./store.ts";
 
 /** A pending publication: at `publishAt` (null: nothing scheduled), never before `embargoUntil`. */
@@ -25,7 +24,7 @@ export interface ScheduleRepository {
   pending(): Promise<PendingSchedule[]>;
 }
 
-export function scheduleRepository(db: Kysely<Database>, _engine: Engine): ScheduleRepository {
+export function scheduleRepository(db: Db, _engine: Engine): ScheduleRepository {
   const clear = async (articleId: string) => {
     await db.deleteFrom("article_schedule").where("article_id", "=", articleId).execute();
   };

@@ -1,11 +1,14 @@
 import type { ArticleRepository } from "./articles.ts";
+import type { AuditRepository } from "./audit.ts";
 import type { ChangeRepository } from "./changes.ts";
 import type { DuplicateRepository } from "./duplicates.ts";
 import type { JobRepository } from "./jobs.ts";
 import type { RelatedRepository } from "./related.ts";
+import type { ScheduleRepository } from "./schedule.ts";
 import type { SearchRepository } from "./search.ts";
 import type { SiteReadRepository } from "./site.ts";
 import type { ThreadRepository } from "./threads.ts";
+import type { TokensRepository } from "./tokens.ts";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -24,6 +27,12 @@ export interface Repositories {
   readonly changes: ChangeRepository;
   /** Listings for the site: sections, tag pages, feeds, sitemaps. */
   readonly site: SiteReadRepository;
+  /** Pending publications and embargoes. */
+  readonly schedule: ScheduleRepository;
+  /** API tokens (hashes only). */
+  readonly tokens: TokensRepository;
+  /** One row per editorial write. */
+  readonly audit: AuditRepository;
 }
 
 /** The one interface every feature talks to: the repositories, a transaction over them, and close. */

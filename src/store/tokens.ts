@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from "kysely";
-import type { ApiTokensTable, Database } from "./schema.ts";
+import type { Selectable } from "kysely";
+import type { Db } from "./db.ts";
+import type { ApiTokensTable } from "./schema.ts";
 import type { Engine } from "./store.ts";
 
 export type TokenRow = Selectable<ApiTokensTable>;
@@ -14,7 +15,7 @@ export interface TokensRepository {
   revoke(id: string, at: Date): Promise<boolean>;
 }
 
-export function tokensRepository(db: Kysely<Database>, _engine: Engine): TokensRepository {
+export function tokensRepository(db: Db, _engine: Engine): TokensRepository {
   return {
     async insert(row) {
       await db.insertInto("api_tokens").values(row).execute();

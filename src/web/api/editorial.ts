@@ -18,9 +18,6 @@ import {
   updateBody,
   type WriteResult,
 } from "../../editorial/workflow.ts";
-import { getArticle, getRevision, listRevisions } from "../../store/articles.ts";
-import { auditRepository } from "../../store/audit.ts";
-import { scheduleRepository } from "../../store/schedule.ts";
 import type { Store } from "../../store/store.ts";
 import { expectedRevision, jsonBody, revisionParam, socketAddress, timeField } from "./editorial/http.ts";
 import { apiError, onApiError, revisionEtag } from "./errors.ts";
@@ -63,8 +60,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
   const byToken = limits ? new RateLimiter(limits.perToken, now) : null;
   const byAddress = limits ? new RateLimiter(limits.perAddress, now) : null;
   const addressOf = options.clientAddress ?? socketAddress;
-  const audit = auditRepository(store.db, store.engine);
-  const schedule = scheduleRepository(store.db, store.engine);
+  const { articles, audit, schedule } = store;
   if ((options.schedulerIntervalMs ?? 15_000) > 0) startScheduler(store, clock, options.schedulerIntervalMs ?? 15_000);
 
   const app = new Hono<EditorialEnv>();
@@ -147,12 +143,12 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     await authenticate(c, passed);
     await allowDrafts(c, passed);
     const id = c.req.param("id");
-    const stored = await getArticle(store, id);
+    const stored = await articles.get(id);
     if (!stored || stored.article.id !== id) throw apiError("not-found", `no article ${id}`);
     const pending = await schedule.get(id);
-    c.header("ETag", revisionEtag(stored.revision));
+    c.header("ETag", revisionEtag(Number(stored.revision)));
     c.header("Cache-Control", "no-store");
-    return c.json({ article: stored.article, revision: stored.revision, schedule: pending });
+    return c.json({ article: stored.article, revision: Number(stored.revision), schedule: pending });
   });
 
   app.post("/articles", guardAction("create"), async (c) => {
@@ -191,14 +187,14 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
   );
 
   app.get("/articles/:id/revisions", guard("reader", "reading revisions"), async (c) => {
-    const revisions = await listRevisions(store, c.req.param("id"));
+    const revisions = await articles.revisions(c.req.param("id"));
     if (revisions.length === 0) throw apiError("not-found", "no such article");
     return c.json({ revisions });
   });
 
   app.get("/articles/:id/revisions/:revision", guard("reader", "reading revisions"), async (c) => {
     const revision = revisionParam(c, "revision");
-    const article = await getRevision(store, c.req.param("id"), revision);
+    const article = await articles.revision(c.req.param("id"), revision);
     if (!article) throw apiError("not-found", `no revision ${revision}`);
     return c.json({ article, revision });
   });
@@ -207,7 +203,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     const id = c.req.param("id");
     const from = revisionParam(c, "from");
     const to = revisionParam(c, "to");
-    const [a, b] = await Promise.all([getRevision(store, id, from), getRevision(store, id, to)]);
+    const [a, b] = await Promise.all([articles.revision(id, from), articles.revision(id, to)]);
     if (!a || !b) throw apiError("not-found", `no revision ${!a ? from : to} of ${id}`);
     return c.json({ from, to, changes: diffDocuments(a, b) });
   });
