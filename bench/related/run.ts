@@ -123,7 +123,7 @@ try {
 
   // Judged pairs
   const ids = [...new Set(judged.flatMap((j) => [corpusId(j.a), corpusId(j.b)]))];
-  const features = await loadFeatures(store.db, ids);
+  const features = await loadFeatures(store, ids);
   const scored = judged.map((j) => {
     const fa = features.get(corpusId(j.a));
     const fb = features.get(corpusId(j.b));

@@ -41,7 +41,7 @@ try {
     await bulkInsert(store, rows);
     for (let i = 0; i < rows.length; i += 1000) {
       const ids = rows.slice(i, i + 1000).map((r) => r.id);
-      await store.db.transaction().execute(async (trx) => indexArticles(trx, await loadSourceArticles(trx, ids)));
+      await store.transaction(async (trx) => indexArticles(trx, await loadSourceArticles(trx, ids)));
       await mergeDfDeltas(store);
     }
     have = size;

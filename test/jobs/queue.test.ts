@@ -40,9 +40,9 @@ for (const engine of ENGINES) {
       assert.equal(job.articleId, "l1");
       assert.equal(job.attempts, 1);
       assert.deepEqual(await claimJobs(t.store, "w2", 5, 60_000, ["lease"]), [], "a leased job is not claimable");
-      assert.equal(await completeJob(t.store.db, job, "w2"), false, "only the holder completes it");
-      assert.equal(await completeJob(t.store.db, job, "w1"), true);
-      assert.equal(await completeJob(t.store.db, job, "w1"), false, "and only once");
+      assert.equal(await completeJob(t.store, job, "w2"), false, "only the holder completes it");
+      assert.equal(await completeJob(t.store, job, "w1"), true);
+      assert.equal(await completeJob(t.store, job, "w1"), false, "and only once");
       const [info] = await listJobs(t.store, { kind: "lease" });
       assert.equal(info.state, "done");
       assert.equal(info.completions, 1);
@@ -55,8 +55,8 @@ for (const engine of ENGINES) {
       const [again] = await claimJobs(t.store, "alive", 1, 60_000, ["expire"]);
       assert.equal(again.id, first.id);
       assert.equal(again.attempts, 2);
-      assert.equal(await completeJob(t.store.db, first, "dead"), false, "the dead worker's late finish is refused");
-      assert.equal(await completeJob(t.store.db, again, "alive"), true);
+      assert.equal(await completeJob(t.store, first, "dead"), false, "the dead worker's late finish is refused");
+      assert.equal(await completeJob(t.store, again, "alive"), true);
     });
 
     test("a failing job is retried with back-off, then parked with its error, and can be retried", async () => {

@@ -71,7 +71,7 @@ for (const engine of ENGINES) {
       assert.ok((await pendingDeltas(pending)) > 0, "the unfolded store still has deltas to sum");
       const truth = await countedFrequencies(pending);
       assert.ok(truth.size > 1000);
-      for (const t of [folded, pending]) assert.deepEqual(await documentFrequencies(t.store.db, truth.keys()), truth);
+      for (const t of [folded, pending]) assert.deepEqual(await documentFrequencies(t.store, truth.keys()), truth);
     });
 
     test("folding now and then does not change any related list or score", async () => {
@@ -81,17 +81,17 @@ for (const engine of ENGINES) {
     });
 
     test("folding keeps the counts, and re-indexing or removing articles afterwards stays exact", async () => {
-      const before = await documentFrequencies(pending.store.db, (await countedFrequencies(pending)).keys());
+      const before = await documentFrequencies(pending.store, (await countedFrequencies(pending)).keys());
       assert.ok((await mergeDfDeltas(pending.store, 1)) > 0);
       assert.equal(await pendingDeltas(pending), 0);
-      assert.deepEqual(await documentFrequencies(pending.store.db, before.keys()), before);
+      assert.deepEqual(await documentFrequencies(pending.store, before.keys()), before);
       assert.equal(await mergeDfDeltas(pending.store, 1), 0, "nothing left to fold");
 
       const ids = PATHS.slice(0, 5).map((p) => readCorpusArticle(p).id);
       await pending.store.db.updateTable("articles").set({ status: "draft" }).where("id", "in", ids).execute();
       await afterArticlesStored(pending.store, ids);
       const truth = await countedFrequencies(pending);
-      const now = await documentFrequencies(pending.store.db, before.keys());
+      const now = await documentFrequencies(pending.store, before.keys());
       // Terms only the withdrawn articles had now count zero; every other count matches.
       for (const term of before.keys()) assert.equal(now.get(term) ?? 0, truth.get(term) ?? 0, term);
       assert.ok(
