@@ -12,6 +12,7 @@ import {
   retryParkedJobs,
 } from "../../src/jobs/queue.ts";
 import { runWorker } from "../../src/jobs/worker.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
@@ -64,7 +65,7 @@ for (const engine of ENGINES) {
       const [a1] = await claimJobs(t.store, "w", 1, 60_000, ["flaky"]);
       assert.equal(await failJob(t.store, a1, "w", "boom 1", { baseMs: 60_000, maxMs: 60_000 }), "retry");
       assert.deepEqual(await claimJobs(t.store, "w", 1, 60_000, ["flaky"]), [], "not due before its back-off");
-      await t.store.db.updateTable("jobs").set({ run_at: 0 }).where("kind", "=", "flaky").execute();
+      await kyselyOf(t.store).updateTable("jobs").set({ run_at: 0 }).where("kind", "=", "flaky").execute();
       const [a2] = await claimJobs(t.store, "w", 1, 60_000, ["flaky"]);
       assert.equal(a2.attempts, 2);
       assert.equal(await failJob(t.store, a2, "w", "boom 2", fast), "parked");

@@ -4,6 +4,7 @@ import { corpusPaths, readCorpusArticle } from "../../bench/related/corpus.ts";
 import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { documentFrequencies, mergeDfDeltas } from "../../src/enrich/related/df.ts";
 import { saveArticles } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
 
 // Articles of every topic, so batches share terms and later ones re-weight against earlier ones.
@@ -27,14 +28,14 @@ async function importInBatches(t: TestStore, foldEveryBatch: boolean): Promise<v
 
 /** The truth: in how many indexed articles each term occurs. */
 async function countedFrequencies(t: TestStore): Promise<Map<string, number>> {
-  const rows = await t.store.db.selectFrom("related_features").select("all_terms").execute();
+  const rows = await kyselyOf(t.store).selectFrom("related_features").select("all_terms").execute();
   const df = new Map<string, number>();
   for (const r of rows) for (const term of JSON.parse(r.all_terms) as string[]) df.set(term, (df.get(term) ?? 0) + 1);
   return df;
 }
 
 async function pendingDeltas(t: TestStore): Promise<number> {
-  const r = await t.store.db
+  const r = await kyselyOf(t.store)
     .selectFrom("related_term_df_delta")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
@@ -42,7 +43,7 @@ async function pendingDeltas(t: TestStore): Promise<number> {
 }
 
 async function links(t: TestStore) {
-  return t.store.db
+  return kyselyOf(t.store)
     .selectFrom("related_links")
     .select(["article_id", "related_id", "score"])
     .orderBy("article_id")
@@ -88,7 +89,7 @@ for (const engine of ENGINES) {
       assert.equal(await mergeDfDeltas(pending.store, 1), 0, "nothing left to fold");
 
       const ids = PATHS.slice(0, 5).map((p) => readCorpusArticle(p).id);
-      await pending.store.db.updateTable("articles").set({ status: "draft" }).where("id", "in", ids).execute();
+      await kyselyOf(pending.store).updateTable("articles").set({ status: "draft" }).where("id", "in", ids).execute();
       await afterArticlesStored(pending.store, ids);
       const truth = await countedFrequencies(pending);
       const now = await documentFrequencies(pending.store, before.keys());
