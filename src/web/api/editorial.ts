@@ -2,7 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { every } from "hono/combine";
 import { type RateLimit, RateLimiter } from "../../auth/rate-limit.ts";
-import { isRole, type Role } from "../../auth/roles.ts";
+import type { Role } from "../../auth/roles.ts";
 import { createToken, listTokens, revokeToken, verifyToken } from "../../auth/tokens.ts";
 import type { Actor } from "../../editorial/actor.ts";
 import { type Clock, systemClock } from "../../editorial/clock.ts";
@@ -19,8 +19,9 @@ import {
   type WriteResult,
 } from "../../editorial/workflow.ts";
 import type { Store } from "../../store/store.ts";
-import { expectedRevision, jsonBody, revisionParam, socketAddress, timeField } from "./editorial/http.ts";
+import { expectedRevision, jsonBody, revisionParam, socketAddress } from "./editorial/http.ts";
 import { apiError, onApiError, revisionEtag } from "./errors.ts";
+import { correctionBody, embargoBody, parseBody, scheduleBody, tokenCreateBody } from "./request-schemas.ts";
 
 export interface EditorialApiOptions {
   store: Store;
@@ -171,15 +172,21 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
   app.post("/articles/:id/unpublish", ...transition("unpublish"));
   app.post(
     "/articles/:id/schedule",
-    ...transition("schedule", async (c) => ({ at: timeField(await jsonBody(c), "at") })),
+    ...transition("schedule", async (c) => ({
+      at: new Date(parseBody(scheduleBody, await jsonBody(c), "schedule").at),
+    })),
   );
   app.post(
     "/articles/:id/embargo",
-    ...transition("embargo", async (c) => ({ at: timeField(await jsonBody(c), "until") })),
+    ...transition("embargo", async (c) => ({
+      at: new Date(parseBody(embargoBody, await jsonBody(c), "embargo").until),
+    })),
   );
   app.post(
     "/articles/:id/corrections",
-    ...transition("correction", async (c) => ({ text: correctionText(await jsonBody(c)) })),
+    ...transition("correction", async (c) => ({
+      text: correctionText(parseBody(correctionBody, await jsonBody(c), "correction")),
+    })),
   );
   app.post(
     "/articles/:id/revisions/:revision/restore",
@@ -217,14 +224,8 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
   const manageTokens = guard("admin", "managing tokens");
 
   app.post("/tokens", manageTokens, async (c) => {
-    const body = (await jsonBody(c)) as { role?: unknown; name?: unknown } | null;
-    const issues: { path: string; message: string }[] = [];
-    if (!isRole(body?.role)) issues.push({ path: "role", message: "must be reader, writer, editor or admin" });
-    const name = body?.name ?? "api";
-    if (typeof name !== "string" || name.trim() === "" || name.length > 100)
-      issues.push({ path: "name", message: "must be 1-100 characters" });
-    if (issues.length > 0) throw apiError("invalid-body", "invalid token request", issues);
-    const created = await createToken(store, body!.role as Role, (name as string).trim(), clock());
+    const body = parseBody(tokenCreateBody, await jsonBody(c), "token request");
+    const created = await createToken(store, body.role, body.name, clock());
     await auditOnly(store, c.get("actor"), "token-create", `token:${created.id}`, {
       detail: created.role,
       at: clock(),

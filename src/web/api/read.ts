@@ -7,7 +7,8 @@ import { articleKey, FRONT_KEY } from "../cache/render-cache.ts";
 import { serveCached, serveFresh } from "../respond.ts";
 import type { Site } from "../site.ts";
 import { absolute, articlePath } from "../urls.ts";
-import { API_ERROR_CODES, apiErrorBody, onApiError } from "./errors.ts";
+import { API_ERROR_CODES, apiErrorBody, onApiError, revisionEtag } from "./errors.ts";
+import { openApiDocument } from "./openapi.ts";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const MAX_LIMIT = 100;
@@ -102,9 +103,16 @@ export function readApi(site: Site): Hono {
         }),
         cacheControl: API_CACHE,
         lastModified: stored.modifiedAt,
+        // The revision, as the editorial API gives it: a client can send this ETag in If-Match.
+        etag: revisionEtag(stored.revision),
         keys: [articleKey(id)],
       };
     }),
+  );
+
+  const openApi = JSON.stringify(openApiDocument(site.baseUrl));
+  app.get("/openapi.json", (c) =>
+    serveFresh(c, { contentType: JSON_TYPE, body: openApi, cacheControl: "public, max-age=300, s-maxage=3600" }),
   );
 
   app.get("/search", async (c) => {

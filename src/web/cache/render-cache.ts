@@ -29,6 +29,8 @@ export interface RenderInput {
   keys?: string[];
   /** Extra headers such as the Content-Security-Policy of HTML pages. */
   headers?: Record<string, string>;
+  /** A validator with meaning beyond the bytes (an article's revision, usable in If-Match); else a hash. */
+  etag?: string;
 }
 
 // Small bodies gain nothing from compression and cost CPU.
@@ -48,7 +50,7 @@ export function renderResponse(input: RenderInput): Rendered {
           params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
         })
       : null,
-    etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
+    etag: input.etag ?? `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
     lastModified: lastModified && !Number.isNaN(lastModified.getTime()) ? lastModified.toUTCString() : null,
     cacheControl: input.cacheControl,
     keys: input.keys ?? [],

@@ -30,18 +30,6 @@ export async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-/** A body field holding an ISO 8601 date-time with a zone; 400 naming the field otherwise. */
-export function timeField(body: unknown, field: string): Date {
-  const value = (body as Record<string, unknown> | null)?.[field];
-  const bad = (message: string) => apiError("invalid-body", `"${field}" ${message}`, [{ path: field, message }]);
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    throw bad("must be an ISO 8601 date-time with a time zone, e.g. 2026-05-01T09:00:00Z");
-  }
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw bad("is not a real date-time");
-  return time;
-}
-
 /** A revision number from the path or the query string; 400 naming it otherwise. */
 export function revisionParam(c: Context, name: string): number {
   const value = c.req.param(name) ?? c.req.query(name);

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ROLES } from "../../auth/roles.ts";
+import { article } from "../../model/article.ts";
+import { apiError } from "./errors.ts";
+
+/**
+ * The schemas of every API request body. Handlers validate with them (`parseBody`) and the
+ * OpenAPI document (`openapi.ts`) is generated from the same objects, so the two cannot drift.
+ */
+
+const isoDateTimeWithZone = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+    "must be an ISO 8601 date-time with a time zone, e.g. 2026-05-01T09:00:00Z",
+  )
+  .refine((value) => !Number.isNaN(Date.parse(value)), "is not a real date-time");
+
+/** A new article: the model without the fields the server assigns when they are left out. */
+export const articleCreateBody = article.partial({ id: true, slug: true });
+/** PUT replaces the document; PATCH is a JSON merge patch of the same fields. */
+export const articleUpdateBody = article.partial();
+export const scheduleBody = z.object({ at: isoDateTimeWithZone });
+export const embargoBody = z.object({ until: isoDateTimeWithZone });
+export const correctionBody = z.object({ text: z.string().trim().min(1, "must not be empty").max(2000) });
+export const tokenCreateBody = z.object({
+  role: z.enum(ROLES),
+  name: z.string().trim().min(1, "must be 1-100 characters").max(100, "must be 1-100 characters").default("api"),
+});
+
+/** Validates a parsed JSON body; a 400 `invalid-body` naming every bad field otherwise. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const path = issue.path.join(".") || "(root)";
+    return { path, message: issue.message };
+  });
+  const first = issues[0]!;
+  throw apiError("invalid-body", `invalid ${what}: "${first.path}" ${first.message}`, issues);
+}
