@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { Store } from "../store/store.ts";
+import { isStoreUnavailable } from "../store/unavailable.ts";
 import type { EditorialEnv } from "./api/editorial.ts";
-import { apiErrorBody } from "./api/errors.ts";
+import { apiErrorBody, onApiError, UNAVAILABLE_RETRY_AFTER } from "./api/errors.ts";
 import { readApi } from "./api/read.ts";
 import { StoreChangeWatcher } from "./cache/freshness.ts";
 import { send } from "./cache/http.ts";
@@ -75,6 +76,11 @@ export function createApp(options: AppOptions): App {
 
   // A bug must not show the reader a stack trace; it is logged for the operator instead.
   app.onError((error, c) => {
+    if (isStoreUnavailable(error)) {
+      c.header("Retry-After", UNAVAILABLE_RETRY_AFTER);
+      if (c.req.path.startsWith("/api/")) return onApiError(error, c);
+      return c.text("The newsroom's database is briefly unavailable. Please try again in a moment.", 503);
+    }
     console.error(`newsdesk: ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.text("Sorry, something went wrong on our side. Please try again shortly.", 500);
   });

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { isStoreUnavailable } from "../store/unavailable.ts";
 import { send } from "./cache/http.ts";
 import { type RenderInput, renderResponse } from "./cache/render-cache.ts";
 import { HTML_SECURITY_HEADERS } from "./pages/enhance.ts";
@@ -21,16 +22,24 @@ export async function serveCached(
   site: Site,
   render: () => Promise<RenderInput | Response>,
 ): Promise<Response> {
-  await site.freshness.sync();
   const key = c.req.path;
-  let entry = site.cache.get(key);
-  if (!entry) {
-    const rendered = await render();
-    if (rendered instanceof Response) return rendered;
-    entry = renderResponse(rendered);
-    if (entry.status === 200 || entry.status === 410) site.cache.set(key, entry);
+  try {
+    await site.freshness.sync();
+    let entry = site.cache.get(key);
+    if (!entry) {
+      const rendered = await render();
+      if (rendered instanceof Response) return rendered;
+      entry = renderResponse(rendered);
+      if (entry.status === 200 || entry.status === 410) site.cache.set(key, entry);
+    }
+    return send(c, entry);
+  } catch (error) {
+    // stale-if-error: while the store is down, readers get the last copy of the page.
+    const stale = isStoreUnavailable(error) ? site.cache.stale(key) : undefined;
+    if (!stale) throw error;
+    c.header("Warning", '110 - "Response is stale"');
+    return send(c, stale);
   }
-  return send(c, entry);
 }
 
 /** A response that is never kept in memory: search results, errors, API lists. */

@@ -19,11 +19,16 @@ export async function waitFor<T>(
 export async function startServe(db: string, env: NodeJS.ProcessEnv = {}): Promise<Spawned & { url: string }> {
   // One public base URL, as behind a load balancer, so every server renders the same page.
   const s = spawnCli(["serve", "--db", db, "--port", "0", "--base-url", "https://news.example.test"], env);
-  const url = await waitFor("serve to listen", () => {
-    const m = / at (http:\/\/\S+)/.exec(s.output());
-    if (m) return m[1];
-    if (s.child.exitCode !== null) throw new Error(`serve exited: ${s.output()}`);
-    return undefined;
-  });
+  // Generous: on a loaded 2-core machine tsx start-up alone can take tens of seconds.
+  const url = await waitFor(
+    "serve to listen",
+    () => {
+      const m = / at (http:\/\/\S+)/.exec(s.output());
+      if (m) return m[1];
+      if (s.child.exitCode !== null) throw new Error(`serve exited: ${s.output()}`);
+      return undefined;
+    },
+    120_000,
+  );
   return { ...s, url };
 }

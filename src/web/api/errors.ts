@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ForbiddenError, NotFoundError, StateError } from "../../editorial/errors.ts";
 import { ValidationError } from "../../model/article.ts";
 import { ConflictError } from "../../store/articles.ts";
+import { isStoreUnavailable } from "../../store/unavailable.ts";
 
 /**
  * One error shape for every API route, read and editorial:
@@ -26,6 +27,7 @@ export const API_ERROR_CODES = {
   "precondition-required": 428,
   "rate-limited": 429,
   "internal-error": 500,
+  unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;
@@ -73,8 +75,14 @@ function classify(error: unknown): { code: ApiErrorCode; message: string; issues
       message: `the article changed meanwhile: it is at revision ${error.currentRevision}`,
     };
   }
+  if (isStoreUnavailable(error)) {
+    return { code: "unavailable", message: "the store cannot be reached just now; retry shortly" };
+  }
   return null;
 }
+
+/** Seconds a client should wait before retrying while the store is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER = "5";
 
 /** The ETag of an article revision; If-Match must send it back unchanged. */
 export function revisionEtag(revision: number): string {
@@ -89,6 +97,7 @@ export function onApiError(error: Error, c: Context): Response {
   const known = classify(error);
   if (error instanceof ConflictError) c.header("ETag", revisionEtag(error.currentRevision));
   c.header("Cache-Control", "no-store");
+  if (known?.code === "unavailable") c.header("Retry-After", UNAVAILABLE_RETRY_AFTER);
   if (!known) {
     process.stderr.write(`newsdesk: API: ${c.req.method} ${c.req.path}: ${error?.stack ?? String(error)}\n`);
     return c.json(apiErrorBody("internal-error", "internal error"), 500);

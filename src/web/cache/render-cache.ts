@@ -68,6 +68,8 @@ export class RenderCache {
   readonly #pathsByKey = new Map<string, Set<string>>();
 
   readonly #storedAt = new Map<string, number>();
+  /** Expired entries kept for `stale-if-error`: served only when the store cannot be reached. */
+  readonly #expired = new Map<string, Rendered>();
 
   /**
    * `maxAgeMs` bounds how long a page may show derived data no probe notices (e.g. a full related
@@ -87,13 +89,24 @@ export class RenderCache {
     const entry = this.#entries.get(path);
     if (entry && this.now() - (this.#storedAt.get(path) ?? 0) > this.maxAgeMs) {
       this.delete(path);
+      this.#expired.set(path, entry);
+      if (this.#expired.size > this.maxEntries) this.#expired.delete(this.#expired.keys().next().value!);
       return undefined;
     }
     return entry;
   }
 
+  /**
+   * The last copy of a page, current or expired, for when the store is down (`stale-if-error`).
+   * A purged page has none: a withdrawn story must not come back during an outage.
+   */
+  stale(path: string): Rendered | undefined {
+    return this.#entries.get(path) ?? this.#expired.get(path);
+  }
+
   set(path: string, entry: Rendered): void {
     this.delete(path);
+    this.#expired.delete(path);
     // Oldest first out: a Map iterates in insertion order.
     if (this.#entries.size >= this.maxEntries) {
       const oldest = this.#entries.keys().next().value;
@@ -126,12 +139,14 @@ export class RenderCache {
         this.delete(path);
         dropped++;
       }
+      for (const [path, entry] of this.#expired) if (entry.keys.includes(key)) this.#expired.delete(path);
       this.#pathsByKey.delete(key);
     }
     return dropped;
   }
 
   clear(): void {
+    this.#expired.clear();
     this.#entries.clear();
     this.#storedAt.clear();
     this.#pathsByKey.clear();
