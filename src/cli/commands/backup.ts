@@ -7,8 +7,9 @@ export function register(program: Command): void {
     program
       .command("backup")
       .description("Write a consistent copy of the store while it is in use (SQLite; PostgreSQL: use pg_dump)")
-      .requiredOption("--out <file>", "the backup file to create"),
-  ).action(async (options: { out: string; db?: string }) => {
+      .requiredOption("--out <file>", "the backup file to create")
+      .option("--verify", "restore the backup into a temporary store and run the full check on it"),
+  ).action(async (options: { out: string; db?: string; verify?: boolean }) => {
     const { resolve } = await import("node:path");
     await withStore(options.db, async (store) => {
       const { backupStore } = await import("../../store/backup.ts");
@@ -26,5 +27,41 @@ export function register(program: Command): void {
       }
       process.stdout.write(`backed up ${store.location} to ${options.out} (${done.pages} pages)\n`);
     });
+    if (options.verify) await verifyBackup(resolve(options.out));
   });
+}
+
+/**
+ * A backup is only as good as its restore: copy it to a temporary folder the way `restore` would,
+ * open it (which migrates it), run the full check, and throw away the copy.
+ */
+async function verifyBackup(file: string): Promise<void> {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { restoreSqlite } = await import("../../store/sqlite/backup.ts");
+  const { openStore } = await import("../../store/open.ts");
+  const { checkStore } = await import("../../store/integrity.ts");
+  const dir = mkdtempSync(join(tmpdir(), "newsdesk-verify-"));
+  try {
+    const target = join(dir, "restored.db");
+    await restoreSqlite(file, target);
+    const store = await openStore(target);
+    try {
+      const report = await checkStore(store, "full");
+      if (!report.ok) {
+        throw new UserError(
+          `${file}: the backup does not pass the check: ${report.problems.slice(0, 5).join("; ")}`,
+          1,
+        );
+      }
+      process.stdout.write(
+        `verified ${file}: restored and checked (${report.checked.articles} articles, ${report.checked.revisions} revisions)\n`,
+      );
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
