@@ -26,6 +26,7 @@ import {
 import type { Article } from "../../model/article.ts";
 import { getRevision, listRevisions } from "../../store/articles.ts";
 import type { Store } from "../../store/store.ts";
+import { checkCsrf, currentSession, sessionActor } from "../desk/session.ts";
 import { errorResponse, expectedRevision, HttpError, jsonBody, revisionEtag, socketAddress } from "./editorial/http.ts";
 
 export interface EditorialApiOptions {
@@ -89,14 +90,23 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
       const address = addressOf(c);
       limit(byAddress, `address:${address}`, "address");
       const header = c.req.header("authorization") ?? "";
-      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-      const token = bearer ? await verifyToken(store, bearer) : null;
-      if (!token) {
-        c.header("WWW-Authenticate", 'Bearer realm="newsdesk"');
-        throw new HttpError(401, bearer ? "the token is not valid" : "send a token: Authorization: Bearer <token>");
+      // The desk signs in with a session cookie instead of a token: same routes, same role checks.
+      const session = header ? null : await currentSession(c, store);
+      if (session) {
+        checkCsrf(c, session);
+        const actor = sessionActor(session, address);
+        limit(byToken, `token:${actor.id}`, "session");
+        actors.set(c, actor);
+      } else {
+        const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+        const token = bearer ? await verifyToken(store, bearer) : null;
+        if (!token) {
+          c.header("WWW-Authenticate", 'Bearer realm="newsdesk"');
+          throw new HttpError(401, bearer ? "the token is not valid" : "send a token: Authorization: Bearer <token>");
+        }
+        limit(byToken, `token:${token.id}`, "token");
+        actors.set(c, { id: token.id, name: token.name, role: token.role, address });
       }
-      limit(byToken, `token:${token.id}`, "token");
-      actors.set(c, { id: token.id, name: token.name, role: token.role, address });
     } catch (error) {
       return errorResponse(c, error);
     }
@@ -164,7 +174,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
 
   // Anonymous reads of an article belong to the read API; only authorised ones are answered here.
   app.get("/articles/:id", async (c, next) => {
-    if (!c.req.header("authorization")) return next();
+    if (!c.req.header("authorization") && !(await currentSession(c, store))) return next();
     return (await authenticate(c, async () => {})) ?? readArticle(c);
   });
 

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { ForbiddenError, NotFoundError, StateError } from "../../../editorial/errors.ts";
 import { ValidationError } from "../../../model/article.ts";
 import { ConflictError } from "../../../store/articles.ts";
+import { CsrfError } from "../../desk/session.ts";
 
 /** The JSON every editorial error answers with: a message and, for bad input, one issue per field. */
 export interface ApiError {
@@ -87,6 +88,7 @@ export function errorResponse(c: Context, error: unknown): Response {
       },
     );
   }
+  if (error instanceof CsrfError) return send(403, { error: error.message });
   if (error instanceof ForbiddenError) return send(403, { error: error.message });
   if (error instanceof NotFoundError) return send(404, { error: error.message });
   if (error instanceof StateError) return send(409, { error: error.message });
