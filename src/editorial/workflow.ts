@@ -4,9 +4,11 @@ import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { type Article, makeArticleId, parseArticle, slugify, ValidationError } from "../model/article.ts";
 import { ConflictError, type SaveResult, saveArticleIn } from "../store/articles.ts";
+import { editorialDecisionsRepository } from "../store/editorial-decisions.ts";
 import type { Database } from "../store/schema.ts";
 import type { Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
+import { applyEnrichmentDecisions } from "./apply-decisions.ts";
 import { recordAudit } from "./audit.ts";
 import { ForbiddenError, NotFoundError, StateError } from "./errors.ts";
 import { sanitizeArticleInput, sanitizeOrReject } from "./sanitize-input.ts";
@@ -71,7 +73,9 @@ export async function writeArticle(store: Store, step: WriteStep): Promise<Write
   const result = await store.db.transaction().execute(async (trx) => {
     const current = await loadForUpdate(trx, store, step.id);
     if (current.revision !== step.expectedRevision) throw new ConflictError(step.id, current.revision);
-    const next = await step.next(current.article, trx);
+    // Journalists' fixes to enrichment win over whatever enrichment `next` just ran.
+    const decisions = await editorialDecisionsRepository(trx, store.engine).decisionsFor(step.id);
+    const next = applyEnrichmentDecisions(await step.next(current.article, trx), decisions);
     const saved = await saveArticleIn(trx, next, {
       author: step.actor.name,
       message: step.action,
@@ -115,6 +119,7 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
   }
   if (input.status === "published") {
     requireRole(actor, "editor", "publishing");
+    requirePublishable(input as Pick<Article, "blocks">);
     input.firstPublished ??= now.toISOString();
   }
   const article = cleanArticle(input);
@@ -237,6 +242,17 @@ function publishedCopy(current: Article, at: Date): Article {
   return { ...current, status: "published", firstPublished: current.firstPublished ?? at.toISOString() };
 }
 
+/** What a reader must get: every image has alt text. */
+export function requirePublishable(article: Pick<Article, "blocks">): void {
+  const blocks = Array.isArray(article.blocks) ? article.blocks : [];
+  const issues = blocks.flatMap((b, i) =>
+    b?.type === "image" && !(typeof b.alt === "string" && b.alt.trim())
+      ? [{ path: `blocks[${i}].alt`, message: "an image needs alt text before the story is published" }]
+      : [],
+  );
+  if (issues.length > 0) throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
+}
+
 function requireNotDeleted(current: Article): void {
   if (current.status === "deleted") throw new StateError("the article is deleted; restore it first");
 }
@@ -258,6 +274,7 @@ export function publishArticle(
     now,
     async next(current, trx) {
       requireNotDeleted(current);
+      requirePublishable(current);
       const embargo = await clearSchedule(trx, id, now);
       if (!embargo) return publishedCopy(current, now);
       await trx

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
+import { applyEnrichmentDecisions } from "../editorial/apply-decisions.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { ConflictError, getArticle, saveArticleIn } from "../store/articles.ts";
+import { editorialDecisionsRepository } from "../store/editorial-decisions.ts";
 import type { Database } from "../store/schema.ts";
 import type { Store } from "../store/store.ts";
 import { enqueueJobs, type Job } from "./queue.ts";
@@ -43,7 +45,8 @@ async function enrichJob(store: Store, job: Job, finish: FinishJob): Promise<voi
     const stored = await getArticle(store, job.articleId);
     await holdForTests();
     if (!stored || stored.article.id !== job.articleId) return finish();
-    const enriched = enrichArticle(stored.article);
+    const decisions = await editorialDecisionsRepository(store.db, store.engine).decisionsFor(job.articleId);
+    const enriched = applyEnrichmentDecisions(enrichArticle(stored.article), decisions);
     try {
       await store.db.transaction().execute(async (trx) => {
         await saveArticleIn(trx, enriched, {

@@ -7,6 +7,7 @@ import type { Actor } from "../../editorial/actor.ts";
 import { listAudit, recordAudit } from "../../editorial/audit.ts";
 import { type Clock, systemClock } from "../../editorial/clock.ts";
 import { diffDocuments } from "../../editorial/diff.ts";
+import { enrichmentDecisions, replaceEnrichmentDecisions } from "../../editorial/enrichment-decisions.ts";
 import { startScheduler } from "../../editorial/schedule.ts";
 import {
   addCorrection,
@@ -23,6 +24,9 @@ import {
   unpublishArticle,
   type WriteResult,
 } from "../../editorial/workflow.ts";
+import { uploadImage } from "../../media/library.ts";
+import { MAX_UPLOAD_BYTES, MediaError } from "../../media/process.ts";
+import { defaultMediaFolder, localMediaStorage, type MediaStorage } from "../../media/storage.ts";
 import type { Article } from "../../model/article.ts";
 import { getRevision, listRevisions } from "../../store/articles.ts";
 import type { Store } from "../../store/store.ts";
@@ -39,6 +43,8 @@ export interface EditorialApiOptions {
   clientAddress?: (c: Context) => string;
   /** How often scheduled publications are checked; 0 disables the timer (tests call runDueSchedules). */
   schedulerIntervalMs?: number;
+  /** Where uploaded images go; by default the media folder beside the SQLite file. */
+  media?: MediaStorage;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -309,6 +315,69 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
       const [a, b] = await Promise.all([getRevision(store, id, from), getRevision(store, id, to)]);
       if (!a || !b) throw new HttpError(404, `no revision ${!a ? from : to} of ${id}`);
       return c.json({ from, to, changes: diffDocuments(a, b) });
+    }),
+  );
+
+  app.get(
+    "/articles/:id/enrichment-decisions",
+    authenticate,
+    route("writer", "reading enrichment decisions", async (c) => {
+      const id = c.req.param("id")!;
+      return c.json({ decisions: await enrichmentDecisions(store, id) });
+    }),
+  );
+
+  app.put(
+    "/articles/:id/enrichment-decisions",
+    authenticate,
+    sizeLimit,
+    route("writer", "fixing enrichment", async (c, actor) => {
+      const expected = expectedRevision(c);
+      const body = await jsonBody(c);
+      return written(c, await replaceEnrichmentDecisions(store, actor, c.req.param("id")!, body, expected, clock()));
+    }),
+  );
+
+  const media = options.media ?? localMediaStorage(defaultMediaFolder(store.location));
+  app.post(
+    "/media",
+    authenticate,
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+      onError: (c) => errorResponse(c, new HttpError(413, `the image is larger than ${MAX_UPLOAD_BYTES} bytes`)),
+    }),
+    route("writer", "uploading images", async (c, actor) => {
+      const type = c.req.header("content-type") ?? "";
+      if (!/^multipart\/form-data/i.test(type))
+        throw new HttpError(415, "send the image as multipart/form-data with a `file` field");
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File))
+        throw new HttpError(400, "no image: send it in the `file` field", [{ path: "file", message: "required" }]);
+      const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+      try {
+        const block = await uploadImage(
+          store,
+          media,
+          actor,
+          {
+            bytes: Buffer.from(await file.arrayBuffer()),
+            originalName: file.name,
+            alt: field("alt"),
+            caption: field("caption"),
+            credit: field("credit"),
+          },
+          clock(),
+        );
+        c.header("Cache-Control", "no-store");
+        return c.json({ block }, 201);
+      } catch (error) {
+        if (error instanceof MediaError)
+          throw new HttpError(400, `${file.name || "upload"}: ${error.message}`, [
+            { path: "file", message: error.message },
+          ]);
+        throw error;
+      }
     }),
   );
 
