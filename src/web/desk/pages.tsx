@@ -143,7 +143,7 @@ export function StoryListPage(props: {
           New story
         </a>
       </p>
-      <form method="get" action="/desk" class="desk-filters" role="search" aria-label="Filter stories">
+      <form method="get" action="/desk" class="desk-filters" aria-label="Filter stories">
         <Select
           id="status"
           label="Status"
@@ -391,7 +391,7 @@ export function EditorPage(props: {
         </p>
         <p id="save-status" role="status" aria-live="polite" />
       </form>
-      <section id="conflict" role="region" aria-labelledby="conflict-heading" class="desk-panel desk-conflict" hidden>
+      <section id="conflict" aria-labelledby="conflict-heading" class="desk-panel desk-conflict" hidden>
         <h2 id="conflict-heading">Someone else changed this story</h2>
         <h3>Their changes</h3>
         <div id="conflict-theirs" />
