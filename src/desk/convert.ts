@@ -127,11 +127,19 @@ function openTag(mark: PmMark): string {
   return `<${tag}>`;
 }
 
-/** Text nodes with marks as the model's inline markup; `hasMarkup` is false for plain text. */
+/**
+ * Text nodes with marks as the model's inline markup; `hasMarkup` is false for plain text. Marks
+ * shared by neighbouring nodes stay open across them, so `<a>the <strong>report</strong></a>`
+ * comes back as it went in.
+ */
 export function nodesToInline(nodes: PmNode[]): { text: string; html: string; hasMarkup: boolean } {
   let text = "";
   let html = "";
   let hasMarkup = false;
+  let open: PmMark[] = [];
+  const closeTo = (depth: number) => {
+    while (open.length > depth) html += `</${MARK_TAGS[open.pop()!.type]}>`;
+  };
   for (const node of nodes) {
     if (node.type === "hardBreak") {
       text += "\n";
@@ -143,14 +151,16 @@ export function nodesToInline(nodes: PmNode[]): { text: string; html: string; ha
     text += node.text;
     const marks = sortMarks((node.marks ?? []).filter((m) => MARK_TAGS[m.type]));
     if (marks.length) hasMarkup = true;
-    html +=
-      marks.map(openTag).join("") +
-      escapeHtml(node.text) +
-      [...marks]
-        .reverse()
-        .map((m) => `</${MARK_TAGS[m.type]}>`)
-        .join("");
+    let keep = 0;
+    while (keep < open.length && keep < marks.length && sameMarks([open[keep]], [marks[keep]])) keep++;
+    closeTo(keep);
+    for (const mark of marks.slice(keep)) {
+      html += openTag(mark);
+      open = [...open, mark];
+    }
+    html += escapeHtml(node.text);
   }
+  closeTo(0);
   return { text, html, hasMarkup };
 }
 

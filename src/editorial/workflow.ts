@@ -73,9 +73,10 @@ export async function writeArticle(store: Store, step: WriteStep): Promise<Write
   const result = await store.db.transaction().execute(async (trx) => {
     const current = await loadForUpdate(trx, store, step.id);
     if (current.revision !== step.expectedRevision) throw new ConflictError(step.id, current.revision);
-    // Journalists' fixes to enrichment win over whatever enrichment `next` just ran.
+    const produced = await step.next(current.article, trx);
+    // Journalists' fixes to enrichment (read after `next`, which may record one) win over enrichment.
     const decisions = await editorialDecisionsRepository(trx, store.engine).decisionsFor(step.id);
-    const next = applyEnrichmentDecisions(await step.next(current.article, trx), decisions);
+    const next = applyEnrichmentDecisions(produced, decisions);
     const saved = await saveArticleIn(trx, next, {
       author: step.actor.name,
       message: step.action,
