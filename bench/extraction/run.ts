@@ -11,8 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { blockText } from "../../src/blocks/text.ts";
 import { extractHtml } from "../../src/ingest/html/page.ts";
-import { blockText } from "../../src/model/blocks.ts";
 import { type PageScore, scorePage, summarize } from "./score.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));

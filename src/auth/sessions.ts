@@ -1,5 +1,4 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { sessionsRepository } from "../store/sessions.ts";
 import type { Store } from "../store/store.ts";
 import { toUser, type User } from "./users.ts";
 
@@ -32,7 +31,7 @@ export async function startSession(
   const id = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
-  await sessionsRepository(store.db, store.engine).insertSession({
+  await store.sessions.insertSession({
     idHash: hashId(id),
     userId: user.id,
     csrfToken,
@@ -47,7 +46,7 @@ export async function startSession(
 /** The live session a cookie names, or null (unknown, expired, signed out, or its user disabled). */
 export async function findSession(store: Store, id: string, now = new Date()): Promise<Session | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
-  const found = await sessionsRepository(store.db, store.engine).sessionWithUser(hashId(id));
+  const found = await store.sessions.sessionWithUser(hashId(id));
   if (!found) return null;
   const { session, user } = found;
   if (session.revokedAt || user.disabledAt || session.expiresAt <= now.toISOString()) return null;
@@ -55,12 +54,12 @@ export async function findSession(store: Store, id: string, now = new Date()): P
 }
 
 export async function endSession(store: Store, id: string, now = new Date()): Promise<void> {
-  await sessionsRepository(store.db, store.engine).revokeSession(hashId(id), now.toISOString());
+  await store.sessions.revokeSession(hashId(id), now.toISOString());
 }
 
 /** Signs a user out everywhere: every session of theirs stops working. */
 export async function endAllSessions(store: Store, userId: string, now = new Date()): Promise<number> {
-  return sessionsRepository(store.db, store.engine).revokeUserSessions(userId, now.toISOString());
+  return store.sessions.revokeUserSessions(userId, now.toISOString());
 }
 
 /** Constant-time comparison of a submitted CSRF token with the session's. */

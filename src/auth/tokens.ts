@@ -34,17 +34,14 @@ export async function createToken(store: Store, role: Role, name: string, now = 
   const id = randomId();
   const secret = randomBytes(32).toString("base64url");
   const createdAt = now.toISOString();
-  await store.db
-    .insertInto("api_tokens")
-    .values({
-      id,
-      name,
-      role,
-      secret_hash: hashSecret(secret).toString("hex"),
-      created_at: createdAt,
-      revoked_at: null,
-    })
-    .execute();
+  await store.tokens.insert({
+    id,
+    name,
+    role,
+    secret_hash: hashSecret(secret).toString("hex"),
+    created_at: createdAt,
+    revoked_at: null,
+  });
   return { id, name, role, createdAt, revokedAt: null, token: `nd_${id}_${secret}` };
 }
 
@@ -52,7 +49,7 @@ export async function createToken(store: Store, role: Role, name: string, now = 
 export async function verifyToken(store: Store, bearer: string): Promise<TokenInfo | null> {
   const match = TOKEN_PATTERN.exec(bearer);
   if (!match) return null;
-  const row = await store.db.selectFrom("api_tokens").selectAll().where("id", "=", match[1]).executeTakeFirst();
+  const row = await store.tokens.find(match[1]);
   if (!row || row.revoked_at !== null || !isRole(row.role)) return null;
   const expected = Buffer.from(row.secret_hash, "hex");
   const given = hashSecret(match[2]);
@@ -61,12 +58,7 @@ export async function verifyToken(store: Store, bearer: string): Promise<TokenIn
 }
 
 export async function listTokens(store: Store): Promise<TokenInfo[]> {
-  const rows = await store.db
-    .selectFrom("api_tokens")
-    .select(["id", "name", "role", "created_at", "revoked_at"])
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+  const rows = await store.tokens.list();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -77,12 +69,6 @@ export async function listTokens(store: Store): Promise<TokenInfo[]> {
 }
 
 /** Revokes a token; false when there is no such live token. */
-export async function revokeToken(store: Store, id: string, now = new Date()): Promise<boolean> {
-  const result = await store.db
-    .updateTable("api_tokens")
-    .set({ revoked_at: now.toISOString() })
-    .where("id", "=", id)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+export function revokeToken(store: Store, id: string, now = new Date()): Promise<boolean> {
+  return store.tokens.revoke(id, now);
 }

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { sessionsRepository } from "../store/sessions.ts";
 import type { Store } from "../store/store.ts";
-import { type UserRow, usersRepository } from "../store/users.ts";
+import type { UserRow } from "../store/users.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.ts";
 import { isRole, type Role } from "./roles.ts";
 
@@ -63,7 +62,7 @@ export async function createUser(
   if (!(USER_ROLES as readonly string[]).includes(input.role))
     throw new UserInputError("role", `must be writer, editor or admin, not "${input.role}"`);
   if (input.password !== undefined) checkPassword(input.password);
-  const users = usersRepository(store.db, store.engine);
+  const users = store.users;
   if (await users.userByEmail(email)) throw new UserInputError("email", `a user with ${email} already exists`);
   const row: UserRow = {
     id: randomBytes(9).toString("base64url"),
@@ -79,21 +78,21 @@ export async function createUser(
 }
 
 export async function listUsers(store: Store): Promise<User[]> {
-  return (await usersRepository(store.db, store.engine).listUsers()).map(toUser);
+  return (await store.users.listUsers()).map(toUser);
 }
 
 /** Disables a user by id or email; their sessions stop working at once. */
 export async function disableUser(store: Store, idOrEmail: string, now = new Date()): Promise<User | null> {
-  const users = usersRepository(store.db, store.engine);
+  const users = store.users;
   const row = (await users.userById(idOrEmail)) ?? (await users.userByEmail(normaliseEmail(idOrEmail)));
   if (!row || row.disabledAt) return null;
-  await users.disableUser(row.id, now.toISOString());
+  await store.transaction((tx) => tx.users.disableUser(row.id, now.toISOString()));
   return toUser({ ...row, disabledAt: now.toISOString() });
 }
 
 /** The enabled user with these credentials, or null; as slow for unknown emails as for wrong passwords. */
 export async function authenticateUser(store: Store, email: string, password: string): Promise<User | null> {
-  const row = await usersRepository(store.db, store.engine).userByEmail(normaliseEmail(email));
+  const row = await store.users.userByEmail(normaliseEmail(email));
   const ok = await verifyPassword(password, row?.passwordHash ?? null);
   if (!row || !ok || row.disabledAt) return null;
   return toUser(row);
@@ -106,7 +105,7 @@ export function hashLinkToken(token: string): string {
 /** A one-time sign-in link token (valid for a day); only its hash is stored. */
 export async function createSignInLink(store: Store, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await sessionsRepository(store.db, store.engine).insertSignInLink({
+  await store.sessions.insertSignInLink({
     tokenHash: hashLinkToken(token),
     userId,
     expiresAt: new Date(now.getTime() + SIGN_IN_LINK_HOURS * 3600_000).toISOString(),
@@ -117,16 +116,13 @@ export async function createSignInLink(store: Store, userId: string, now = new D
 /** Spends a sign-in link: the enabled user it was made for, or null. */
 export async function useSignInLink(store: Store, token: string, now = new Date()): Promise<User | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const userId = await sessionsRepository(store.db, store.engine).useSignInLink(
-    hashLinkToken(token),
-    now.toISOString(),
-  );
+  const userId = await store.sessions.useSignInLink(hashLinkToken(token), now.toISOString());
   if (!userId) return null;
-  const row = await usersRepository(store.db, store.engine).userById(userId);
+  const row = await store.users.userById(userId);
   return row && !row.disabledAt ? toUser(row) : null;
 }
 
 export async function setUserPassword(store: Store, userId: string, password: string): Promise<void> {
   checkPassword(password);
-  await usersRepository(store.db, store.engine).setPassword(userId, await hashPassword(password));
+  await store.users.setPassword(userId, await hashPassword(password));
 }

@@ -1,4 +1,4 @@
-import type { Block } from "../model/blocks.ts";
+import type { Block } from "../blocks/block.ts";
 
 /**
  * The editor's document (ProseMirror JSON) to and from the article model's blocks. Pure and

@@ -1,14 +1,14 @@
 import { Editor } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
-import type { Block } from "../model/blocks.ts";
+import type { Block } from "../blocks/block.ts";
+import { CrossheadNode } from "../blocks/crosshead/editor.ts";
+import { EmbedNode } from "../blocks/embed/editor.ts";
+import { ExternalLinksNode } from "../blocks/external-links/editor.ts";
+import { ImageNode } from "../blocks/image/editor.ts";
+import { MediaNode } from "../blocks/media/editor.ts";
+import { QuoteNode } from "../blocks/quote/editor.ts";
+import { RelatedStoriesNode } from "../blocks/related-stories/editor.ts";
 import { blocksToDoc, docToBlocks, type PmNode } from "./convert.ts";
-import { CrossheadNode } from "./nodes/crosshead.ts";
-import { EmbedNode } from "./nodes/embed.ts";
-import { ExternalLinksNode } from "./nodes/external-links.ts";
-import { ImageNode } from "./nodes/image.ts";
-import { MediaNode } from "./nodes/media.ts";
-import { QuoteNode } from "./nodes/quote.ts";
-import { RelatedStoriesNode } from "./nodes/related-stories.ts";
 
 /** The story body editor: Tiptap with exactly the nodes and marks the article model has. */
 export function createBodyEditor(element: HTMLElement, blocks: Block[], onChange: () => void): Editor {

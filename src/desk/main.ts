@@ -1,7 +1,7 @@
 import type { Editor } from "@tiptap/core";
+import type { Block } from "../blocks/block.ts";
 import { type Change, diffDocuments } from "../editorial/diff.ts";
 import type { Article } from "../model/article.ts";
-import type { Block } from "../model/blocks.ts";
 import { createBodyEditor, editorBlocks, setEditorBlocks } from "./editor.ts";
 import { mergeStory } from "./merge.ts";
 
@@ -135,11 +135,13 @@ function startEditor(data: PageData): void {
 
   const showErrors = async (response: Response) => {
     const body = (await response.json().catch(() => ({}))) as {
-      error?: string | { message?: string };
+      error?: string | { message?: string; issues?: { path: string; message: string }[] };
       issues?: { path: string; message: string }[];
     };
     const message = typeof body.error === "string" ? body.error : (body.error?.message ?? response.statusText);
-    const issues = body.issues?.map((i) => `${i.path}: ${i.message}`).join("; ");
+    const issues = (typeof body.error === "object" ? body.error.issues : undefined)
+      ?.map((i) => `${i.path}: ${i.message}`)
+      .join("; ");
     say(`Not saved: ${message}${issues ? ` (${issues})` : ""}`);
   };
 

@@ -1,11 +1,11 @@
-import { enrichArticle } from "../enrich/enrich.ts";
 import { ValidationError } from "../model/article.ts";
-import { type EditorialDecision, editorialDecisionsRepository } from "../store/editorial-decisions.ts";
+import type { EditorialDecision } from "../store/editorial-decisions.ts";
 import type { Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
 import { ENTITY_FIELDS } from "./apply-decisions.ts";
 import { sanitizeArticleInput } from "./sanitize-input.ts";
-import { requireRole, type WriteResult, writeArticle } from "./workflow.ts";
+import { actionWords, minimumRole, requireRole } from "./transitions.ts";
+import { applyTransition, type WriteResult } from "./workflow.ts";
 
 /**
  * A journalist's fixes to enrichment (a quote's speaker, a tag removed or added) are stored as
@@ -14,7 +14,7 @@ import { requireRole, type WriteResult, writeArticle } from "./workflow.ts";
  */
 /** The decisions an article has, for the API and the desk. */
 export function enrichmentDecisions(store: Store, articleId: string): Promise<EditorialDecision[]> {
-  return editorialDecisionsRepository(store.db, store.engine).decisionsFor(articleId);
+  return store.editorialDecisions.decisionsFor(articleId);
 }
 
 function fieldIssue(path: string, message: string): ValidationError {
@@ -48,45 +48,22 @@ export function setEnrichmentDecision(
   expectedRevision: number,
   now: Date,
 ): Promise<WriteResult> {
-  requireRole(actor, "writer", "fixing enrichment");
+  requireRole(actor, minimumRole("enrichment-decisions"), actionWords("enrichment-decisions"));
   const decision = parseDecision(input, actor, now);
-  return writeArticle(store, {
+  return applyTransition(store, "enrichment-decisions", {
     actor,
-    action: "enrichment-decision",
     id,
     expectedRevision,
     now,
+    params: { decisions: [decision] },
     detail: `${decision.kind} ${decision.subject.slice(0, 80)}: ${decision.value}`,
-    async next(current, trx) {
-      await editorialDecisionsRepository(trx, store.engine).recordDecision(id, decision);
-      return enrichArticle(current);
-    },
   });
 }
 
-/** PUT /api/articles/:id/enrichment-decisions: the whole list replaced. */
-export function replaceEnrichmentDecisions(
-  store: Store,
-  actor: Actor,
-  id: string,
-  input: unknown,
-  expectedRevision: number,
-  now: Date,
-): Promise<WriteResult> {
-  requireRole(actor, "writer", "fixing enrichment");
+/** The whole list of an article's decisions from a request body `{"decisions": [...]}`. */
+export function decisionsBody(input: unknown, actor: Actor, now: Date): EditorialDecision[] {
   const list = (input as { decisions?: unknown } | null)?.decisions;
   if (!Array.isArray(list) || list.length > 500)
     throw fieldIssue("decisions", "must be an array of at most 500 decisions");
-  const decisions = list.map((d, i) => parseDecision(d, actor, now, `decisions[${i}]`));
-  return writeArticle(store, {
-    actor,
-    action: "enrichment-decisions",
-    id,
-    expectedRevision,
-    now,
-    async next(current, trx) {
-      await editorialDecisionsRepository(trx, store.engine).replaceDecisions(id, decisions);
-      return enrichArticle(current);
-    },
-  });
+  return list.map((d, i) => parseDecision(d, actor, now, `decisions[${i}]`));
 }

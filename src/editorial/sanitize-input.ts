@@ -1,31 +1,13 @@
-import sanitizeHtml from "sanitize-html";
-import { safeText, sanitizeInlineHtml } from "../ingest/sanitize.ts";
+import { safeText, sanitizeEmbedHtml, sanitizeInlineHtml } from "../ingest/sanitize.ts";
 import { ValidationError } from "../model/article.ts";
 
 /**
  * Cleans every string of an incoming article body, whatever its field, before validation:
  * `html` fields keep only an inline allowlist, URL fields must be http(s), mailto or relative,
  * and markup in plain-text fields is removed (its text kept). Text and inline HTML go through the
- * importers' own sanitizer (src/ingest/sanitize.ts), so the API and import store the same thing.
+ * importers' own sanitizer (src/ingest/sanitize.ts, the one sanitize-html configuration), so the API
+ * and import store the same thing.
  */
-
-const INLINE_HTML: sanitizeHtml.IOptions = {
-  allowedTags: ["a", "em", "strong", "b", "i", "u", "s", "sub", "sup", "br", "code", "abbr", "q", "cite", "small"],
-  allowedAttributes: { a: ["href", "title"], abbr: ["title"] },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowProtocolRelative: false,
-};
-
-const EMBED_HTML: sanitizeHtml.IOptions = {
-  ...INLINE_HTML,
-  allowedTags: [...(INLINE_HTML.allowedTags as string[]), "p", "blockquote", "iframe", "figure", "figcaption"],
-  allowedAttributes: {
-    ...(INLINE_HTML.allowedAttributes as Record<string, string[]>),
-    iframe: ["src", "width", "height", "title"],
-    blockquote: ["cite"],
-  },
-  allowedSchemesByTag: { iframe: ["https"] },
-};
 
 const URL_KEYS = new Set(["src", "url", "poster", "sourceUrl"]);
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|\.{0,2}\/|#|[^:/?#]*(?:[/?#]|$))/i;
@@ -36,7 +18,7 @@ export interface SanitizeIssue {
 }
 
 function sanitizeHtmlField(html: string, embed: boolean): string {
-  return embed ? sanitizeHtml(html, EMBED_HTML) : sanitizeInlineHtml(html);
+  return embed ? sanitizeEmbedHtml(html) : sanitizeInlineHtml(html);
 }
 
 /** Whether a URL is safe to put in src/href: no javascript:, data:, vbscript: or protocol-relative tricks. */

@@ -1,14 +1,7 @@
-import type { Article } from "../model/article.ts";
 import type { Store } from "../store/store.ts";
 import { SCHEDULER_ACTOR } from "./actor.ts";
 import type { Clock } from "./clock.ts";
-import { writeArticle } from "./workflow.ts";
-
-/** When a pending row lets the article go live: its publish time, but never before its embargo. */
-function dueAt(row: { publish_at: string | null; embargo_until: string | null }): number | null {
-  if (row.publish_at === null) return null;
-  return Math.max(Date.parse(row.publish_at), row.embargo_until ? Date.parse(row.embargo_until) : 0);
-}
+import { applyTransition, dueAt } from "./workflow.ts";
 
 /**
  * Publishes every scheduled article whose time has come (and forgets embargoes that have lifted on
@@ -16,39 +9,28 @@ function dueAt(row: { publish_at: string | null; embargo_until: string | null })
  * each publication is a revision-checked write, so only one of them wins.
  */
 export async function runDueSchedules(store: Store, now: Date): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom("article_schedule")
-    .innerJoin("articles", "articles.id", "article_schedule.article_id")
-    .select(["article_schedule.article_id", "publish_at", "embargo_until", "articles.status", "articles.revision"])
-    .execute();
+  const { schedule } = store;
   const published: string[] = [];
-  for (const row of rows) {
+  for (const row of await schedule.pending()) {
     const due = dueAt(row);
     if (due === null) {
-      if (row.embargo_until && Date.parse(row.embargo_until) <= now.getTime()) {
-        await store.db.deleteFrom("article_schedule").where("article_id", "=", row.article_id).execute();
-      }
+      if (row.embargoUntil && Date.parse(row.embargoUntil) <= now.getTime()) await schedule.clear(row.articleId);
       continue;
     }
     if (due > now.getTime() || row.status !== "scheduled") continue;
     try {
-      await writeArticle(store, {
+      await applyTransition(store, "scheduled-publish", {
         actor: SCHEDULER_ACTOR,
-        action: "publish",
-        id: row.article_id,
-        expectedRevision: Number(row.revision),
+        id: row.articleId,
+        expectedRevision: row.revision,
         now,
         detail: "scheduled",
-        async next(current: Article, trx) {
-          await trx.deleteFrom("article_schedule").where("article_id", "=", row.article_id).execute();
-          const at = new Date(due).toISOString();
-          return { ...current, status: "published", firstPublished: current.firstPublished ?? at };
-        },
       });
-      published.push(row.article_id);
+      published.push(row.articleId);
     } catch (error) {
       // Changed meanwhile (another process published it, or an editor edited it): the next run decides again.
-      if ((error as Error).name !== "ConflictError" && (error as Error).name !== "NotFoundError") throw error;
+      const name = (error as Error).name;
+      if (name !== "ConflictError" && name !== "NotFoundError" && name !== "StateError") throw error;
     }
   }
   return published;

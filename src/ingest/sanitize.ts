@@ -1,7 +1,8 @@
+import { decodeHTMLStrict } from "entities";
 import sanitizeHtml from "sanitize-html";
 
 /**
- * The one sanitizer every importer uses. Stored articles hold plain text plus a small set of
+ * The one sanitizer every importer and the editorial API use. Stored articles hold plain text plus a small set of
  * inline tags; nothing executable (scripts, event handlers, javascript:/data: URLs, styles) survives.
  */
 
@@ -52,18 +53,36 @@ export function safeUrl(
   return href.length > 4096 ? undefined : href;
 }
 
-/**
- * Sanitizes inline markup for a paragraph's `html`: only INLINE_TAGS, links with safe absolute
- * `href` (resolved against `base`), no attributes otherwise.
- */
-export function sanitizeInlineHtml(html: string, base?: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: INLINE_TAGS,
-    allowedAttributes: { a: ["href", "title"], abbr: ["title"] },
+// The one sanitize-html configuration: every policy below (inline, embed, text) is this base with
+// its own tag allow-list, so schemes, dropped elements and protocol-relative URLs are decided once.
+const DROPPED_WITH_CONTENT = [
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "iframe",
+  "object",
+];
+
+function policy(
+  allowedTags: string[],
+  allowedAttributes: Record<string, string[]>,
+  base: string | undefined,
+  nonTextTags: string[] = DROPPED_WITH_CONTENT,
+): sanitizeHtml.IOptions {
+  return {
+    allowedTags,
+    allowedAttributes,
     allowedSchemes: ["http", "https", "mailto", "tel"],
+    // Frames and pictures load without a click, so only web URLs; frames only over TLS.
+    allowedSchemesByTag: { iframe: ["https"], img: ["http", "https"] },
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
-    nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "svg", "math", "iframe", "object"],
+    nonTextTags,
     transformTags: {
       a: (tagName, attribs) => {
         const href = safeUrl(attribs.href, base, { links: true });
@@ -74,9 +93,35 @@ export function sanitizeInlineHtml(html: string, base?: string): string {
       },
     },
     exclusiveFilter: (frame) => frame.tag === "a" && !frame.attribs.href && !frame.text.trim(),
-  })
+  };
+}
+
+const INLINE_ATTRIBUTES = { a: ["href", "title"], abbr: ["title"] };
+
+/** Embed markup is shown in a sandboxed frame, never inline; even so it keeps only harmless markup. */
+const EMBED_TAGS = [...INLINE_TAGS, "p", "blockquote", "div", "span", "figure", "figcaption", "iframe", "img"];
+const EMBED_ATTRIBUTES = {
+  ...INLINE_ATTRIBUTES,
+  "*": ["class", "lang", "dir"],
+  blockquote: ["cite"],
+  iframe: ["src", "width", "height", "title", "allowfullscreen"],
+  img: ["src", "alt", "width", "height"],
+};
+
+/**
+ * Sanitizes inline markup for a paragraph's `html`: only INLINE_TAGS, links with safe absolute
+ * `href` (resolved against `base`), no attributes otherwise.
+ */
+export function sanitizeInlineHtml(html: string, base?: string): string {
+  return sanitizeHtml(html, policy(INLINE_TAGS, INLINE_ATTRIBUTES, base))
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Sanitizes an embed block's `html`: the inline tags plus quotes, figures, https frames and pictures. */
+export function sanitizeEmbedHtml(html: string, base?: string): string {
+  const withoutFrameRemoval = DROPPED_WITH_CONTENT.filter((t) => t !== "iframe");
+  return sanitizeHtml(html, policy(EMBED_TAGS, EMBED_ATTRIBUTES, base, withoutFrameRemoval)).trim();
 }
 
 /**
@@ -89,13 +134,10 @@ export function safeText(value: string | null | undefined, options: { keepNewlin
   let text = value;
   // Only real markup goes through the HTML parser; "<The Palace>" in a title is text, not a tag.
   if (HAS_ACTIVE_TAG.test(text)) {
-    text = sanitizeHtml(text, {
-      allowedTags: [],
-      allowedAttributes: {},
-      nonTextTags: ["script", "style", "textarea", "noscript", "template", "svg", "math", "iframe", "object"],
-    });
+    text = sanitizeHtml(text, policy([], {}, undefined));
   }
-  if (text.includes("&")) text = decodeEntities(text);
+  // Every HTML entity, named or numeric, and only with its semicolon ("&para=2" in a URL stays).
+  if (text.includes("&")) text = decodeHTMLStrict(text);
   // Literal markup in the text (e.g. an escaped "&lt;script&gt;") that could run if a renderer forgot to
   // escape is dropped too; harmless angle-bracket text such as "<The Palace>" is kept.
   let previous: string;
@@ -121,15 +163,3 @@ const LITERAL_ACTIVE_TAG = new RegExp(
 );
 
 const HAS_ACTIVE_TAG = new RegExp(LITERAL_ACTIVE_TAG.source, "i");
-
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === "#") {
-      const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : "";
-    }
-    return NAMED[e.toLowerCase()] ?? m;
-  });
-}

@@ -3,7 +3,6 @@ import { applyEnrichmentDecisions } from "../editorial/apply-decisions.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { ConflictError, getArticle, saveArticleIn } from "../store/articles.ts";
-import { editorialDecisionsRepository } from "../store/editorial-decisions.ts";
 import type { Database } from "../store/schema.ts";
 import type { Store } from "../store/store.ts";
 import { enqueueJobs, type Job } from "./queue.ts";
@@ -45,7 +44,8 @@ async function enrichJob(store: Store, job: Job, finish: FinishJob): Promise<voi
     const stored = await getArticle(store, job.articleId);
     await holdForTests();
     if (!stored || stored.article.id !== job.articleId) return finish();
-    const decisions = await editorialDecisionsRepository(store.db, store.engine).decisionsFor(job.articleId);
+    // Journalists' fixes to enrichment win over it, so they survive this re-enrichment.
+    const decisions = await store.editorialDecisions.decisionsFor(job.articleId);
     const enriched = applyEnrichmentDecisions(enrichArticle(stored.article), decisions);
     try {
       await store.db.transaction().execute(async (trx) => {

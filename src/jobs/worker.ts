@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import type { PostgresStore } from "../store/postgres/open-postgres.ts";
+import { nativeOf } from "../store/db.ts";
 import type { Store } from "../store/store.ts";
 import { type BatchJobHandler, batchJobHandler, type FinishJob, jobHandler, LeaseLostError } from "./handlers.ts";
 import {
@@ -82,7 +82,7 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
 
   const listener =
     store.engine === "postgres"
-      ? await (await import("../store/postgres/listen.ts")).listenOn(store as PostgresStore, [JOBS_CHANNEL], {
+      ? await nativeOf(store).listen?.([JOBS_CHANNEL], {
           onNotify: wakeAll,
           onReconnect: wakeAll,
         })

@@ -1,7 +1,6 @@
+import type { ImageBlock } from "../blocks/image/schema.ts";
 import type { Actor } from "../editorial/actor.ts";
 import { safeText } from "../ingest/sanitize.ts";
-import type { ImageBlock } from "../model/blocks.ts";
-import { mediaRepository } from "../store/media.ts";
 import type { Store } from "../store/store.ts";
 import { processImage } from "./process.ts";
 import type { MediaStorage } from "./storage.ts";
@@ -51,7 +50,7 @@ export async function uploadImage(
     createdAt: now.toISOString(),
     createdBy: actor.name,
   };
-  await mediaRepository(store.db, store.engine).upsertMedia(row);
+  await store.media.upsertMedia(row);
   const jpegs = processed.renditions.filter((r) => r.format === "jpeg");
   const largest = jpegs[jpegs.length - 1];
   return {

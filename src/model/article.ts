@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { type Block, block, blockText } from "./blocks.ts";
+import { type Block, block } from "../blocks/block.ts";
+import { blockText } from "../blocks/text.ts";
 
 /** An entity as enrichment fills it: one canonical name and the other forms the article uses. */
 export const entity = z.object({

@@ -1,7 +1,7 @@
+import type { Block } from "../blocks/block.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { type Article, type Entity, parseArticle, sectionSlug, slugify } from "../model/article.ts";
-import type { Block } from "../model/blocks.ts";
 import { countArticles, saveArticles } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
 import { business } from "./articles/business.ts";

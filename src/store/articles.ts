@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { type Article, articleText, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
+import { type Db, inTransaction } from "./db.ts";
 import type { ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
-import { type Store, StoreError } from "./store.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { type Engine, type Repositories, StoreError } from "./store.ts";
 
 export interface StoredArticle {
   article: Article;
@@ -282,64 +281,33 @@ async function saveBatch(db: Db, items: { article: Article; options: SaveOptions
   return results;
 }
 
-/** Validates and stores an article; a changed document becomes a new revision, history kept. */
-export async function saveArticle(store: Store, input: unknown, options: SaveOptions = {}): Promise<SaveResult> {
-  return store.db.transaction().execute((trx) => saveIn(trx, input, options));
-}
-
-/** Validates and stores many articles in one transaction: all or none. */
-export async function saveArticles(
-  store: Store,
-  inputs: { article: unknown; options?: SaveOptions }[],
-): Promise<SaveResult[]> {
-  const items = inputs.map(({ article, options }) => ({ article: parseArticle(article), options: options ?? {} }));
-  return store.db.transaction().execute((trx) => saveBatch(trx, items));
-}
-
 /**
- * saveArticles for articles that are already parseArticle's output, unchanged since (the import
- * pipeline validates every article after enrichment): stored without validating them again.
+ * The one document decoder: every stored document read back goes through the article schema,
+ * whose defaults upgrade documents written before a field existed (corrections, figures, …).
  */
-export async function saveValidatedArticles(
-  store: Store,
-  items: { article: Article; options?: SaveOptions }[],
-): Promise<SaveResult[]> {
-  return store.db.transaction().execute((trx) =>
-    saveBatch(
-      trx,
-      items.map(({ article, options }) => ({ article, options: options ?? {} })),
-    ),
-  );
+export function decodeArticle(doc: string, where = "stored article"): Article {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(doc);
+  } catch (error) {
+    throw new StoreError(`${where}: the stored document is not JSON (${(error as Error).message})`);
+  }
+  try {
+    return parseArticle(raw, where);
+  } catch (error) {
+    throw new StoreError(
+      `${where}: the stored document does not match the article schema (${(error as Error).message})`,
+    );
+  }
 }
 
 function toStored(row: { doc: string; revision: number; created_at: string; modified_at: string }): StoredArticle {
   return {
-    article: JSON.parse(row.doc) as Article,
+    article: decodeArticle(row.doc),
     revision: row.revision,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
   };
-}
-
-/** An article by id or slug, with its current revision number. */
-export async function getArticle(store: Store, idOrSlug: string): Promise<StoredArticle | null> {
-  const row = await store.db
-    .selectFrom("articles")
-    .select(["doc", "revision", "created_at", "modified_at"])
-    .where((eb) => eb.or([eb("id", "=", idOrSlug), eb("slug", "=", idOrSlug)]))
-    .executeTakeFirst();
-  return row ? toStored(row) : null;
-}
-
-export async function findByContentHash(store: Store, hash: string): Promise<{ id: string; path?: string } | null> {
-  const row = await store.db
-    .selectFrom("articles")
-    .select(["id", "doc"])
-    .where("content_hash", "=", hash)
-    .executeTakeFirst();
-  if (!row) return null;
-  const doc = JSON.parse(row.doc) as Article;
-  return { id: row.id, path: doc.origin?.path };
 }
 
 export interface ListOptions {
@@ -359,23 +327,6 @@ export interface ArticleSummary {
   firstPublished: string | null;
   updated: string | null;
   revision: number;
-}
-
-/** Newest first; published only unless `status: null` asks for every status. */
-export async function listArticles(store: Store, options: ListOptions = {}): Promise<ArticleSummary[]> {
-  let q = store.db
-    .selectFrom("articles")
-    .select(["id", "slug", "section", "section_slug", "headline", "summary", "first_published", "updated", "revision"]);
-  const status = options.status === undefined ? "published" : options.status;
-  if (status !== null) q = q.where("status", "=", status);
-  if (options.section) q = q.where("section_slug", "=", sectionSlug(options.section));
-  const rows = await q
-    .orderBy("first_published", "desc")
-    .orderBy("id")
-    .limit(options.limit ?? 50)
-    .offset(options.offset ?? 0)
-    .execute();
-  return rows.map(toArticleSummary);
 }
 
 /** The summary of an `articles` row; for every query that lists articles. */
@@ -398,29 +349,18 @@ export function toArticleSummary(
   };
 }
 
-export async function countArticles(store: Store, status: string | null = null): Promise<number> {
-  let q = store.db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n"));
-  if (status !== null) q = q.where("status", "=", status);
-  const row = await q.executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Every article, in a stable order, in pages; for export and migration. */
-export async function* allArticles(store: Store, pageSize = 500): AsyncGenerator<StoredArticle> {
-  let after = "";
-  for (;;) {
-    const rows = await store.db
-      .selectFrom("articles")
-      .select(["id", "doc", "revision", "created_at", "modified_at"])
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(pageSize)
-      .execute();
-    for (const r of rows) yield toStored(r);
-    if (rows.length < pageSize) return;
-    after = rows[rows.length - 1].id;
-  }
-}
+/** The columns toArticleSummary reads. */
+export const SUMMARY_COLUMNS = [
+  "id",
+  "slug",
+  "section",
+  "section_slug",
+  "headline",
+  "summary",
+  "first_published",
+  "updated",
+  "revision",
+] as const;
 
 export interface RevisionInfo {
   revision: number;
@@ -429,24 +369,204 @@ export interface RevisionInfo {
   message: string | null;
 }
 
-export async function listRevisions(store: Store, id: string): Promise<RevisionInfo[]> {
-  const rows = await store.db
-    .selectFrom("revisions")
-    .select(["revision", "created_at", "author", "message"])
-    .where("article_id", "=", id)
-    .orderBy("revision", "desc")
-    .execute();
-  return rows.map((r) => ({ revision: r.revision, createdAt: r.created_at, author: r.author, message: r.message }));
+export interface ArticleRepository {
+  /**
+   * The one save path: validates (unless `validated`, for parseArticle's unchanged output) and
+   * stores articles in order, all or none; a changed document becomes a new revision, history kept.
+   */
+  saveMany(items: { article: unknown; options?: SaveOptions }[], how?: { validated?: boolean }): Promise<SaveResult[]>;
+  /** saveMany for one article. */
+  save(input: unknown, options?: SaveOptions): Promise<SaveResult>;
+  /** An article by id or slug, with its current revision number. */
+  get(idOrSlug: string): Promise<StoredArticle | null>;
+  /** Like get, locking the row until the transaction ends where the engine can (PostgreSQL). */
+  getForUpdate(id: string): Promise<StoredArticle | null>;
+  exists(id: string): Promise<boolean>;
+  findByContentHash(hash: string): Promise<{ id: string; path?: string } | null>;
+  /** Newest first; published only unless `status: null` asks for every status. */
+  list(options?: ListOptions): Promise<ArticleSummary[]>;
+  count(status?: string | null): Promise<number>;
+  /** Every article, in a stable order, in pages; for export and migration. */
+  all(pageSize?: number): AsyncGenerator<StoredArticle>;
+  /** Ids of articles after `after` (exclusive), in id order. */
+  idsAfter(after: string, limit: number, where?: { status?: string }): Promise<string[]>;
+  revisions(id: string): Promise<RevisionInfo[]>;
+  revision(id: string, revision: number): Promise<Article | null>;
+  /** Documents of an article's revisions, newest first. */
+  revisionDocuments(id: string, limit?: number): Promise<{ revision: number; article: Article }[]>;
 }
 
-export async function getRevision(store: Store, id: string, revision: number): Promise<Article | null> {
-  const row = await store.db
-    .selectFrom("revisions")
-    .select("doc")
-    .where("article_id", "=", id)
-    .where("revision", "=", revision)
-    .executeTakeFirst();
-  return row ? (JSON.parse(row.doc) as Article) : null;
+export function articleRepository(db: Db, engine: Engine): ArticleRepository {
+  const select = () => db.selectFrom("articles").select(["doc", "revision", "created_at", "modified_at"]);
+  const repo: ArticleRepository = {
+    async saveMany(inputs, how = {}) {
+      const items = inputs.map(({ article, options }) => ({
+        article: how.validated ? (article as Article) : parseArticle(article),
+        options: options ?? {},
+      }));
+      return inTransaction(db, (trx) => saveBatch(trx, items));
+    },
+    async save(input, options = {}) {
+      return (await repo.saveMany([{ article: input, options }]))[0];
+    },
+    async get(idOrSlug) {
+      const row = await select()
+        .where((eb) => eb.or([eb("id", "=", idOrSlug), eb("slug", "=", idOrSlug)]))
+        .executeTakeFirst();
+      return row ? toStored(row) : null;
+    },
+    async getForUpdate(id) {
+      let q = select().where("id", "=", id);
+      // SQLite's write transaction already serialises writers; PostgreSQL needs the row lock.
+      if (engine === "postgres") q = q.forUpdate();
+      const row = await q.executeTakeFirst();
+      return row ? toStored(row) : null;
+    },
+    async exists(id) {
+      return (await db.selectFrom("articles").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+    },
+    async findByContentHash(hash) {
+      const row = await db
+        .selectFrom("articles")
+        .select(["id", "doc"])
+        .where("content_hash", "=", hash)
+        .executeTakeFirst();
+      if (!row) return null;
+      return { id: row.id, path: decodeArticle(row.doc, `article ${row.id}`).origin?.path };
+    },
+    async list(options = {}) {
+      let q = db.selectFrom("articles").select(SUMMARY_COLUMNS);
+      const status = options.status === undefined ? "published" : options.status;
+      if (status !== null) q = q.where("status", "=", status);
+      if (options.section) q = q.where("section_slug", "=", sectionSlug(options.section));
+      const rows = await q
+        .orderBy("first_published", "desc")
+        .orderBy("id")
+        .limit(options.limit ?? 50)
+        .offset(options.offset ?? 0)
+        .execute();
+      return rows.map(toArticleSummary);
+    },
+    async count(status = null) {
+      let q = db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n"));
+      if (status !== null) q = q.where("status", "=", status);
+      const row = await q.executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async *all(pageSize = 500) {
+      let after = "";
+      for (;;) {
+        const rows = await db
+          .selectFrom("articles")
+          .select(["id", "doc", "revision", "created_at", "modified_at"])
+          .where("id", ">", after)
+          .orderBy("id")
+          .limit(pageSize)
+          .execute();
+        for (const r of rows) yield toStored(r);
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1].id;
+      }
+    },
+    async idsAfter(after, limit, where = {}) {
+      let q = db.selectFrom("articles").select("id").where("id", ">", after);
+      if (where.status) q = q.where("status", "=", where.status);
+      return (await q.orderBy("id").limit(limit).execute()).map((r) => r.id);
+    },
+    async revisions(id) {
+      const rows = await db
+        .selectFrom("revisions")
+        .select(["revision", "created_at", "author", "message"])
+        .where("article_id", "=", id)
+        .orderBy("revision", "desc")
+        .execute();
+      return rows.map((r) => ({ revision: r.revision, createdAt: r.created_at, author: r.author, message: r.message }));
+    },
+    async revision(id, revision) {
+      const row = await db
+        .selectFrom("revisions")
+        .select("doc")
+        .where("article_id", "=", id)
+        .where("revision", "=", revision)
+        .executeTakeFirst();
+      return row ? decodeArticle(row.doc, `article ${id} revision ${revision}`) : null;
+    },
+    async revisionDocuments(id, limit) {
+      let q = db
+        .selectFrom("revisions")
+        .select(["revision", "doc"])
+        .where("article_id", "=", id)
+        .orderBy("revision", "desc");
+      if (limit !== undefined) q = q.limit(limit);
+      const rows = await q.execute();
+      return rows.map((r) => ({
+        revision: r.revision,
+        article: decodeArticle(r.doc, `article ${id} revision ${r.revision}`),
+      }));
+    },
+  };
+  return repo;
+}
+
+// The functions below are the store's articles API as callers and the README name it; each is
+// the repository method of the same meaning.
+
+/** Validates and stores an article; a changed document becomes a new revision, history kept. */
+export async function saveArticle(store: Repositories, input: unknown, options: SaveOptions = {}): Promise<SaveResult> {
+  return store.articles.save(input, options);
+}
+
+/** Validates and stores many articles in one transaction: all or none. */
+export async function saveArticles(
+  store: Repositories,
+  inputs: { article: unknown; options?: SaveOptions }[],
+): Promise<SaveResult[]> {
+  return store.articles.saveMany(inputs);
+}
+
+/**
+ * saveArticles for articles that are already parseArticle's output, unchanged since (the import
+ * pipeline validates every article after enrichment): stored without validating them again.
+ */
+export async function saveValidatedArticles(
+  store: Repositories,
+  items: { article: Article; options?: SaveOptions }[],
+): Promise<SaveResult[]> {
+  return store.articles.saveMany(items, { validated: true });
+}
+
+/** An article by id or slug, with its current revision number. */
+export async function getArticle(store: Repositories, idOrSlug: string): Promise<StoredArticle | null> {
+  return store.articles.get(idOrSlug);
+}
+
+export async function findByContentHash(
+  store: Repositories,
+  hash: string,
+): Promise<{ id: string; path?: string } | null> {
+  return store.articles.findByContentHash(hash);
+}
+
+/** Newest first; published only unless `status: null` asks for every status. */
+export async function listArticles(store: Repositories, options: ListOptions = {}): Promise<ArticleSummary[]> {
+  return store.articles.list(options);
+}
+
+export async function countArticles(store: Repositories, status: string | null = null): Promise<number> {
+  return store.articles.count(status);
+}
+
+/** Every article, in a stable order, in pages; for export and migration. */
+export function allArticles(store: Repositories, pageSize = 500): AsyncGenerator<StoredArticle> {
+  return store.articles.all(pageSize);
+}
+
+export async function listRevisions(store: Repositories, id: string): Promise<RevisionInfo[]> {
+  return store.articles.revisions(id);
+}
+
+export async function getRevision(store: Repositories, id: string, revision: number): Promise<Article | null> {
+  return store.articles.revision(id, revision);
 }
 
 /** saveArticle inside a caller's transaction, so an editorial write and its audit row commit together. */
@@ -455,5 +575,5 @@ export function saveArticleIn(
   input: unknown,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
-  return saveIn(trx, input, options);
+  return articleRepository(trx, "sqlite").save(input, options);
 }

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
-import type { PostgresStore } from "./postgres/open-postgres.ts";
-import type { SqliteStore } from "./sqlite/open-sqlite.ts";
-import type { Store } from "./store.ts";
+import type { Db, Native } from "./db.ts";
+import type { Engine, Repositories } from "./store.ts";
 
 /** One stored write to an article, whichever process made it. */
 export interface ArticleChange {
@@ -28,22 +27,122 @@ export interface ChangeFeed {
 /** The channel the articles trigger (migration 0031) notifies on. */
 export const ARTICLES_CHANNEL = "newsdesk_articles";
 
-/**
- * Calls back for every new revision of any article written by any process against this store:
- * PostgreSQL LISTEN/NOTIFY (a trigger on articles, so every writer notifies); on SQLite, polling
- * cheap counters and then articles modified since the last look.
- */
-export async function watchArticleChanges(
-  store: Store,
+/** What changed since a point in time, with the entity tags of each article (for surrogate keys). */
+export interface ChangedArticle {
+  id: string;
+  sectionSlug: string;
+  tags: { kind: string; tag: string }[];
+}
+
+/** One aggregate read of what the render cache's freshness depends on. */
+export interface ChangeSnapshot {
+  /** Newest modified_at of any article. */
+  latest: string | null;
+  count: number;
+  /** The related_overrides table's row count and newest time: moves when an editor pins or excludes. */
+  overrides: string;
+}
+
+export interface ChangeRepository {
+  /**
+   * Calls back for every new revision of any article written by any process against this store:
+   * PostgreSQL LISTEN/NOTIFY (a trigger on articles, so every writer notifies); on SQLite, polling
+   * cheap counters and then articles modified since the last look.
+   */
+  watch(events: ChangeFeedEvents, options?: { pollMs?: number }): Promise<ChangeFeed>;
+  /**
+   * A token read in microseconds that moves whenever anything commits, from this connection or
+   * another process (SQLite's total_changes() and data_version); null where the engine has none
+   * (PostgreSQL: its change feed stands in). While this connection is inside a transaction the
+   * token moves on every call, so callers fall back to a full probe.
+   */
+  readonly version: (() => string) | null;
+  snapshot(): Promise<ChangeSnapshot>;
+  /** Articles modified after `from` (an ISO time), with their entity tags. */
+  changedSince(from: string): Promise<ChangedArticle[]>;
+  /** The entity tags of these articles. */
+  tagsOf(ids: string[]): Promise<{ article_id: string; kind: string; tag: string }[]>;
+}
+
+export function changeRepository(db: Db, engine: Engine, native: Native = {}): ChangeRepository {
+  return {
+    watch: (events, options = {}) =>
+      engine === "postgres" ? watchPostgres(native, events) : watchSqlite(db, native, events, options.pollMs ?? 200),
+    version: engine === "sqlite" && native.sqlite ? sqliteVersion(native.sqlite) : null,
+    async snapshot() {
+      const row = await db
+        .selectFrom("articles")
+        .select((eb) => [
+          eb.fn.max("modified_at").as("latest"),
+          eb.fn.countAll<number>().as("n"),
+          // In the same round trip: PostgreSQL runs this probe for every request.
+          eb
+            .selectFrom("related_overrides")
+            .select((o) => o.fn.countAll<number>().as("n"))
+            .as("overrides"),
+          eb
+            .selectFrom("related_overrides")
+            .select((o) => o.fn.max("created_at").as("m"))
+            .as("overridesLatest"),
+        ])
+        .executeTakeFirstOrThrow();
+      return {
+        latest: (row.latest as string | null) ?? null,
+        count: Number(row.n),
+        overrides: `${Number(row.overrides)}/${row.overridesLatest ?? ""}`,
+      };
+    },
+    async changedSince(from) {
+      const changed = await db
+        .selectFrom("articles")
+        .select(["id", "section_slug"])
+        .where("modified_at", ">", from)
+        .execute();
+      if (changed.length === 0) return [];
+      const tags = await tagsOf(
+        db,
+        changed.map((c) => c.id),
+      );
+      return changed.map((c) => ({
+        id: c.id,
+        sectionSlug: c.section_slug,
+        tags: tags.filter((t) => t.article_id === c.id),
+      }));
+    },
+    tagsOf: (ids) => tagsOf(db, ids),
+  };
+}
+
+async function tagsOf(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("article_entities")
+    .select(["article_id", "kind", "tag"])
+    .where("article_id", "in", ids)
+    .execute();
+}
+
+function sqliteVersion(sqlite: NonNullable<Native["sqlite"]>): () => string {
+  const statement = sqlite.prepare("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v");
+  let unique = 0;
+  return () => {
+    if (sqlite.inTransaction) return `busy-${unique++}`;
+    const row = statement.get() as { t: number; v: number };
+    return `${row.t}/${row.v}`;
+  };
+}
+
+/** Calls back for every new revision of any article, from any process (see ChangeRepository.watch). */
+export function watchArticleChanges(
+  store: Repositories,
   events: ChangeFeedEvents,
   options: { pollMs?: number } = {},
 ): Promise<ChangeFeed> {
-  if (store.engine === "postgres") return watchPostgres(store as PostgresStore, events);
-  return watchSqlite(store as SqliteStore, events, options.pollMs ?? 200);
+  return store.changes.watch(events, options);
 }
 
-async function watchPostgres(store: PostgresStore, events: ChangeFeedEvents): Promise<ChangeFeed> {
-  const { listenOn } = await import("./postgres/listen.ts");
+async function watchPostgres(native: Native, events: ChangeFeedEvents): Promise<ChangeFeed> {
+  if (!native.listen) throw new Error("this PostgreSQL store cannot LISTEN");
   // Notifications of one transaction arrive together; hand them over in one call.
   let pending: ArticleChange[] = [];
   const flush = () => {
@@ -51,7 +150,7 @@ async function watchPostgres(store: PostgresStore, events: ChangeFeedEvents): Pr
     pending = [];
     if (changes.length > 0) events.onChange(changes);
   };
-  return listenOn(store, [ARTICLES_CHANNEL], {
+  return native.listen([ARTICLES_CHANNEL], {
     onNotify(_channel, payload) {
       try {
         const p = JSON.parse(payload) as ArticleChange;
@@ -71,12 +170,14 @@ async function watchPostgres(store: PostgresStore, events: ChangeFeedEvents): Pr
   });
 }
 
-async function watchSqlite(store: SqliteStore, events: ChangeFeedEvents, pollMs: number): Promise<ChangeFeed> {
+async function watchSqlite(db: Db, native: Native, events: ChangeFeedEvents, pollMs: number): Promise<ChangeFeed> {
+  const sqlite = native.sqlite;
+  if (!sqlite) throw new Error("this SQLite store has no connection to watch");
   // data_version moves when another connection commits; total_changes when this one writes.
   const counters = () =>
-    `${store.sqlite.pragma("data_version", { simple: true })}:${store.sqlite.prepare("SELECT total_changes()").pluck().get()}`;
+    `${sqlite.pragma("data_version", { simple: true })}:${sqlite.prepare("SELECT total_changes()").pluck().get()}`;
   const latest = async () =>
-    (await sql<{ m: string | null }>`SELECT max(modified_at) AS m FROM articles`.execute(store.db)).rows[0]?.m ?? "";
+    (await sql<{ m: string | null }>`SELECT max(modified_at) AS m FROM articles`.execute(db)).rows[0]?.m ?? "";
   let seen = counters();
   let since = await latest();
   // Writers' clocks may tie: revisions already reported at `since` are not reported again.
@@ -91,7 +192,7 @@ async function watchSqlite(store: SqliteStore, events: ChangeFeedEvents, pollMs:
     busy = true;
     try {
       seen = now;
-      const rows = await store.db
+      const rows = await db
         .selectFrom("articles")
         .select(["id", "section_slug", "revision", "modified_at"])
         .where("modified_at", ">=", since)

@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
 import { sectionSlug } from "../model/article.ts";
-import type { Database } from "./schema.ts";
+import type { Db } from "./db.ts";
 import type { Engine } from "./store.ts";
 
 export interface DeskStory {
@@ -31,7 +30,7 @@ export interface DeskStoriesRepository {
   authors(): Promise<string[]>;
 }
 
-export function deskStoriesRepository(db: Kysely<Database>, engine: Engine): DeskStoriesRepository {
+export function deskStoriesRepository(db: Db, engine: Engine): DeskStoriesRepository {
   const like = engine === "postgres" ? "ilike" : "like";
   return {
     async listStories(filter) {

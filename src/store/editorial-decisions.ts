@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "./schema.ts";
+import type { Db } from "./db.ts";
 import type { Engine } from "./store.ts";
 
 export interface EditorialDecision {
@@ -21,10 +20,7 @@ export interface EditorialDecisionsRepository {
   replaceDecisions(articleId: string, decisions: EditorialDecision[]): Promise<void>;
 }
 
-export function editorialDecisionsRepository(
-  db: Kysely<Database> | Transaction<Database>,
-  _engine: Engine,
-): EditorialDecisionsRepository {
+export function editorialDecisionsRepository(db: Db, _engine: Engine): EditorialDecisionsRepository {
   const insert = (articleId: string, d: EditorialDecision) =>
     db
       .insertInto("editorial_decisions")

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database } from "./schema.ts";
+import type { Db } from "./db.ts";
 import type { Engine } from "./store.ts";
 
 export interface MediaRow {
@@ -24,7 +23,7 @@ export interface MediaRepository {
   mediaById(id: string): Promise<MediaRow | null>;
 }
 
-export function mediaRepository(db: Kysely<Database>, _engine: Engine): MediaRepository {
+export function mediaRepository(db: Db, _engine: Engine): MediaRepository {
   return {
     async upsertMedia(r) {
       await db

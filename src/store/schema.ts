@@ -62,7 +62,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-/** An API token: only the hash of its secret is kept (src/auth/tokens.ts). */
+/** An API token: only the hash of its secret is kept (src/auth/tokens.ts, src/store/tokens.ts). */
 export interface ApiTokensTable {
   id: string;
   name: string;
@@ -72,7 +72,7 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
-/** One row per editorial write: who, what, when, which revision (src/editorial/audit.ts). */
+/** One row per editorial write: who, what, when, which revision (src/store/audit.ts). */
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;

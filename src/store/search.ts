@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import { entityTag, sectionSlug } from "../model/article.ts";
-import type { Store } from "./store.ts";
+import type { Db } from "./db.ts";
+import type { Engine, Repositories } from "./store.ts";
 
 export interface SearchQuery {
   q: string;
@@ -170,7 +171,7 @@ interface Filters {
  * rather than the wide articles rows, so the FTS match drives the query and each match costs
  * little to check; on PostgreSQL they read the articles row the tsvector lives in.
  */
-function filterSql(f: Filters, engine: Store["engine"]): RawBuilder<unknown> {
+function filterSql(f: Filters, engine: Engine): RawBuilder<unknown> {
   const sqlite = engine === "sqlite";
   const col = (name: "section_slug" | "first_published") => sql.raw(sqlite ? `+m.${name}` : `a.${name}`);
   const parts: RawBuilder<unknown>[] = [sqlite ? sql`+m.published = 1` : sql`a.status = 'published'`];
@@ -212,14 +213,14 @@ function toHit(r: HitRow, snippet: string | null | undefined): SearchHit {
   };
 }
 
-async function searchSqlite(store: Store, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
+async function searchSqlite(db: Db, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
   const match = fts5Expression(parsed);
   const [h, s, b] = FTS5_COLUMN_WEIGHTS;
   const rank = sql`bm25(article_fts, ${sql.lit(h)}, ${sql.lit(s)}, ${sql.lit(b)})`;
-  const where = filterSql(f, store.engine);
+  const where = filterSql(f, "sqlite");
   const from = sql`article_fts JOIN search_filters m ON m.rowid = article_fts.rowid`;
   const countRow = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from}
-    WHERE article_fts MATCH ${match} AND ${where}`.execute(store.db);
+    WHERE article_fts MATCH ${match} AND ${where}`.execute(db);
   const total = Number(countRow.rows[0]?.n ?? 0);
   if (total === 0 || offset >= total) return { total, hits: [] };
   // Rank on the narrow rows first; the wide articles rows are read for the page only. Ties go to
@@ -228,11 +229,11 @@ async function searchSqlite(store: Store, parsed: ParsedQuery, f: Filters, limit
       m.rowid AS rowid, -${rank} AS score, m.first_published AS first_published
     FROM ${from} WHERE article_fts MATCH ${match} AND ${where}
     ORDER BY ${rank}, m.rowid DESC
-    LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+    LIMIT ${limit} OFFSET ${offset}`.execute(db);
   const rowids = ranked.rows.map((r) => Number(r.rowid));
   if (rowids.length === 0) return { total, hits: [] };
   const details = await sql<HitRow & { rowid: number }>`SELECT rowid, id, slug, headline, section, section_slug,
-      first_published FROM articles WHERE rowid IN (${sql.join(rowids)})`.execute(store.db);
+      first_published FROM articles WHERE rowid IN (${sql.join(rowids)})`.execute(db);
   const byRowid = new Map(details.rows.map((r) => [Number(r.rowid), r]));
   const page = {
     rows: ranked.rows.flatMap((r) => {
@@ -246,16 +247,16 @@ async function searchSqlite(store: Store, parsed: ParsedQuery, f: Filters, limit
     const snips = await sql<{ rowid: number; body: string; summary: string }>`SELECT rowid,
         snippet(article_fts, 2, ${START}, ${STOP}, '…', 30) AS body,
         snippet(article_fts, 1, ${START}, ${STOP}, '…', 30) AS summary
-      FROM article_fts WHERE article_fts MATCH ${match} AND rowid IN (${sql.join(rowids)})`.execute(store.db);
+      FROM article_fts WHERE article_fts MATCH ${match} AND rowid IN (${sql.join(rowids)})`.execute(db);
     for (const r of snips.rows)
       snippets.set(Number(r.rowid), r.body.includes(START) || !r.summary ? r.body : r.summary);
   }
   return { total, hits: page.rows.map((r) => toHit(r, snippets.get(Number(r.rowid)))) };
 }
 
-async function searchPostgres(store: Store, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
+async function searchPostgres(db: Db, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
   const query = pgTsquery(parsed);
-  const where = filterSql(f, store.engine);
+  const where = filterSql(f, "postgres");
   // One pass over the matches: ranking must read every match's tsvector anyway, so the total is
   // counted in the same scan (a window count) instead of a second scan of the same rows. Only the
   // narrow ranked rows are held for the sort; the page's wide columns are read for the page only.
@@ -271,18 +272,32 @@ async function searchPostgres(store: Store, parsed: ParsedQuery, f: Filters, lim
       ts_headline('english', CASE WHEN a.body_text <> '' THEN a.body_text ELSE a.summary END, ${query},
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
     FROM ranked r JOIN articles a ON a.id = r.id
-    ORDER BY r.score DESC, r.first_published DESC NULLS LAST, r.id`.execute(store.db);
+    ORDER BY r.score DESC, r.first_published DESC NULLS LAST, r.id`.execute(db);
   if (page.rows.length > 0)
     return { total: Number(page.rows[0].total), hits: page.rows.map((r) => toHit(r, r.snippet)) };
   // An empty page: either nothing matches, or the offset is past the end and the total still counts.
   if (offset === 0) return { total: 0, hits: [] };
   const countRow = await sql<{ n: string }>`SELECT count(*) AS n FROM articles a
-    WHERE a.search @@ ${query} AND ${where}`.execute(store.db);
+    WHERE a.search @@ ${query} AND ${where}`.execute(db);
   return { total: Number(countRow.rows[0]?.n ?? 0), hits: [] };
 }
 
+export interface SearchRepository {
+  /** Full-text search with the store's own engine (FTS5 or PostgreSQL text search). */
+  articles(query: SearchQuery): Promise<SearchResult>;
+}
+
+export function searchRepository(db: Db, engine: Engine): SearchRepository {
+  const run = engine === "sqlite" ? searchSqlite : searchPostgres;
+  return { articles: async (query) => run(db, ...checkQuery(query)) };
+}
+
 /** Full-text search with the store's own engine (FTS5 or PostgreSQL text search). */
-export async function searchArticles(store: Store, query: SearchQuery): Promise<SearchResult> {
+export function searchArticles(store: Repositories, query: SearchQuery): Promise<SearchResult> {
+  return store.search.articles(query);
+}
+
+function checkQuery(query: SearchQuery): [ParsedQuery, Filters, number, number] {
   const parsed = parseSearchQuery(query.q);
   const from = checkDate("from", query.from);
   const to = checkDate("to", query.to);
@@ -298,7 +313,5 @@ export async function searchArticles(store: Store, query: SearchQuery): Promise<
     from,
     toExclusive: to ? nextDay(to) : undefined,
   };
-  return store.engine === "sqlite"
-    ? searchSqlite(store, parsed, filters, limit, offset)
-    : searchPostgres(store, parsed, filters, limit, offset);
+  return [parsed, filters, limit, offset];
 }

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Database } from "./schema.ts";
+import type { Db } from "./db.ts";
 import type { Engine } from "./store.ts";
 import type { UserRow } from "./users.ts";
 
@@ -23,7 +22,7 @@ export interface SessionsRepository {
   useSignInLink(tokenHash: string, now: string): Promise<string | null>;
 }
 
-export function sessionsRepository(db: Kysely<Database>, _engine: Engine): SessionsRepository {
+export function sessionsRepository(db: Db, _engine: Engine): SessionsRepository {
   return {
     async insertSession(s) {
       await db

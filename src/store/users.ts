@@ -1,5 +1,5 @@
-import type { Kysely } from "kysely";
-import type { Database, UsersTable } from "./schema.ts";
+import type { Db } from "./db.ts";
+import type { UsersTable } from "./schema.ts";
 import type { Engine } from "./store.ts";
 
 export interface UserRow {
@@ -19,7 +19,7 @@ export interface UsersRepository {
   userByEmail(email: string): Promise<UserRow | null>;
   listUsers(): Promise<UserRow[]>;
   setPassword(id: string, hash: string): Promise<void>;
-  /** Marks the user disabled and revokes every session; false when there is no such enabled user. */
+  /** Marks the user disabled and revokes every session (run it in a transaction); false when there is no such enabled user. */
   disableUser(id: string, at: string): Promise<boolean>;
 }
 
@@ -35,7 +35,7 @@ function toUser(r: UsersTable): UserRow {
   };
 }
 
-export function usersRepository(db: Kysely<Database>, _engine: Engine): UsersRepository {
+export function usersRepository(db: Db, _engine: Engine): UsersRepository {
   return {
     async insertUser(u) {
       await db
@@ -65,8 +65,9 @@ export function usersRepository(db: Kysely<Database>, _engine: Engine): UsersRep
     async setPassword(id, hash) {
       await db.updateTable("users").set({ password_hash: hash }).where("id", "=", id).execute();
     },
-    disableUser(id, at) {
-      return db.transaction().execute(async (trx) => {
+    async disableUser(id, at) {
+      {
+        const trx = db;
         const result = await trx
           .updateTable("users")
           .set({ disabled_at: at })
@@ -80,7 +81,7 @@ export function usersRepository(db: Kysely<Database>, _engine: Engine): UsersRep
           .where("revoked_at", "is", null)
           .execute();
         return Number(result.numUpdatedRows) > 0;
-      });
+      }
     },
   };
 }

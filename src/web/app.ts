@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { defaultMediaFolder, isMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
 import type { Store } from "../store/store.ts";
+import type { EditorialEnv } from "./api/editorial.ts";
+import { apiErrorBody } from "./api/errors.ts";
 import { readApi } from "./api/read.ts";
 import { StoreChangeWatcher } from "./cache/freshness.ts";
 import { IMMUTABLE, send } from "./cache/http.ts";
@@ -25,7 +27,7 @@ export interface AppOptions {
    * Write routes under /api (the editorial API), mounted before the read API so they can claim
    * their own methods and paths; reads fall through to the public API.
    */
-  writeApi?: Hono;
+  writeApi?: Hono<EditorialEnv>;
   /** The desk at /desk (sign-in, editor); absent unless given. */
   desk?: DeskOptions;
   /** Uploaded images, served at /media/; by default the media folder beside the SQLite file. */
@@ -85,7 +87,7 @@ export function createApp(options: AppOptions): App {
         renderResponse({
           status: 404,
           contentType: "application/json; charset=utf-8",
-          body: JSON.stringify({ error: { status: 404, message: `no API route ${c.req.method} ${c.req.path}` } }),
+          body: JSON.stringify(apiErrorBody("not-found", `no API route ${c.req.method} ${c.req.path}`)),
           cacheControl: "no-store",
         }),
       );

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { Block } from "../../src/blocks/block.ts";
 import { blocksToDoc, docToBlocks, inlineHtmlToNodes, nodesToInline } from "../../src/desk/convert.ts";
 import { mergeStory } from "../../src/desk/merge.ts";
 import { parseArticle } from "../../src/model/article.ts";
-import type { Block } from "../../src/model/blocks.ts";
 import { buildSampleArticles } from "../../src/sample/seed.ts";
 
 test("every sample article's blocks survive the editor document round trip unchanged", () => {

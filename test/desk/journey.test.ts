@@ -162,7 +162,7 @@ test("the history shows both revisions with a field-by-field diff; a correction 
   await page.getByRole("heading", { name: "Revision 1" }).waitFor();
   await page.getByRole("heading", { name: "Revision 2" }).waitFor();
   const changes = page.getByRole("list", { name: "Changes in revision 2" });
-  assert.match(await changes.innerText(), /summary\s+changed from .*by spring.* to .*by the autumn/);
+  assert.match((await changes.textContent()) ?? "", /summary\s+changed from .*by spring.* to .*by the autumn/);
 
   await page.goto(`${site.url}/desk/stories/${storyId}`);
   await page.locator("body[data-editor-ready]").waitFor();

@@ -256,9 +256,10 @@ describe("uploads are checked by content", () => {
     test(`${what} is refused with a clear message and nothing is stored`, async () => {
       const r = await upload(await bytes(), name, type);
       assert.equal(r.status, 400);
-      const body = (await r.json()) as { error: string };
-      assert.match(body.error, message);
-      assert.ok(body.error.startsWith(name), "the message names the file");
+      const { error } = (await r.json()) as { error: { message: string; issues: { path: string }[] } };
+      assert.match(error.message, message);
+      assert.ok(error.message.startsWith(name), "the message names the file");
+      assert.equal(error.issues[0].path, "file");
       assert.deepEqual(readdirSync(site.mediaDir), []);
       const rows = await site.store.db.selectFrom("media").select("id").execute();
       assert.equal(rows.length, 0);

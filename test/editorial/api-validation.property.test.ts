@@ -91,11 +91,11 @@ test(`API validation: ${PROPERTY_RUNS} generated bodies give 201 or a field-leve
         const text = await res.text();
         assert.ok([201, 400, 403, 409, 413].includes(res.status), `status ${res.status}: ${text}`);
         assert.doesNotMatch(text, /\n\s+at /, "no stack trace");
-        const json = JSON.parse(text) as { error?: string; issues?: { path: string; message: string }[] };
+        const json = JSON.parse(text) as { error?: { message: string; issues?: { path: string; message: string }[] } };
         if (res.status === 400) {
-          assert.ok(json.error);
-          assert.ok(json.issues && json.issues.length > 0, text);
-          for (const i of json.issues) assert.ok(typeof i.path === "string" && i.message.length > 0, text);
+          assert.ok(json.error?.message);
+          assert.ok(json.error.issues && json.error.issues.length > 0, text);
+          for (const i of json.error.issues) assert.ok(typeof i.path === "string" && i.message.length > 0, text);
         }
       },
     ),

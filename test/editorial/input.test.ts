@@ -4,7 +4,7 @@ import { getArticle } from "../../src/store/articles.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
 import { type ApiHarness, apiHarness, draftBody, manualClock } from "./support.ts";
 
-type Issues = { error: string; issues?: { path: string; message: string }[] };
+type Issues = { error: { message: string; issues?: { path: string; message: string }[] } };
 
 for (const engine of ENGINES) {
   describe(`editorial API input handling on ${engine}`, () => {
@@ -32,7 +32,7 @@ for (const engine of ENGINES) {
       });
       assert.equal(res.status, 400);
       const body = (await res.json()) as Issues;
-      const paths = body.issues!.map((i) => i.path).sort();
+      const paths = body.error.issues!.map((i) => i.path).sort();
       assert.deepEqual(paths, [
         "blocks[0].text",
         "blocks[1].type",
@@ -42,14 +42,14 @@ for (const engine of ENGINES) {
         "language",
         "section",
       ]);
-      for (const issue of body.issues!) assert.ok(issue.message.length > 0);
+      for (const issue of body.error.issues!) assert.ok(issue.message.length > 0);
     });
 
     test("malformed JSON, a non-object, an empty body and a wrong content type are 4xx, never 500", async () => {
       for (const raw of ["{", "{'a':1}", "[1,2", "nul", "\u0000"]) {
         const res = await h.call("POST", "/api/articles", { role: "writer", raw });
         assert.equal(res.status, 400, raw);
-        assert.equal(((await res.json()) as Issues).error, "malformed JSON");
+        assert.equal(((await res.json()) as Issues).error.message, "malformed JSON");
       }
       for (const body of [[1, 2], "text", 42, null, true]) {
         const res = await h.call("POST", "/api/articles", { role: "writer", body });
@@ -68,7 +68,7 @@ for (const engine of ENGINES) {
       const huge = draftBody("big", { summary: "x".repeat(70 * 1024) });
       const res = await h.call("POST", "/api/articles", { role: "writer", body: huge });
       assert.equal(res.status, 413);
-      assert.match(((await res.json()) as Issues).error, /larger than/);
+      assert.match(((await res.json()) as Issues).error.message, /larger than/);
       assert.equal(await getArticle(t.store, "tbig"), null);
     });
 
@@ -111,7 +111,7 @@ for (const engine of ENGINES) {
         }),
       });
       assert.equal(res.status, 400);
-      assert.deepEqual(((await res.json()) as Issues).issues!.map((i) => i.path).sort(), [
+      assert.deepEqual(((await res.json()) as Issues).error.issues!.map((i) => i.path).sort(), [
         "blocks[0].src",
         "blocks[1].url",
         "sourceUrl",

@@ -118,7 +118,7 @@ for (const engine of ENGINES) {
             assert.ok(res.status >= 200 && res.status < 300, `${role}: expected success, got ${res.status} ${text}`);
           else {
             assert.equal(res.status, 403, `${role}: expected 403, got ${res.status} ${text}`);
-            assert.ok(JSON.parse(text).error, "the 403 says why");
+            assert.ok(JSON.parse(text).error.message, "the 403 says why");
           }
         }
       });

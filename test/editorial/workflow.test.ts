@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
         body: { status: "published" },
       });
       assert.equal(res.status, 400);
-      assert.equal((await json<{ issues: { path: string }[] }>(res)).issues[0].path, "status");
+      assert.equal((await json<{ error: { issues: { path: string }[] } }>(res)).error.issues[0].path, "status");
       res = await h.call("PATCH", "/api/articles/tput1", {
         role: "writer",
         ifMatch: etag,
@@ -206,7 +206,7 @@ for (const engine of ENGINES) {
           body: { at },
         });
         assert.equal(res.status, 400, String(at));
-        assert.equal((await json<{ issues: { path: string }[] }>(res)).issues[0].path, "at");
+        assert.equal((await json<{ error: { issues: { path: string }[] } }>(res)).error.issues[0].path, "at");
       }
     });
 
@@ -297,7 +297,7 @@ for (const engine of ENGINES) {
         body: { text: "  " },
       });
       assert.equal(res.status, 400);
-      assert.equal((await json<{ issues: { path: string }[] }>(res)).issues[0].path, "text");
+      assert.equal((await json<{ error: { issues: { path: string }[] } }>(res)).error.issues[0].path, "text");
     });
 
     test("an unknown article is a 404, an existing id on create a 409", async () => {

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { evaluateConll, formatEvaluation } from "../../src/enrich/ner/evaluate.ts";
 import { spansFromTags } from "../../src/enrich/ner/spans.ts";
+import { runCliOk } from "../support/cli.ts";
 
-const CLI = new URL("../../bin/newsdesk.js", import.meta.url).pathname;
 const DEV = new URL("../../../shared/data/conll2003/dev.txt", import.meta.url).pathname;
 
 // Two documents; IOB1 tags as in CoNLL-2003 (B- only between two same-type entities).
@@ -81,9 +80,7 @@ test("newsdesk eval conll prints figures that match its --predictions file", () 
     const file = join(dir, "small.txt");
     const out = join(dir, "pred.txt");
     writeFileSync(file, SMALL);
-    const printed = execFileSync(process.execPath, [CLI, "eval", "conll", file, "--predictions", out], {
-      encoding: "utf8",
-    });
+    const printed = runCliOk(["eval", "conll", file, "--predictions", out]);
     const lines = readFileSync(out, "utf8").split("\n");
     // One line per token, a blank line after each sentence.
     assert.equal(lines.filter((l) => l.trim()).length, 19);
@@ -127,11 +124,7 @@ test("newsdesk eval conll prints figures that match its --predictions file", () 
 
 test("newsdesk eval conll fails cleanly on a missing file", () => {
   assert.throws(
-    () =>
-      execFileSync(process.execPath, [CLI, "eval", "conll", "/nonexistent/file.txt"], {
-        encoding: "utf8",
-        stdio: "pipe",
-      }),
+    () => runCliOk(["eval", "conll", "/nonexistent/file.txt"]),
     (error: { status: number; stderr: string }) => error.status === 1 && /no such file/.test(error.stderr),
   );
 });

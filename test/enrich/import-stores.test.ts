@@ -1,17 +1,16 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { entityTag } from "../../src/model/article.ts";
 import { openStore } from "../../src/store/open.ts";
+import { runCliOk } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
-const CLI = new URL("../../bin/newsdesk.js", import.meta.url).pathname;
 const REFERENCE = new URL("../../../shared/seed/reference-article.txt", import.meta.url).pathname;
 
 test("import stores enrichment: entity and quote rows for the reference article", async () => {
   const tmp = tempSqlitePath();
   try {
-    execFileSync(process.execPath, [CLI, "import", REFERENCE, "--db", tmp.path], { encoding: "utf8", stdio: "pipe" });
+    runCliOk(["import", REFERENCE, "--db", tmp.path]);
     const store = await openStore(tmp.path);
     try {
       const people = await store.db.selectFrom("article_entities").selectAll().where("kind", "=", "person").execute();
@@ -31,7 +30,7 @@ test("import stores enrichment: entity and quote rows for the reference article"
 });
 
 test("extract prints enriched articles", () => {
-  const out = execFileSync(process.execPath, [CLI, "extract", REFERENCE], { encoding: "utf8", stdio: "pipe" });
+  const out = runCliOk(["extract", REFERENCE]);
   const article = JSON.parse(out.trim().split("\n")[0]) as { people: { name: string }[]; quotes: unknown[] };
   assert.ok(article.people.some((p) => p.name === "Vladimir Putin"));
   assert.ok(article.quotes.length >= 19);

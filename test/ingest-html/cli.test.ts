@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../../src/model/article.ts";
 import { openStore } from "../../src/store/open.ts";
+import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
 /** HTML pages and feeds through the real `import` and `extract` commands. */
@@ -13,10 +13,7 @@ import { tempSqlitePath } from "../support/stores.ts";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const news = join(root, "../shared/data/readability-news-pages");
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "bin/newsdesk.js"), ...args], { cwd: root, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 const feed = (title: string) => `<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Example</title><link>https://news.example.com/</link>

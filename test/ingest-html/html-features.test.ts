@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { Block } from "../../src/blocks/block.ts";
 import { detectImporter } from "../../src/ingest/formats.ts";
 import type { Source } from "../../src/ingest/importer.ts";
 import { type Article, parseArticle } from "../../src/model/article.ts";
-import type { Block } from "../../src/model/blocks.ts";
 
 /** What extraction recovers from a page: metadata, typed blocks, resolved links; furniture left out. */
 

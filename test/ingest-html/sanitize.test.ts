@@ -40,3 +40,10 @@ test("safeText removes markup and active literal tags but keeps harmless angle b
   assert.equal(safeText("a < b && c > d"), "a < b && c > d");
   assert.equal(safeText("  tabs\tand\u0000 nulls \n\n\n lines ", { keepNewlines: true }), "tabs and nulls\n\nlines");
 });
+
+test("safeText decodes every HTML entity, named or numeric, through the entities package", () => {
+  assert.equal(safeText("Caf&eacute;"), "Café");
+  assert.equal(safeText("&Aring;se &mdash; &#8364;5 &#x263A; &hellip;"), "Åse — €5 ☺ …");
+  // Only with the semicolon: a query string in plain text is left as written.
+  assert.equal(safeText("?a=1&para=2"), "?a=1&para=2");
+});

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, copyFileSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
@@ -7,18 +6,12 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { countArticles } from "../../src/store/articles.ts";
 import { openStore } from "../../src/store/open.ts";
+import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(root, "bin/newsdesk.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    input,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], input?: string) => runCli(args, { input });
 
 async function stored(db: string): Promise<number> {
   const store = await openStore(db);

@@ -1,22 +1,15 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const reference = join(root, "../shared/seed/reference-article.txt");
 
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(root, "bin/newsdesk.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    input,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], input?: string) => runCli(args, { input });
 
 describe("import, show, extract and export through the real CLI", () => {
   const tmp = tempSqlitePath();

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import type { Block } from "../../src/blocks/block.ts";
 import { decodeText } from "../../src/ingest/encoding.ts";
 import { ImportError } from "../../src/ingest/importer.ts";
 import { prepareFile } from "../../src/ingest/pipeline.ts";
@@ -11,7 +12,6 @@ import { listInputs } from "../../src/ingest/read-input.ts";
 import { contentHash } from "../../src/ingest/source-hash.ts";
 import { parseCopiedText } from "../../src/ingest/text/parse-copied-text.ts";
 import { makeArticleId } from "../../src/model/article.ts";
-import type { Block } from "../../src/model/blocks.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const reference = join(root, "../shared/seed/reference-article.txt");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { claimJobs, enqueueJobs, failJob, listJobs } from "../../src/jobs/queue.ts";
 import { saveArticle } from "../../src/store/articles.ts";
-import { spawnCli } from "../postgres/support.ts";
+import { spawnCli } from "../support/cli.ts";
 import { type TestStore, tempStore } from "../support/stores.ts";
 
 async function cli(args: string[]): Promise<string> {

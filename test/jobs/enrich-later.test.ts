@@ -7,7 +7,7 @@ import { runWorker } from "../../src/jobs/worker.ts";
 import { sectionSlug } from "../../src/model/article.ts";
 import { getArticle, listRevisions } from "../../src/store/articles.ts";
 import { createApp } from "../../src/web/app.ts";
-import { repoRoot } from "../postgres/support.ts";
+import { repoRoot } from "../support/cli.ts";
 import { type TestStore, tempStore } from "../support/stores.ts";
 
 const file = join(repoRoot, "../shared/data/bbc-news-2005/politics/001.txt");

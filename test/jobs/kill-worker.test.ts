@@ -4,7 +4,8 @@ import { enrichArticle } from "../../src/enrich/enrich.ts";
 import { enqueueArticleJobs } from "../../src/jobs/enqueue.ts";
 import { listJobs } from "../../src/jobs/queue.ts";
 import { documentHash, getArticle, getRevision, listRevisions, saveArticle } from "../../src/store/articles.ts";
-import { spawnCli, waitFor } from "../postgres/support.ts";
+import { waitFor } from "../postgres/support.ts";
+import { spawnCli } from "../support/cli.ts";
 import { type TestStore, tempStore } from "../support/stores.ts";
 
 const ids = ["k1", "k2", "k3"];

@@ -8,8 +8,8 @@ import { countArticles, getArticle, listRevisions, saveArticle } from "../../src
 import { copyStore } from "../../src/store/copy.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
+import { repoRoot, spawnCli } from "../support/cli.ts";
 import { type TestStore, tempPgDatabase, tempSqlitePath, tempStore } from "../support/stores.ts";
-import { repoRoot, spawnCli } from "./support.ts";
 
 const corpus = join(repoRoot, "../shared/data/bbc-news-2005/politics");
 const files = Array.from({ length: 12 }, (_, i) => join(corpus, `${String(i + 1).padStart(3, "0")}.txt`));

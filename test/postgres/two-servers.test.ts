@@ -4,8 +4,9 @@ import { after, before, describe, test } from "node:test";
 import { createToken } from "../../src/auth/tokens.ts";
 import { saveArticle } from "../../src/store/articles.ts";
 import { type ArticleChange, watchArticleChanges } from "../../src/store/changes.ts";
+import type { Spawned } from "../support/cli.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
-import { type Spawned, startServe, waitFor } from "./support.ts";
+import { startServe, waitFor } from "./support.ts";
 
 const story = {
   id: "twin1",

@@ -1,18 +1,11 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { saveArticles } from "../../src/store/articles.ts";
+import { runCli } from "../support/cli.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), "../../bin/newsdesk.js");
-
-function newsdesk(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const newsdesk = (args: string[]) => runCli(args);
 
 const story = (id: string, headline: string, text: string) => ({
   article: {

@@ -10,8 +10,8 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
-import type { Listener } from "../../src/store/postgres/listen.ts";
-import type { PostgresStore } from "../../src/store/postgres/open-postgres.ts";
+import type { KyselyStore } from "../../src/store/db.ts";
+import { makeStore } from "../../src/store/make-store.ts";
 import type { Database } from "../../src/store/schema.ts";
 
 /**
@@ -87,7 +87,7 @@ class PgliteDriver implements Driver {
 }
 
 /** A migrated-on-open store needs nothing else: this is the PostgreSQL engine on PGlite. */
-export async function openPgliteStore(): Promise<PostgresStore> {
+export async function openPgliteStore(): Promise<KyselyStore> {
   // BIGINT as numbers, as open-postgres.ts configures node-postgres.
   const pg = await PGlite.create({ parsers: { 20: (value: string) => Number(value) } });
   const db = new Kysely<Database>({
@@ -98,24 +98,21 @@ export async function openPgliteStore(): Promise<PostgresStore> {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  return {
+  return makeStore({
     engine: "postgres",
     db,
-    pool: null as never,
-    url: "",
     location: "pglite (embedded)",
-    async listen(channels, onNotify): Promise<Listener> {
-      const stops = await Promise.all(
-        channels.map((channel) => pg.listen(channel, (payload) => onNotify(channel, payload))),
-      );
-      return {
-        async close() {
-          for (const stop of stops) await stop();
-        },
-      };
+    native: {
+      async listen(channels, options) {
+        const stops = await Promise.all(
+          channels.map((channel) => pg.listen(channel, (payload) => options.onNotify(channel, payload))),
+        );
+        return {
+          async close() {
+            for (const stop of stops) await stop();
+          },
+        };
+      },
     },
-    async close() {
-      await db.destroy();
-    },
-  };
+  });
 }

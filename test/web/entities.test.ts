@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { sectionSlug } from "../../src/model/article.ts";
@@ -8,6 +7,7 @@ import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
 import { type RunningServer, startServer } from "../../src/web/server.ts";
 import { articlePath } from "../../src/web/urls.ts";
+import { runCliOk } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 import { REFERENCE_ARTICLE } from "./support.ts";
 
@@ -50,9 +50,7 @@ describe("entities on the article page and a person's quotes, with the imported 
   before(async () => {
     if (existsSync(REFERENCE_ARTICLE)) {
       // Imported as a newsroom would: the CLI into its own store, enriched on the way in.
-      execFileSync(process.execPath, ["bin/newsdesk.js", "import", REFERENCE_ARTICLE, "--db", tmp.path], {
-        stdio: "pipe",
-      });
+      runCliOk(["import", REFERENCE_ARTICLE, "--db", tmp.path]);
     }
     store = await openStore(tmp.path);
     await saveArticle(store, LATER);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import type { BlockType } from "../../src/blocks/block.ts";
 import { sectionSlug } from "../../src/model/article.ts";
-import type { BlockType } from "../../src/model/blocks.ts";
 import { buildSampleArticles, sampleArticles, seedSampleNewsroom } from "../../src/sample/seed.ts";
 import { countArticles, getArticle, saveArticle } from "../../src/store/articles.ts";
 import { tempStore } from "../support/stores.ts";

@@ -1,8 +1,10 @@
+import type { Block } from "../../blocks/block.ts";
+import { fragmentToBlocks } from "../../blocks/from-html.ts";
+import type { ImageBlock } from "../../blocks/image/schema.ts";
+import type { MediaBlock } from "../../blocks/media/schema.ts";
+import { MEDIA_FALLBACK_TEXT } from "../../blocks/media/schema.ts";
 import { type ArticleInput, makeArticleId, slugify } from "../../model/article.ts";
-import type { Block, ImageBlock, MediaBlock } from "../../model/blocks.ts";
-import { MEDIA_FALLBACK_TEXT } from "../../model/blocks.ts";
 import { decodeHtml } from "../html/decode.ts";
-import { fragmentToBlocks } from "../html/fragment.ts";
 import { normaliseDate, normaliseLanguage, splitByline } from "../html/metadata.ts";
 import { ImportError, type Importer, type Source } from "../importer.ts";
 import { safeText, safeUrl } from "../sanitize.ts";

@@ -1,5 +1,5 @@
-import type { Block } from "../../model/blocks.ts";
-import { blockText } from "../../model/blocks.ts";
+import type { Block } from "../../blocks/block.ts";
+import { blockText } from "../../blocks/text.ts";
 
 /**
  * Our boilerplate rules, applied around Readability: before it, page furniture marked up as such

@@ -1,7 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import type { Block } from "../../model/blocks.ts";
-import { htmlToBlocks } from "./blocks.ts";
+import type { Block } from "../../blocks/block.ts";
+import { htmlToBlocks } from "../../blocks/from-html.ts";
 import { dropFurnitureBlocks, removeFurniture, removeLinkClusters } from "./boilerplate.ts";
 import { type PageMetadata, readMetadata } from "./metadata.ts";
 import { findBodyByScoring } from "./scoring.ts";

@@ -1,5 +1,6 @@
+import type { Block } from "../../blocks/block.ts";
+import type { ImageBlock } from "../../blocks/image/schema.ts";
 import { type ArticleInput, makeArticleId, slugify } from "../../model/article.ts";
-import type { Block, ImageBlock } from "../../model/blocks.ts";
 import { ImportError, type Importer, type Source } from "../importer.ts";
 import { safeText } from "../sanitize.ts";
 import { looksBinary } from "./decode.ts";

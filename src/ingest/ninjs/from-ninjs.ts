@@ -1,8 +1,11 @@
+import type { Block } from "../../blocks/block.ts";
+import type { ImageBlock } from "../../blocks/image/schema.ts";
+import { mediaType } from "../../blocks/media/mime.ts";
+import { MEDIA_FALLBACK_TEXT, type MediaBlock } from "../../blocks/media/schema.ts";
 import { type ArticleInput, makeArticleId, slugify } from "../../model/article.ts";
-import type { Block, ImageBlock, MediaBlock } from "../../model/blocks.ts";
 import { ImportError } from "../importer.ts";
 import { safeText, safeUrl } from "../sanitize.ts";
-import { htmlToBlocks, mediaType, textToBlocks } from "./html-to-blocks.ts";
+import { htmlToBlocks, textToBlocks } from "./html-to-blocks.ts";
 import { type NinjsAssociation, type NinjsItem, ninjsItem } from "./ninjs-schema.ts";
 import { NEWSDESK_URI_PREFIX } from "./to-ninjs.ts";
 
@@ -90,7 +93,7 @@ function associationBlock(a: NinjsAssociation, base?: string): Block | null {
       kind: type,
       caption: caption ?? "",
       sources,
-      fallbackText: "Media playback is unsupported on your device",
+      fallbackText: MEDIA_FALLBACK_TEXT,
       ...(duration !== undefined && duration >= 0 ? { durationSeconds: duration } : {}),
     };
   }

@@ -1,6 +1,9 @@
+import { associationName } from "../../blocks/html.ts";
+import type { ImageBlock } from "../../blocks/image/schema.ts";
+import type { MediaBlock } from "../../blocks/media/schema.ts";
+import { blocksToHtml } from "../../blocks/to-html.ts";
 import { type Article, wordCount } from "../../model/article.ts";
-import type { ImageBlock, MediaBlock } from "../../model/blocks.ts";
-import { associationName, blocksToHtml, correctionsToHtml } from "./blocks-to-html.ts";
+import { correctionsToHtml } from "./corrections-html.ts";
 
 /** Prefix of the uri Newsdesk gives the items it exports; importing one restores the article id. */
 export const NEWSDESK_URI_PREFIX = "urn:newsdesk:article:";
@@ -68,9 +71,9 @@ export function toNinjs(article: Article): Record<string, unknown> {
   let medias = 0;
   const associations = article.blocks.flatMap((b) =>
     b.type === "image"
-      ? [association(b, associationName(b, images++), article.id)]
+      ? [association(b, associationName("image", images++), article.id)]
       : b.type === "media"
-        ? [association(b, associationName(b, medias++), article.id)]
+        ? [association(b, associationName("media", medias++), article.id)]
         : [],
   );
   const people = [

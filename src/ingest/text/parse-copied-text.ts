@@ -1,12 +1,8 @@
-import {
-  type Block,
-  EXTERNAL_LINKS_DISCLAIMER,
-  type ExternalLinksBlock,
-  MEDIA_FALLBACK_TEXT,
-  type MediaBlock,
-  type ParagraphBlock,
-  type RelatedStoriesBlock,
-} from "../../model/blocks.ts";
+import type { Block } from "../../blocks/block.ts";
+import { EXTERNAL_LINKS_DISCLAIMER, type ExternalLinksBlock } from "../../blocks/external-links/schema.ts";
+import { MEDIA_FALLBACK_TEXT, type MediaBlock } from "../../blocks/media/schema.ts";
+import type { ParagraphBlock } from "../../blocks/paragraph/schema.ts";
+import type { RelatedStoriesBlock } from "../../blocks/related-stories/schema.ts";
 import { ImportError } from "../importer.ts";
 import { isSectionName } from "./section-names.ts";
 

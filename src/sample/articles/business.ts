@@ -1,4 +1,12 @@
-import { h, image, links, list, p, pull, q, related, type SampleArticle, video } from "../blocks.ts";
+import { h } from "../../blocks/crosshead/sample.ts";
+import { links } from "../../blocks/external-links/sample.ts";
+import { image } from "../../blocks/image/sample.ts";
+import { list } from "../../blocks/list/sample.ts";
+import { video } from "../../blocks/media/sample.ts";
+import { p } from "../../blocks/paragraph/sample.ts";
+import { pull, q } from "../../blocks/quote/sample.ts";
+import { related } from "../../blocks/related-stories/sample.ts";
+import type { SampleArticle } from "../blocks.ts";
 
 const byline = [{ name: "Marcus Dell", role: "Business correspondent" }];
 

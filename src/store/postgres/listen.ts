@@ -1,5 +1,4 @@
 import pg from "pg";
-import type { PostgresStore } from "./open-postgres.ts";
 
 export interface Listener {
   close(): Promise<void>;
@@ -67,9 +66,4 @@ export async function listen(url: string, channels: string[], options: ListenOpt
       await c?.end().catch(() => {});
     },
   };
-}
-
-/** LISTENs for a store: on its own connection by URL, or through an embedded engine's own hook. */
-export function listenOn(store: PostgresStore, channels: string[], options: ListenOptions): Promise<Listener> {
-  return store.listen ? store.listen(channels, options.onNotify) : listen(store.url, channels, options);
 }

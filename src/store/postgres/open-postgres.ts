@@ -1,15 +1,13 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import type { KyselyStore } from "../db.ts";
+import { makeStore } from "../make-store.ts";
 import type { Database as Schema } from "../schema.ts";
-import { type Store, StoreError } from "../store.ts";
-import type { Listener } from "./listen.ts";
+import { StoreError } from "../store.ts";
+import { type ListenOptions, listen } from "./listen.ts";
 
-export interface PostgresStore extends Store {
+export interface PostgresStore extends KyselyStore {
   readonly pool: pg.Pool;
-  /** The full connection URL, for the extra connections LISTEN needs (never shown to users). */
-  readonly url: string;
-  /** An embedded engine without a URL (tests on PGlite) listens its own way; otherwise absent. */
-  listen?(channels: string[], onNotify: (channel: string, payload: string) => void): Promise<Listener>;
 }
 
 /** The URL with its password removed, for messages and `location`. */
@@ -60,14 +58,6 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     throw new StoreError(`${redactUrl(url)}: cannot connect to PostgreSQL (${(error as Error).message})`);
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    engine: "postgres",
-    db,
-    pool,
-    url,
-    location: redactUrl(url),
-    async close() {
-      await db.destroy();
-    },
-  };
+  const native = { listen: (channels: string[], options: ListenOptions) => listen(url, channels, options) };
+  return { ...makeStore({ engine: "postgres", db, location: redactUrl(url), native }), pool };
 }

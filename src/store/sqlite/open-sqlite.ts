@@ -2,10 +2,12 @@ import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
+import type { KyselyStore } from "../db.ts";
+import { makeStore } from "../make-store.ts";
 import type { Database as Schema } from "../schema.ts";
-import { type Store, StoreError } from "../store.ts";
+import { StoreError } from "../store.ts";
 
-export interface SqliteStore extends Store {
+export interface SqliteStore extends KyselyStore {
   /** The raw connection, for SQLite-only features (FTS5, backup, integrity check). */
   readonly sqlite: Database.Database;
 }
@@ -50,13 +52,5 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
     throw new StoreError(`${path}: not a Newsdesk SQLite store (${(error as Error).message})`);
   }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return {
-    engine: "sqlite",
-    db,
-    sqlite,
-    location: path,
-    async close() {
-      await db.destroy();
-    },
-  };
+  return { ...makeStore({ engine: "sqlite", db, location: path, native: { sqlite } }), sqlite };
 }

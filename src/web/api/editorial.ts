@@ -1,37 +1,31 @@
-import { type Context, Hono, type Next } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
 import { type RateLimit, RateLimiter } from "../../auth/rate-limit.ts";
-import { isRole, type Role, roleAtLeast } from "../../auth/roles.ts";
+import { isRole, type Role } from "../../auth/roles.ts";
 import { createToken, listTokens, revokeToken, verifyToken } from "../../auth/tokens.ts";
 import type { Actor } from "../../editorial/actor.ts";
-import { listAudit, recordAudit } from "../../editorial/audit.ts";
 import { type Clock, systemClock } from "../../editorial/clock.ts";
 import { diffDocuments } from "../../editorial/diff.ts";
-import { enrichmentDecisions, replaceEnrichmentDecisions } from "../../editorial/enrichment-decisions.ts";
+import { decisionsBody, enrichmentDecisions } from "../../editorial/enrichment-decisions.ts";
 import { startScheduler } from "../../editorial/schedule.ts";
+import { type Action, actionWords, minimumRole, requireRole } from "../../editorial/transitions.ts";
 import {
-  addCorrection,
+  applyTransition,
+  auditOnly,
+  correctionText,
   createArticle,
-  deleteArticle,
-  embargoArticle,
-  parseTime,
-  patchArticle,
-  publishArticle,
-  replaceArticle,
-  restoreRevision,
-  scheduleArticle,
-  undeleteArticle,
-  unpublishArticle,
+  type TransitionParams,
+  updateBody,
   type WriteResult,
 } from "../../editorial/workflow.ts";
 import { uploadImage } from "../../media/library.ts";
 import { MAX_UPLOAD_BYTES, MediaError } from "../../media/process.ts";
 import { defaultMediaFolder, localMediaStorage, type MediaStorage } from "../../media/storage.ts";
-import type { Article } from "../../model/article.ts";
-import { getRevision, listRevisions } from "../../store/articles.ts";
 import type { Store } from "../../store/store.ts";
 import { checkCsrf, currentSession, sessionActor } from "../desk/session.ts";
-import { errorResponse, expectedRevision, HttpError, jsonBody, revisionEtag, socketAddress } from "./editorial/http.ts";
+import { expectedRevision, jsonBody, revisionParam, socketAddress, timeField } from "./editorial/http.ts";
+import { apiError, onApiError, revisionEtag } from "./errors.ts";
 
 export interface EditorialApiOptions {
   store: Store;
@@ -54,13 +48,17 @@ export const DEFAULT_RATE_LIMITS = {
 
 const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** The request's actor, set by `authenticate` and read by every handler behind it. */
+export type EditorialEnv = { Variables: { actor: Actor } };
+
 /**
  * The editorial API: JSON writes on the read API's resource paths, behind bearer tokens with roles.
  * A Hono sub-app for `/api` (createApp's `writeApi`), mounted before the read routes so an
  * authorised GET /api/articles/:id (any status, with its ETag) is answered here and an anonymous
- * one falls through to the read API.
+ * one falls through to the read API. Every route runs behind `guard` (rate limits and token, body
+ * size, role); every error goes through `onApiError`.
  */
-export function createEditorialApi(options: EditorialApiOptions): Hono {
+export function createEditorialApi(options: EditorialApiOptions): Hono<EditorialEnv> {
   const { store } = options;
   const clock = options.clock ?? systemClock;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
@@ -69,75 +67,69 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
   const byToken = limits ? new RateLimiter(limits.perToken, now) : null;
   const byAddress = limits ? new RateLimiter(limits.perAddress, now) : null;
   const addressOf = options.clientAddress ?? socketAddress;
+  const { articles, audit, schedule } = store;
   if ((options.schedulerIntervalMs ?? 15_000) > 0) startScheduler(store, clock, options.schedulerIntervalMs ?? 15_000);
 
-  const app = new Hono();
-  // Who sent each request, once authenticate has checked the token.
-  const actors = new WeakMap<Context, Actor>();
+  const app = new Hono<EditorialEnv>();
+  app.onError(onApiError);
 
-  const limit = (limiter: RateLimiter | null, key: string, what: string) => {
+  const limit = (c: Context, limiter: RateLimiter | null, key: string, what: string) => {
     if (!limiter) return;
     const decision = limiter.take(key);
     if (!decision.allowed) {
-      throw new HttpError(
-        429,
-        `too many requests from this ${what}; retry in ${decision.retryAfterSeconds} s`,
-        undefined,
-        {
-          "Retry-After": String(decision.retryAfterSeconds),
-        },
-      );
+      c.header("Retry-After", String(decision.retryAfterSeconds));
+      throw apiError("rate-limited", `too many requests from this ${what}; retry in ${decision.retryAfterSeconds} s`);
     }
   };
 
-  /** Rate limits, then the bearer token; every editorial route runs behind it. */
-  const authenticate = async (c: Context, next: Next) => {
-    try {
-      const address = addressOf(c);
-      limit(byAddress, `address:${address}`, "address");
-      const header = c.req.header("authorization") ?? "";
-      // The desk signs in with a session cookie instead of a token: same routes, same role checks.
-      const session = header ? null : await currentSession(c, store);
-      if (session) {
-        checkCsrf(c, session);
-        const actor = sessionActor(session, address);
-        limit(byToken, `token:${actor.id}`, "session");
-        actors.set(c, actor);
-      } else {
-        const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-        const token = bearer ? await verifyToken(store, bearer) : null;
-        if (!token) {
-          c.header("WWW-Authenticate", 'Bearer realm="newsdesk"');
-          throw new HttpError(401, bearer ? "the token is not valid" : "send a token: Authorization: Bearer <token>");
-        }
-        limit(byToken, `token:${token.id}`, "token");
-        actors.set(c, { id: token.id, name: token.name, role: token.role, address });
-      }
-    } catch (error) {
-      return errorResponse(c, error);
+  /** Rate limits, then the bearer token; the actor it names is kept in `c.var.actor`. */
+  const authenticate: MiddlewareHandler<EditorialEnv> = async (c, next) => {
+    const address = addressOf(c);
+    limit(c, byAddress, `address:${address}`, "address");
+    const header = c.req.header("authorization") ?? "";
+    // The desk signs in with a session cookie instead of a token: same routes, same role checks,
+    // plus the session's CSRF token on every state-changing request.
+    const session = header ? null : await currentSession(c, store);
+    if (session) {
+      checkCsrf(c, session);
+      const actor = sessionActor(session, address);
+      limit(c, byToken, `token:${actor.id}`, "session");
+      c.set("actor", actor);
+      return next();
     }
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    const token = bearer ? await verifyToken(store, bearer) : null;
+    if (!token) {
+      c.header("WWW-Authenticate", 'Bearer realm="newsdesk"');
+      throw apiError("unauthorized", bearer ? "the token is not valid" : "send a token: Authorization: Bearer <token>");
+    }
+    limit(c, byToken, `token:${token.id}`, "token");
+    c.set("actor", { id: token.id, name: token.name, role: token.role, address });
     await next();
   };
 
   const sizeLimit = bodyLimit({
     maxSize: maxBodyBytes,
-    onError: (c) => errorResponse(c, new HttpError(413, `the body is larger than ${maxBodyBytes} bytes`)),
+    onError: () => {
+      throw apiError("payload-too-large", `the body is larger than ${maxBodyBytes} bytes`);
+    },
   });
 
-  /** A route handler that needs at least `role`; errors become JSON answers, never a stack trace. */
-  const route =
-    (role: Role, what: string, handler: (c: Context, actor: Actor) => Promise<Response>) => async (c: Context) => {
-      try {
-        const actor = actors.get(c);
-        if (!actor) throw new HttpError(401, "send a token: Authorization: Bearer <token>");
-        if (!roleAtLeast(actor.role, role)) throw new HttpError(403, `${what} needs the ${role} role`);
-        const id = c.req.param("id");
-        if (id !== undefined && !ARTICLE_ID.test(id)) throw new HttpError(404, "no such article");
-        return await handler(c, actor);
-      } catch (error) {
-        return errorResponse(c, error);
-      }
+  /** The role gate (and a well-formed article id, so nothing odd reaches the store). */
+  const allow =
+    (role: Role, doing: string): MiddlewareHandler<EditorialEnv> =>
+    async (c, next) => {
+      requireRole(c.get("actor"), role, doing);
+      const id = c.req.param("id");
+      if (id !== undefined && !ARTICLE_ID.test(id)) throw apiError("not-found", "no such article");
+      await next();
     };
+
+  /** The one chain in front of every editorial route. */
+  const guard = (role: Role, doing: string) =>
+    every(authenticate, sizeLimit, allow(role, doing)) as MiddlewareHandler<EditorialEnv>;
+  /** The guard of a workflow action: its least role comes from the transition table. */
+  const guardAction = (action: Action) => guard(minimumRole(action), actionWords(action));
 
   const written = (c: Context, result: WriteResult, status: 200 | 201 = 200) => {
     c.header("ETag", revisionEtag(result.revision));
@@ -145,197 +137,103 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
     return c.json({ article: result.article, revision: result.revision, changed: result.changed }, status);
   };
 
-  const revisionParam = (c: Context, name: string): number => {
-    const value = c.req.param(name) ?? c.req.query(name);
-    if (value === undefined) throw new HttpError(400, `${name} is required`, [{ path: name, message: "required" }]);
-    if (!/^\d{1,9}$/.test(value)) {
-      throw new HttpError(400, `${name} must be a revision number`, [
-        { path: name, message: "must be a positive integer" },
-      ]);
-    }
-    return Number(value);
-  };
+  /** A route applying one transition; `params` reads what the action needs from the request. */
+  const transition = (
+    action: Exclude<Action, "create">,
+    params: (c: Context<EditorialEnv>) => Promise<TransitionParams> = async () => ({}),
+  ) =>
+    [
+      guardAction(action),
+      async (c: Context<EditorialEnv>) => {
+        const expected = expectedRevision(c);
+        const request = { actor: c.get("actor"), id: c.req.param("id")!, expectedRevision: expected, now: clock() };
+        return written(c, await applyTransition(store, action, { ...request, params: await params(c) }));
+      },
+    ] as const;
 
-  const readArticle = route("reader", "reading drafts", async (c) => {
-    const id = c.req.param("id")!;
-    const row = await store.db
-      .selectFrom("articles")
-      .select(["doc", "revision"])
-      .where("id", "=", id)
-      .executeTakeFirst();
-    if (!row) throw new HttpError(404, `no article ${id}`);
-    const schedule = await store.db
-      .selectFrom("article_schedule")
-      .select(["publish_at", "embargo_until"])
-      .where("article_id", "=", id)
-      .executeTakeFirst();
-    c.header("ETag", revisionEtag(Number(row.revision)));
-    c.header("Cache-Control", "no-store");
-    return c.json({
-      article: JSON.parse(row.doc) as Article,
-      revision: Number(row.revision),
-      schedule: schedule ? { publishAt: schedule.publish_at, embargoUntil: schedule.embargo_until } : null,
-    });
-  });
-
-  // Anonymous reads of an article belong to the read API; only authorised ones are answered here.
+  const allowDrafts = allow("reader", "reading drafts");
+  // Anonymous reads of an article belong to the read API; only authorised ones are answered here,
+  // so the guard runs inside the handler (a GET has no body to limit).
   app.get("/articles/:id", async (c, next) => {
     if (!c.req.header("authorization") && !(await currentSession(c, store))) return next();
-    return (await authenticate(c, async () => {})) ?? readArticle(c);
+    const passed = async () => {};
+    await authenticate(c, passed);
+    await allowDrafts(c, passed);
+    const id = c.req.param("id");
+    const stored = await articles.get(id);
+    if (!stored || stored.article.id !== id) throw apiError("not-found", `no article ${id}`);
+    const pending = await schedule.get(id);
+    c.header("ETag", revisionEtag(Number(stored.revision)));
+    c.header("Cache-Control", "no-store");
+    return c.json({ article: stored.article, revision: Number(stored.revision), schedule: pending });
   });
 
-  app.post(
-    "/articles",
-    authenticate,
-    sizeLimit,
-    route("writer", "creating an article", async (c, actor) => {
-      const result = await createArticle(store, actor, await jsonBody(c), clock());
-      c.header("Location", `/api/articles/${result.article.id}`);
-      return written(c, result, 201);
-    }),
-  );
+  app.post("/articles", guardAction("create"), async (c) => {
+    const result = await createArticle(store, c.get("actor"), await jsonBody(c), clock());
+    c.header("Location", `/api/articles/${result.article.id}`);
+    return written(c, result, 201);
+  });
 
   app.put(
     "/articles/:id",
-    authenticate,
-    sizeLimit,
-    route("writer", "editing an article", async (c, actor) => {
-      const expected = expectedRevision(c);
-      const body = await jsonBody(c);
-      return written(c, await replaceArticle(store, actor, c.req.param("id")!, body, expected, clock()));
-    }),
+    ...transition("update", async (c) => ({ body: updateBody(c.req.param("id")!, await jsonBody(c)) })),
   );
-
   app.patch(
     "/articles/:id",
-    authenticate,
-    sizeLimit,
-    route("writer", "editing an article", async (c, actor) => {
-      const expected = expectedRevision(c);
-      const body = await jsonBody(c);
-      return written(c, await patchArticle(store, actor, c.req.param("id")!, body, expected, clock()));
-    }),
+    ...transition("update", async (c) => ({ body: updateBody(c.req.param("id")!, await jsonBody(c)), merge: true })),
   );
-
-  // Transitions that take nothing but the article and its expected revision: one route each.
-  const transitions = [
-    ["delete", "/articles/:id", "deleting", deleteArticle],
-    ["post", "/articles/:id/restore", "restoring", undeleteArticle],
-    ["post", "/articles/:id/publish", "publishing", publishArticle],
-    ["post", "/articles/:id/unpublish", "unpublishing", unpublishArticle],
-  ] as const;
-  for (const [method, path, doing, transition] of transitions) {
-    app[method](
-      path,
-      authenticate,
-      sizeLimit,
-      route("editor", doing, async (c, actor) =>
-        written(c, await transition(store, actor, c.req.param("id")!, expectedRevision(c), clock())),
-      ),
-    );
-  }
-
+  app.delete("/articles/:id", ...transition("delete"));
+  app.post("/articles/:id/restore", ...transition("restore"));
+  app.post("/articles/:id/publish", ...transition("publish"));
+  app.post("/articles/:id/unpublish", ...transition("unpublish"));
   app.post(
     "/articles/:id/schedule",
-    authenticate,
-    sizeLimit,
-    route("editor", "scheduling", async (c, actor) => {
-      const expected = expectedRevision(c);
-      const body = (await jsonBody(c)) as { at?: unknown } | null;
-      const at = parseTime(body?.at, "at");
-      return written(c, await scheduleArticle(store, actor, c.req.param("id")!, at, expected, clock()));
-    }),
+    ...transition("schedule", async (c) => ({ at: timeField(await jsonBody(c), "at") })),
   );
-
   app.post(
     "/articles/:id/embargo",
-    authenticate,
-    sizeLimit,
-    route("editor", "setting an embargo", async (c, actor) => {
-      const expected = expectedRevision(c);
-      const body = (await jsonBody(c)) as { until?: unknown } | null;
-      const until = parseTime(body?.until, "until");
-      return written(c, await embargoArticle(store, actor, c.req.param("id")!, until, expected, clock()));
-    }),
+    ...transition("embargo", async (c) => ({ at: timeField(await jsonBody(c), "until") })),
   );
-
   app.post(
     "/articles/:id/corrections",
-    authenticate,
-    sizeLimit,
-    route("editor", "adding a correction", async (c, actor) => {
-      const expected = expectedRevision(c);
-      const body = await jsonBody(c);
-      return written(c, await addCorrection(store, actor, c.req.param("id")!, body, expected, clock()));
-    }),
+    ...transition("correction", async (c) => ({ text: correctionText(await jsonBody(c)) })),
   );
-
-  app.get(
-    "/articles/:id/revisions",
-    authenticate,
-    sizeLimit,
-    route("reader", "reading revisions", async (c) => {
-      const revisions = await listRevisions(store, c.req.param("id")!);
-      if (revisions.length === 0) throw new HttpError(404, "no such article");
-      return c.json({ revisions });
-    }),
-  );
-
-  app.get(
-    "/articles/:id/revisions/:revision",
-    authenticate,
-    sizeLimit,
-    route("reader", "reading revisions", async (c) => {
-      const revision = revisionParam(c, "revision");
-      const article = await getRevision(store, c.req.param("id")!, revision);
-      if (!article) throw new HttpError(404, `no revision ${revision}`);
-      return c.json({ article, revision });
-    }),
-  );
-
   app.post(
     "/articles/:id/revisions/:revision/restore",
-    authenticate,
-    sizeLimit,
-    route("editor", "restoring a revision", async (c, actor) => {
-      const revision = revisionParam(c, "revision");
-      const expected = expectedRevision(c);
-      return written(c, await restoreRevision(store, actor, c.req.param("id")!, revision, expected, clock()));
-    }),
+    ...transition("restore-revision", async (c) => ({ revision: revisionParam(c, "revision") })),
   );
 
-  app.get(
-    "/articles/:id/diff",
-    authenticate,
-    sizeLimit,
-    route("reader", "reading revisions", async (c) => {
-      const id = c.req.param("id")!;
-      const from = revisionParam(c, "from");
-      const to = revisionParam(c, "to");
-      const [a, b] = await Promise.all([getRevision(store, id, from), getRevision(store, id, to)]);
-      if (!a || !b) throw new HttpError(404, `no revision ${!a ? from : to} of ${id}`);
-      return c.json({ from, to, changes: diffDocuments(a, b) });
-    }),
-  );
+  app.get("/articles/:id/revisions", guard("reader", "reading revisions"), async (c) => {
+    const revisions = await articles.revisions(c.req.param("id"));
+    if (revisions.length === 0) throw apiError("not-found", "no such article");
+    return c.json({ revisions });
+  });
 
-  app.get(
-    "/articles/:id/enrichment-decisions",
-    authenticate,
-    route("writer", "reading enrichment decisions", async (c) => {
-      const id = c.req.param("id")!;
-      return c.json({ decisions: await enrichmentDecisions(store, id) });
-    }),
-  );
+  app.get("/articles/:id/revisions/:revision", guard("reader", "reading revisions"), async (c) => {
+    const revision = revisionParam(c, "revision");
+    const article = await articles.revision(c.req.param("id"), revision);
+    if (!article) throw apiError("not-found", `no revision ${revision}`);
+    return c.json({ article, revision });
+  });
 
+  app.get("/articles/:id/diff", guard("reader", "reading revisions"), async (c) => {
+    const id = c.req.param("id");
+    const from = revisionParam(c, "from");
+    const to = revisionParam(c, "to");
+    const [a, b] = await Promise.all([articles.revision(id, from), articles.revision(id, to)]);
+    if (!a || !b) throw apiError("not-found", `no revision ${!a ? from : to} of ${id}`);
+    return c.json({ from, to, changes: diffDocuments(a, b) });
+  });
+
+  app.get("/articles/:id/enrichment-decisions", guard("writer", "reading enrichment decisions"), async (c) =>
+    c.json({ decisions: await enrichmentDecisions(store, c.req.param("id")) }),
+  );
   app.put(
     "/articles/:id/enrichment-decisions",
-    authenticate,
-    sizeLimit,
-    route("writer", "fixing enrichment", async (c, actor) => {
-      const expected = expectedRevision(c);
-      const body = await jsonBody(c);
-      return written(c, await replaceEnrichmentDecisions(store, actor, c.req.param("id")!, body, expected, clock()));
-    }),
+    ...transition("enrichment-decisions", async (c) => ({
+      decisions: decisionsBody(await jsonBody(c), c.get("actor"), clock()),
+      replace: true,
+    })),
   );
 
   const media = options.media ?? localMediaStorage(defaultMediaFolder(store.location));
@@ -344,22 +242,27 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
     authenticate,
     bodyLimit({
       maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-      onError: (c) => errorResponse(c, new HttpError(413, `the image is larger than ${MAX_UPLOAD_BYTES} bytes`)),
+      onError: () => {
+        throw apiError("payload-too-large", `the image is larger than ${MAX_UPLOAD_BYTES} bytes`);
+      },
     }),
-    route("writer", "uploading images", async (c, actor) => {
+    allow("writer", "uploading images"),
+    async (c) => {
       const type = c.req.header("content-type") ?? "";
       if (!/^multipart\/form-data/i.test(type))
-        throw new HttpError(415, "send the image as multipart/form-data with a `file` field");
+        throw apiError("unsupported-media-type", "send the image as multipart/form-data with a `file` field");
       const form = await c.req.parseBody();
       const file = form.file;
       if (!(file instanceof File))
-        throw new HttpError(400, "no image: send it in the `file` field", [{ path: "file", message: "required" }]);
+        throw apiError("invalid-body", "no image: send it in the `file` field", [
+          { path: "file", message: "required" },
+        ]);
       const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
       try {
         const block = await uploadImage(
           store,
           media,
-          actor,
+          c.get("actor"),
           {
             bytes: Buffer.from(await file.arrayBuffer()),
             originalName: file.name,
@@ -373,68 +276,47 @@ export function createEditorialApi(options: EditorialApiOptions): Hono {
         return c.json({ block }, 201);
       } catch (error) {
         if (error instanceof MediaError)
-          throw new HttpError(400, `${file.name || "upload"}: ${error.message}`, [
+          throw apiError("invalid-body", `${file.name || "upload"}: ${error.message}`, [
             { path: "file", message: error.message },
           ]);
         throw error;
       }
-    }),
+    },
   );
 
-  app.get(
-    "/audit",
-    authenticate,
-    sizeLimit,
-    route("editor", "reading the audit log", async (c) => {
-      const limitParam = Number(c.req.query("limit") ?? 100);
-      const limit = Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, 1000) : 100;
-      return c.json({ entries: await listAudit(store, { target: c.req.query("target"), limit }) });
-    }),
-  );
+  app.get("/audit", guard("editor", "reading the audit log"), async (c) => {
+    const limitParam = Number(c.req.query("limit") ?? 100);
+    const limit = Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, 1000) : 100;
+    return c.json({ entries: await audit.list({ target: c.req.query("target"), limit }) });
+  });
 
-  app.post(
-    "/tokens",
-    authenticate,
-    sizeLimit,
-    route("admin", "managing tokens", async (c, actor) => {
-      const body = (await jsonBody(c)) as { role?: unknown; name?: unknown } | null;
-      const issues: { path: string; message: string }[] = [];
-      if (!isRole(body?.role)) issues.push({ path: "role", message: "must be reader, writer, editor or admin" });
-      const name = body?.name ?? "api";
-      if (typeof name !== "string" || name.trim() === "" || name.length > 100)
-        issues.push({ path: "name", message: "must be 1-100 characters" });
-      if (issues.length > 0) throw new HttpError(400, "invalid token request", issues);
-      const created = await createToken(store, body!.role as Role, (name as string).trim(), clock());
-      await recordAudit(store.db, {
-        actor,
-        action: "token-create",
-        target: `token:${created.id}`,
-        detail: created.role,
-        at: clock(),
-      });
-      c.header("Cache-Control", "no-store");
-      return c.json(created, 201);
-    }),
-  );
+  const manageTokens = guard("admin", "managing tokens");
 
-  app.get(
-    "/tokens",
-    authenticate,
-    sizeLimit,
-    route("admin", "managing tokens", async (c) => c.json({ tokens: await listTokens(store) })),
-  );
+  app.post("/tokens", manageTokens, async (c) => {
+    const body = (await jsonBody(c)) as { role?: unknown; name?: unknown } | null;
+    const issues: { path: string; message: string }[] = [];
+    if (!isRole(body?.role)) issues.push({ path: "role", message: "must be reader, writer, editor or admin" });
+    const name = body?.name ?? "api";
+    if (typeof name !== "string" || name.trim() === "" || name.length > 100)
+      issues.push({ path: "name", message: "must be 1-100 characters" });
+    if (issues.length > 0) throw apiError("invalid-body", "invalid token request", issues);
+    const created = await createToken(store, body!.role as Role, (name as string).trim(), clock());
+    await auditOnly(store, c.get("actor"), "token-create", `token:${created.id}`, {
+      detail: created.role,
+      at: clock(),
+    });
+    c.header("Cache-Control", "no-store");
+    return c.json(created, 201);
+  });
 
-  app.delete(
-    "/tokens/:token",
-    authenticate,
-    sizeLimit,
-    route("admin", "managing tokens", async (c, actor) => {
-      const id = c.req.param("token")!;
-      if (!(await revokeToken(store, id, clock()))) throw new HttpError(404, `no live token ${id}`);
-      await recordAudit(store.db, { actor, action: "token-revoke", target: `token:${id}`, at: clock() });
-      return c.body(null, 204);
-    }),
-  );
+  app.get("/tokens", manageTokens, async (c) => c.json({ tokens: await listTokens(store) }));
+
+  app.delete("/tokens/:token", manageTokens, async (c) => {
+    const id = c.req.param("token");
+    if (!(await revokeToken(store, id, clock()))) throw apiError("not-found", `no live token ${id}`);
+    await auditOnly(store, c.get("actor"), "token-revoke", `token:${id}`, { at: clock() });
+    return c.body(null, 204);
+  });
 
   return app;
 }

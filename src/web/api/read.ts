@@ -7,18 +7,23 @@ import { articleKey, FRONT_KEY } from "../cache/render-cache.ts";
 import { serveCached, serveFresh } from "../respond.ts";
 import type { Site } from "../site.ts";
 import { absolute, articlePath } from "../urls.ts";
+import { API_ERROR_CODES, apiErrorBody, onApiError } from "./errors.ts";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 20;
 
-/** A JSON error the caller can act on: `{ "error": { "status", "message" } }`. */
-export function jsonError(c: Context, status: 400 | 404 | 410, message: string): Response {
+/** A JSON error in the one API shape (errors.ts); not-found answers may be cached briefly. */
+export function jsonError(
+  c: Context,
+  code: "invalid-query" | "invalid-parameter" | "not-found",
+  message: string,
+): Response {
   return serveFresh(c, {
-    status,
+    status: API_ERROR_CODES[code],
     contentType: JSON_TYPE,
-    body: JSON.stringify({ error: { status, message } }),
-    cacheControl: status === 400 ? NO_STORE : "public, max-age=30, s-maxage=60",
+    body: JSON.stringify(apiErrorBody(code, message)),
+    cacheControl: code === "not-found" ? "public, max-age=30, s-maxage=60" : NO_STORE,
   });
 }
 
@@ -35,12 +40,13 @@ function intParam(c: Context, name: string, fallback: number, max: number): numb
 /** The public, read-only API: published articles and search. */
 export function readApi(site: Site): Hono {
   const app = new Hono();
+  app.onError(onApiError);
 
   app.get("/articles", async (c) => {
     const page = intParam(c, "page", 1, 1_000_000);
-    if (typeof page === "string") return jsonError(c, 400, page);
+    if (typeof page === "string") return jsonError(c, "invalid-query", page);
     const limit = intParam(c, "limit", DEFAULT_LIMIT, MAX_LIMIT);
-    if (typeof limit === "string") return jsonError(c, 400, limit);
+    if (typeof limit === "string") return jsonError(c, "invalid-query", limit);
     const section = c.req.query("section");
     const [items, total] = await Promise.all([
       listArticles(site.store, { limit, offset: (page - 1) * limit, section: section || undefined }),
@@ -73,20 +79,20 @@ export function readApi(site: Site): Hono {
     serveCached(c, site, async () => {
       const id = c.req.param("id");
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
-        return jsonError(c, 400, "an article id is 1-64 letters, digits, '-' or '_'");
+        return jsonError(c, "invalid-parameter", "an article id is 1-64 letters, digits, '-' or '_'");
       const stored = await getArticle(site.store, id);
-      if (!stored || stored.article.id !== id) return jsonError(c, 404, `no article with id "${id}"`);
+      if (!stored || stored.article.id !== id) return jsonError(c, "not-found", `no article with id "${id}"`);
       const { article } = stored;
       if (article.status === "deleted" || article.status === "unpublished") {
         return {
           status: 410,
           contentType: JSON_TYPE,
-          body: JSON.stringify({ error: { status: 410, message: `article "${id}" has been withdrawn` } }),
+          body: JSON.stringify(apiErrorBody("gone", `article "${id}" has been withdrawn`)),
           cacheControl: API_CACHE,
           keys: [articleKey(id)],
         };
       }
-      if (article.status !== "published") return jsonError(c, 404, `no article with id "${id}"`);
+      if (article.status !== "published") return jsonError(c, "not-found", `no article with id "${id}"`);
       return {
         contentType: JSON_TYPE,
         body: JSON.stringify({
@@ -103,19 +109,19 @@ export function readApi(site: Site): Hono {
 
   app.get("/search", async (c) => {
     const q = (c.req.query("q") ?? "").trim();
-    if (!q) return jsonError(c, 400, 'the "q" parameter is required');
+    if (!q) return jsonError(c, "invalid-query", 'the "q" parameter is required');
     const page = intParam(c, "page", 1, 1000);
-    if (typeof page === "string") return jsonError(c, 400, page);
+    if (typeof page === "string") return jsonError(c, "invalid-query", page);
     const limit = intParam(c, "limit", DEFAULT_LIMIT, MAX_LIMIT);
-    if (typeof limit === "string") return jsonError(c, 400, limit);
+    if (typeof limit === "string") return jsonError(c, "invalid-query", limit);
     const tagKind = c.req.query("tagKind");
     if (tagKind !== undefined && !["person", "organisation", "place"].includes(tagKind)) {
-      return jsonError(c, 400, '"tagKind" must be person, organisation or place');
+      return jsonError(c, "invalid-query", '"tagKind" must be person, organisation or place');
     }
     for (const name of ["from", "to"] as const) {
       const v = c.req.query(name);
       if (v !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v)))) {
-        return jsonError(c, 400, `"${name}" must be an ISO date such as 2026-03-01`);
+        return jsonError(c, "invalid-query", `"${name}" must be an ISO date such as 2026-03-01`);
       }
     }
     try {
@@ -141,11 +147,11 @@ export function readApi(site: Site): Hono {
         cacheControl: "public, max-age=60, s-maxage=60",
       });
     } catch (error) {
-      if (error instanceof SearchQueryError) return jsonError(c, 400, error.message);
+      if (error instanceof SearchQueryError) return jsonError(c, "invalid-query", error.message);
       throw error;
     }
   });
 
-  app.notFound((c) => jsonError(c, 404, `no API route ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => jsonError(c, "not-found", `no API route ${c.req.method} ${c.req.path}`));
   return app;
 }

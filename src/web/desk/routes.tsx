@@ -5,15 +5,14 @@ import { getCookie, setCookie } from "hono/cookie";
 import { type RateLimit, RateLimiter } from "../../auth/rate-limit.ts";
 import { endAllSessions, endSession, type Session, startSession } from "../../auth/sessions.ts";
 import { authenticateUser, normaliseEmail, setUserPassword, UserInputError, useSignInLink } from "../../auth/users.ts";
+import { quoteSpeakers } from "../../blocks/quote/speakers.ts";
 import { type Clock, systemClock } from "../../editorial/clock.ts";
 import { diffDocuments } from "../../editorial/diff.ts";
 import { setEnrichmentDecision } from "../../editorial/enrichment-decisions.ts";
-import { restoreRevision } from "../../editorial/workflow.ts";
+import { applyTransition } from "../../editorial/workflow.ts";
 import type { Article } from "../../model/article.ts";
-import { getArticle, getRevision, listRevisions } from "../../store/articles.ts";
-import { deskStoriesRepository } from "../../store/desk-stories.ts";
-import { errorResponse, socketAddress } from "../api/editorial/http.ts";
-import { quoteSpeakers } from "../blocks/speakers.ts";
+import { socketAddress } from "../api/editorial/http.ts";
+import { type ApiErrorBody, onApiError } from "../api/errors.ts";
 import { NO_STORE } from "../cache/http.ts";
 import { ArticlePage } from "../pages/article.tsx";
 import { renderDocument } from "../pages/layout.tsx";
@@ -78,7 +77,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
   const byAddress = limits ? new RateLimiter(limits.perAddress, now) : null;
   const byEmail = limits ? new RateLimiter(limits.perEmail, now) : null;
   const addressOf = options.clientAddress ?? socketAddress;
-  const stories = deskStoriesRepository(store.db, store.engine);
+  const stories = store.deskStories;
   const app = new Hono<DeskEnv>();
 
   const page = async (c: Context, body: unknown, status = 200) => {
@@ -268,7 +267,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
   app.get("/stories/:id", async (c) => {
     const s = c.get("session");
     const id = c.req.param("id");
-    const stored = ARTICLE_ID.test(id) ? await getArticle(store, id) : null;
+    const stored = ARTICLE_ID.test(id) ? await store.articles.get(id) : null;
     if (!stored || stored.article.id !== id) return notFound(c);
     return page(
       c,
@@ -287,12 +286,12 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
   app.get("/stories/:id/history", async (c) => {
     const s = c.get("session");
     const id = c.req.param("id");
-    const stored = ARTICLE_ID.test(id) ? await getArticle(store, id) : null;
+    const stored = ARTICLE_ID.test(id) ? await store.articles.get(id) : null;
     if (!stored || stored.article.id !== id) return notFound(c);
-    const revisions = await listRevisions(store, id);
+    const revisions = await store.articles.revisions(id);
     // Each revision against the one before it: what that save changed, field by field.
     const docs = new Map<number, Article | null>();
-    for (const r of revisions) docs.set(r.revision, await getRevision(store, id, r.revision));
+    for (const r of revisions) docs.set(r.revision, await store.articles.revision(id, r.revision));
     const withChanges = revisions.map((r) => ({
       ...r,
       changes: diffDocuments(docs.get(r.revision - 1) ?? {}, docs.get(r.revision) ?? {}).filter(
@@ -315,10 +314,16 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
     const s = c.get("session");
     const id = c.req.param("id");
     const revision = Number(c.req.param("revision"));
-    const stored = ARTICLE_ID.test(id) ? await getArticle(store, id) : null;
+    const stored = ARTICLE_ID.test(id) ? await store.articles.get(id) : null;
     if (!stored || !Number.isInteger(revision)) return notFound(c);
     try {
-      await restoreRevision(store, sessionActor(s, addressOf(c)), id, revision, stored.revision, clock());
+      await applyTransition(store, "restore-revision", {
+        actor: sessionActor(s, addressOf(c)),
+        id,
+        expectedRevision: stored.revision,
+        now: clock(),
+        params: { revision },
+      });
     } catch (error) {
       return errorPage(c, error);
     }
@@ -329,7 +334,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
     const s = c.get("session");
     const id = c.req.param("id");
     const form = await c.req.parseBody();
-    const stored = ARTICLE_ID.test(id) ? await getArticle(store, id) : null;
+    const stored = ARTICLE_ID.test(id) ? await store.articles.get(id) : null;
     if (!stored) return notFound(c);
     try {
       await setEnrichmentDecision(
@@ -348,19 +353,19 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
 
   /** An editorial error as a desk page with the API's status and message. */
   const errorPage = async (c: Context, error: unknown) => {
-    const response = errorResponse(c, error);
-    const body = (await response.json()) as { error: string; issues?: { path: string; message: string }[] };
+    const response = onApiError(error as Error, c);
+    const { error: body } = (await response.json()) as ApiErrorBody;
     const detail = body.issues?.map((i) => `${i.path}: ${i.message}`).join("; ");
     return page(
       c,
-      <DeskMessagePage title="Not done" message={`${body.error}${detail ? ` (${detail})` : ""}`} />,
+      <DeskMessagePage title="Not done" message={`${body.message}${detail ? ` (${detail})` : ""}`} />,
       response.status,
     );
   };
 
   app.get("/stories/:id/preview", async (c) => {
     const id = c.req.param("id");
-    const stored = ARTICLE_ID.test(id) ? await getArticle(store, id) : null;
+    const stored = ARTICLE_ID.test(id) ? await store.articles.get(id) : null;
     if (!stored || stored.article.id !== id) return notFound(c);
     const { article } = stored;
     const blocks = withComputedRelated(article.blocks, []);

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrfMatches, findSession, type Session } from "../../auth/sessions.ts";
 import type { Actor } from "../../editorial/actor.ts";
+import { ForbiddenError } from "../../editorial/errors.ts";
 import type { Store } from "../../store/store.ts";
 
 /**
@@ -72,7 +73,8 @@ export function sameOrigin(c: Context, baseUrl?: string): boolean {
   );
 }
 
-export class CsrfError extends Error {
+/** A 403 to the API (it is a ForbiddenError); the desk shows its message. */
+export class CsrfError extends ForbiddenError {
   constructor() {
     super("this request did not come from a desk page (missing or wrong CSRF token); reload the page and try again");
     this.name = "CsrfError";

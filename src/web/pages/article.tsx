@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
+import { Blocks } from "../../blocks/render.tsx";
+import type { BlockContext } from "../../blocks/render-context.ts";
 import { type Article, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
 import type { ArticleSummary } from "../../store/articles.ts";
-import { Blocks } from "../blocks/blocks.tsx";
-import type { BlockContext } from "../blocks/types.ts";
 import type { EntityKind, SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { articlePath, sectionPath, tagPath } from "../urls.ts";

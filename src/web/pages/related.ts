@@ -1,5 +1,6 @@
+import type { Block } from "../../blocks/block.ts";
+import type { RelatedStoriesBlock } from "../../blocks/related-stories/schema.ts";
 import type { RelatedStory } from "../../enrich/related/related.ts";
-import type { Block, RelatedStoriesBlock } from "../../model/blocks.ts";
 import { articlePath } from "../urls.ts";
 
 /**

@@ -1,10 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Context, Hono } from "hono";
+import { quoteSpeakers } from "../../blocks/quote/speakers.ts";
 import { relatedFor } from "../../enrich/related/related.ts";
 import { sectionSlug } from "../../model/article.ts";
 import { getArticle, listArticles } from "../../store/articles.ts";
 import { SearchQueryError, searchArticles } from "../../store/search.ts";
-import { quoteSpeakers } from "../blocks/speakers.ts";
 import { ERROR_CACHE, NO_STORE, PAGE_CACHE } from "../cache/http.ts";
 import { articleKey, FRONT_KEY, sectionKey, tagKey } from "../cache/render-cache.ts";
 import { articleTagKeys } from "../cdn/keys.ts";

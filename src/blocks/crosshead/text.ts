@@ -1,0 +1,5 @@
+import type { CrossheadBlock } from "./schema.ts";
+
+export function crossheadText(b: CrossheadBlock): string {
+  return b.text;
+}

@@ -1,0 +1,5 @@
+import type { ImageBlock } from "./schema.ts";
+
+export function imageText(b: ImageBlock): string {
+  return b.caption ?? "";
+}

@@ -1,0 +1,5 @@
+import type { MediaBlock } from "./schema.ts";
+
+export function mediaText(b: MediaBlock): string {
+  return b.caption;
+}

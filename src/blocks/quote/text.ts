@@ -1,0 +1,5 @@
+import type { QuoteBlock } from "./schema.ts";
+
+export function quoteText(b: QuoteBlock): string {
+  return b.text;
+}
