@@ -17,6 +17,7 @@ import { relatedFor, SITE_MIN_SCORE } from "../../src/enrich/related/related.ts"
 import { relatedScore } from "../../src/enrich/related/score.ts";
 import { getThread, listThreads } from "../../src/enrich/threads/threads.ts";
 import { saveArticles } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import { corpusId, corpusPaths, knownDuplicatePairs, readCorpusArticle } from "./corpus.ts";
 import { TfidfBaseline } from "./tfidf-baseline.ts";
@@ -104,7 +105,7 @@ try {
   const site = await topic(SITE_MIN_SCORE);
   const readMs = (performance.now() - t) / paths.length;
   const all = await topic(0);
-  const docs = await store.db.selectFrom("articles").select(["id", "body_text"]).execute();
+  const docs = await kyselyOf(store).selectFrom("articles").select(["id", "body_text"]).execute();
   const baseline = new TfidfBaseline(docs.map((d) => ({ id: d.id, body: d.body_text })));
   let baseHits = 0;
   let baseShown = 0;
@@ -123,7 +124,7 @@ try {
 
   // Judged pairs
   const ids = [...new Set(judged.flatMap((j) => [corpusId(j.a), corpusId(j.b)]))];
-  const features = await loadFeatures(store.db, ids);
+  const features = await loadFeatures(store, ids);
   const scored = judged.map((j) => {
     const fa = features.get(corpusId(j.a));
     const fb = features.get(corpusId(j.b));

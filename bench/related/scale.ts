@@ -14,6 +14,7 @@ import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { mergeDfDeltas } from "../../src/enrich/related/df.ts";
 import { indexArticles, loadSourceArticles } from "../../src/enrich/related/features.ts";
 import { saveArticle } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import { archiveRows, bulkInsert } from "../search/archive.ts";
 import { corpusPaths, readCorpusArticle } from "./corpus.ts";
@@ -41,7 +42,7 @@ try {
     await bulkInsert(store, rows);
     for (let i = 0; i < rows.length; i += 1000) {
       const ids = rows.slice(i, i + 1000).map((r) => r.id);
-      await store.db.transaction().execute(async (trx) => indexArticles(trx, await loadSourceArticles(trx, ids)));
+      await store.transaction(async (trx) => indexArticles(trx, await loadSourceArticles(trx, ids)));
       await mergeDfDeltas(store);
     }
     have = size;
@@ -60,7 +61,7 @@ try {
     }
     // Take the new articles out again, so each size measures the same articles against the archive alone.
     const ids = heldOut.map((p) => readCorpusArticle(p).id);
-    await store.db.deleteFrom("articles").where("id", "in", ids).execute();
+    await kyselyOf(store).deleteFrom("articles").where("id", "in", ids).execute();
     await afterArticlesStored(store, ids);
     console.log(
       `| ${size} | ${buildS.toFixed(0)} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${percentile(cpu, 50).toFixed(1)} |`,

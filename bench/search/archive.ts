@@ -1,5 +1,6 @@
 import { namePhrases } from "../../src/enrich/related/text-features.ts";
 import { entityTag, sectionSlug } from "../../src/model/article.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import type { SqliteStore } from "../../src/store/sqlite/open-sqlite.ts";
 import type { Store } from "../../src/store/store.ts";
 import { corpusPaths, readCorpusArticle } from "../related/corpus.ts";
@@ -153,21 +154,23 @@ export async function bulkInsert(store: Store, rows: Iterable<ArchiveRow>, batch
         for (const e of entities) tag.run(e);
       })();
     } else {
-      await store.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < pending.length; i += 500) {
-          const part = pending.slice(i, i + 500).map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]])));
-          await trx
-            .insertInto("articles")
-            .values(part as never)
-            .execute();
-        }
-        for (let i = 0; i < entities.length; i += 1000)
-          await trx
-            .insertInto("article_entities")
-            .values(entities.slice(i, i + 1000))
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-      });
+      await kyselyOf(store)
+        .transaction()
+        .execute(async (trx) => {
+          for (let i = 0; i < pending.length; i += 500) {
+            const part = pending.slice(i, i + 500).map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]])));
+            await trx
+              .insertInto("articles")
+              .values(part as never)
+              .execute();
+          }
+          for (let i = 0; i < entities.length; i += 1000)
+            await trx
+              .insertInto("article_entities")
+              .values(entities.slice(i, i + 1000))
+              .onConflict((oc) => oc.doNothing())
+              .execute();
+        });
     }
     n += pending.length;
     pending = [];

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { contentTerms, words } from "../../src/enrich/related/text-features.ts";
 import { countArticles } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import { type SearchQuery, searchArticles } from "../../src/store/search.ts";
 import type { SqliteStore } from "../../src/store/sqlite/open-sqlite.ts";
@@ -37,7 +38,7 @@ try {
     await bulkInsert(store, archiveRows(target));
     if (store.engine === "sqlite")
       (store as SqliteStore).sqlite.exec("INSERT INTO article_fts(article_fts) VALUES ('optimize')");
-    else await sql`VACUUM ANALYZE articles`.execute(store.db);
+    else await sql`VACUUM ANALYZE articles`.execute(kyselyOf(store));
     console.log(`built archive of ${target} articles in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   const n = await countArticles(store);
@@ -57,20 +58,20 @@ try {
       gin: string;
       total: string;
     }>`SELECT pg_relation_size('articles_search') AS gin, pg_total_relation_size('articles') AS total`.execute(
-      store.db,
+      kyselyOf(store),
     );
     sizeLine = `GIN index ${(Number(r.rows[0].gin) / 2 ** 20).toFixed(0)} MiB; articles table with indexes and TOAST ${(Number(r.rows[0].total) / 2 ** 20).toFixed(0)} MiB`;
   }
 
   // Queries drawn from the corpus's own headlines, so every query is something a reader might type.
   const random = seeded(42);
-  const sample = await store.db
+  const sample = await kyselyOf(store)
     .selectFrom("articles")
     .select(["headline", "section", "first_published"])
     .where("id", "like", "arc-0-%")
     .orderBy("id")
     .execute();
-  const tagRows = await store.db
+  const tagRows = await kyselyOf(store)
     .selectFrom("article_entities")
     .select("tag")
     .where("article_id", "like", "arc-0-%")

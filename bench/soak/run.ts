@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { createToken } from "../../src/auth/tokens.ts";
 import { importInputs } from "../../src/ingest/pipeline.ts";
 import { listArticles } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import { articlePath, feedPath, searchPath, sectionPath } from "../../src/web/urls.ts";
 
@@ -219,13 +220,17 @@ await nextMessage("stopped");
 const store = await openStore(dbPath);
 let lost = 0;
 for (const [id, ack] of acknowledged) {
-  const row = await store.db.selectFrom("articles").select(["doc", "revision"]).where("id", "=", id).executeTakeFirst();
+  const row = await kyselyOf(store)
+    .selectFrom("articles")
+    .select(["doc", "revision"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   const doc = row ? (JSON.parse(row.doc) as { summary: string; status: string }) : null;
   if (!doc || doc.summary !== ack.summary || doc.status !== ack.status || Number(row!.revision) !== ack.revision)
     lost++;
 }
 for (const w of ackedRevisions) {
-  const rev = await store.db
+  const rev = await kyselyOf(store)
     .selectFrom("revisions")
     .select("doc")
     .where("article_id", "=", w.id)

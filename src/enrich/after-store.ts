@@ -13,17 +13,15 @@ import { assignThreads } from "./threads/threads.ts";
 export async function afterArticlesStored(store: Store, articleIds: string[]): Promise<void> {
   const ids = [...new Set(articleIds)];
   if (ids.length === 0) return;
-  const offers = await store.db.transaction().execute(async (trx) => {
+  const offers = await store.transaction(async (trx) => {
     const articles = await loadSourceArticles(trx, ids);
     const present = new Set(articles.map((a) => a.id));
     const gone = ids.filter((id) => !present.has(id));
     if (gone.length > 0) {
       await removeFeatures(trx, gone);
-      await trx.deleteFrom("related_links").where("article_id", "in", gone).execute();
-      await trx.deleteFrom("related_links").where("related_id", "in", gone).execute();
-      await trx.deleteFrom("article_duplicates").where("article_id", "in", gone).execute();
-      await trx.deleteFrom("article_duplicates").where("duplicate_id", "in", gone).execute();
-      await trx.deleteFrom("thread_articles").where("article_id", "in", gone).execute();
+      await trx.related.deleteLinks(gone);
+      await trx.duplicates.remove(gone);
+      await trx.threads.remove(gone);
     }
     if (articles.length === 0) return [];
     const indexed = articles.map((a) => a.id);
@@ -36,6 +34,6 @@ export async function afterArticlesStored(store: Store, articleIds: string[]): P
   // Rows shared with other batches (older articles' lists, the counters) are written after the
   // commit in short transactions of their own: inside the one above, concurrent workers would
   // hold them for the whole batch and queue behind, or deadlock on, each other.
-  if (offers.length > 0) await store.db.transaction().execute((trx) => offerToOthers(trx, offers));
+  if (offers.length > 0) await store.transaction((trx) => offerToOthers(trx, offers));
   await mergeDfDeltas(store);
 }

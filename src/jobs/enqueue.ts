@@ -11,7 +11,7 @@ export function enrichesInBackground(store: Store): boolean {
   const mode = process.env.NEWSDESK_ENRICH;
   if (mode === "inline") return false;
   if (mode === "queue") return true;
-  return store.engine === "postgres";
+  return store.jobs.sharedByProcesses;
 }
 
 /**
@@ -34,19 +34,7 @@ export async function enqueueArchiveJobs(store: Store, options: { all?: boolean 
   let added = 0;
   let after = "";
   for (;;) {
-    let q = store.db.selectFrom("articles").select("id").where("id", ">", after);
-    if (!options.all)
-      q = q.where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("jobs")
-              .select("jobs.id")
-              .where("jobs.kind", "=", ARTICLE_JOB_KINDS.enrich)
-              .whereRef("jobs.article_id", "=", "articles.id"),
-          ),
-        ),
-      );
-    const ids = (await q.orderBy("id").limit(1000).execute()).map((r) => r.id);
+    const ids = await store.jobs.articlesWithout(ARTICLE_JOB_KINDS.enrich, after, 1000, options.all);
     if (ids.length === 0) return added;
     added += await enqueueArticleJobs(store, ids);
     after = ids[ids.length - 1];

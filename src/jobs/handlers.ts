@@ -1,17 +1,16 @@
-import type { Kysely, Transaction } from "kysely";
 import { applyEnrichmentDecisions } from "../editorial/apply-decisions.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
-import { ConflictError, getArticle, saveArticleIn } from "../store/articles.ts";
-import type { Database } from "../store/schema.ts";
-import type { Store } from "../store/store.ts";
-import { enqueueJobs, type Job } from "./queue.ts";
+import { ConflictError, getArticle } from "../store/articles.ts";
+import type { Job } from "../store/jobs.ts";
+import type { Repositories, Store } from "../store/store.ts";
+import { enqueueJobs } from "./queue.ts";
 
 /**
  * Marks the job done in `db` (the transaction that wrote its result, or the store); throws
  * LeaseLostError when another worker took the job meanwhile, rolling that transaction back.
  */
-export type FinishJob = (db?: Kysely<Database> | Transaction<Database>) => Promise<void>;
+export type FinishJob = (tx?: Repositories) => Promise<void>;
 
 export type JobHandler = (store: Store, job: Job, finish: FinishJob) => Promise<void>;
 
@@ -48,14 +47,14 @@ async function enrichJob(store: Store, job: Job, finish: FinishJob): Promise<voi
     const decisions = await store.editorialDecisions.decisionsFor(job.articleId);
     const enriched = applyEnrichmentDecisions(enrichArticle(stored.article), decisions);
     try {
-      await store.db.transaction().execute(async (trx) => {
-        await saveArticleIn(trx, enriched, {
+      await store.transaction(async (tx) => {
+        await tx.articles.save(enriched, {
           expectedRevision: stored.revision,
           author: "enrich",
           message: "enrichment",
         });
-        await enqueueJobs(store, [{ kind: ARTICLE_JOB_KINDS.related, articleId: job.articleId }], { db: trx });
-        await finish(trx);
+        await enqueueJobs(tx, [{ kind: ARTICLE_JOB_KINDS.related, articleId: job.articleId }]);
+        await finish(tx);
       });
       return;
     } catch (error) {
@@ -71,7 +70,7 @@ async function enrichJob(store: Store, job: Job, finish: FinishJob): Promise<voi
 export type BatchJobHandler = (
   store: Store,
   jobs: Job[],
-  finish: (job: Job, db?: Kysely<Database> | Transaction<Database>) => Promise<void>,
+  finish: (job: Job, tx?: Repositories) => Promise<void>,
 ) => Promise<void>;
 
 /** Related stories, threads and near-duplicates: much cheaper per article for many articles at once. */

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { nativeOf } from "../store/db.ts";
+import type { Job } from "../store/jobs.ts";
 import type { Store } from "../store/store.ts";
 import { type BatchJobHandler, batchJobHandler, type FinishJob, jobHandler, LeaseLostError } from "./handlers.ts";
 import {
@@ -8,8 +8,6 @@ import {
   completeJob,
   DEFAULT_BACKOFF,
   failJob,
-  JOBS_CHANNEL,
-  type Job,
   queueDrained,
   releaseJobs,
   renewLeases,
@@ -80,13 +78,7 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
   options.signal?.addEventListener("abort", stop, { once: true });
   if (options.signal?.aborted) stop();
 
-  const listener =
-    store.engine === "postgres"
-      ? await nativeOf(store).listen?.([JOBS_CHANNEL], {
-          onNotify: wakeAll,
-          onReconnect: wakeAll,
-        })
-      : null;
+  const listener = await store.jobs.onEnqueued(wakeAll);
   const heartbeat = setInterval(
     () => {
       renewLeases(store, workerId, [...active], leaseMs).catch((e) => log(`lease renewal failed: ${e.message}`));
@@ -108,8 +100,8 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
     log(`job ${job.id} (${job.kind} ${job.articleId}) failed on attempt ${job.attempts}: ${message} → ${outcome}`);
   }
 
-  async function finishJob(job: Job, db: Parameters<FinishJob>[0] = store.db): Promise<void> {
-    if (!(await completeJob(db, job, workerId))) throw new LeaseLostError(job);
+  async function finishJob(job: Job, tx: Parameters<FinishJob>[0] = store): Promise<void> {
+    if (!(await completeJob(tx, job, workerId))) throw new LeaseLostError(job);
   }
 
   async function run(job: Job): Promise<void> {

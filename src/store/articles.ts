@@ -145,8 +145,7 @@ function revisionRow(
   };
 }
 
-async function saveIn(db: Db, input: unknown, options: SaveOptions, validated = false): Promise<SaveResult> {
-  const article = validated ? (input as Article) : parseArticle(input);
+async function saveIn(db: Db, article: Article, options: SaveOptions): Promise<SaveResult> {
   const now = new Date().toISOString();
   const doc = JSON.stringify(article);
   const existing = await db
@@ -256,7 +255,7 @@ async function saveBatch(db: Db, items: { article: Article; options: SaveOptions
     seen.add(article.id);
     if (!isNew || (options.expectedRevision ?? 0) !== 0) {
       await flush();
-      results.push(await saveIn(db, article, options, true));
+      results.push(await saveIn(db, article, options));
       // It may have taken or given up a slug: look them up afresh for the articles after it.
       slugOwners = undefined;
       continue;
@@ -374,7 +373,9 @@ export interface ArticleRepository {
    * The one save path: validates (unless `validated`, for parseArticle's unchanged output) and
    * stores articles in order, all or none; a changed document becomes a new revision, history kept.
    */
-  saveMany(items: { article: unknown; options?: SaveOptions }[], how?: { validated?: boolean }): Promise<SaveResult[]>;
+  saveMany(items: { article: unknown; options?: SaveOptions }[]): Promise<SaveResult[]>;
+  /** saveMany for parseArticle's output, unchanged since: stored without validating it again. */
+  saveValidated(items: { article: Article; options?: SaveOptions }[]): Promise<SaveResult[]>;
   /** saveMany for one article. */
   save(input: unknown, options?: SaveOptions): Promise<SaveResult>;
   /** An article by id or slug, with its current revision number. */
@@ -399,11 +400,11 @@ export interface ArticleRepository {
 export function articleRepository(db: Db, engine: Engine): ArticleRepository {
   const select = () => db.selectFrom("articles").select(["doc", "revision", "created_at", "modified_at"]);
   const repo: ArticleRepository = {
-    async saveMany(inputs, how = {}) {
-      const items = inputs.map(({ article, options }) => ({
-        article: how.validated ? (article as Article) : parseArticle(article),
-        options: options ?? {},
-      }));
+    async saveMany(inputs) {
+      return repo.saveValidated(inputs.map(({ article, options }) => ({ article: parseArticle(article), options })));
+    },
+    async saveValidated(inputs) {
+      const items = inputs.map(({ article, options }) => ({ article, options: options ?? {} }));
       return inTransaction(db, (trx) => saveBatch(trx, items));
     },
     async save(input, options = {}) {
@@ -532,7 +533,7 @@ export async function saveValidatedArticles(
   store: Repositories,
   items: { article: Article; options?: SaveOptions }[],
 ): Promise<SaveResult[]> {
-  return store.articles.saveMany(items, { validated: true });
+  return store.articles.saveValidated(items);
 }
 
 /** An article by id or slug, with its current revision number. */

@@ -153,7 +153,7 @@ async function watchPostgres(native: Native, events: ChangeFeedEvents): Promise<
   return native.listen([ARTICLES_CHANNEL], {
     onNotify(_channel, payload) {
       try {
-        const p = JSON.parse(payload) as ArticleChange;
+        const p: ArticleChange = JSON.parse(payload);
         if (pending.length === 0) setImmediate(flush);
         pending.push({
           id: p.id,

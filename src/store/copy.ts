@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { kyselyOf } from "./db.ts";
 import type { Database } from "./schema.ts";
 import { type Store, StoreError } from "./store.ts";
 
@@ -188,67 +189,69 @@ export async function copyStore(
 ): Promise<CopyReport> {
   const read =
     source.engine === "postgres"
-      ? source.db.transaction().setIsolationLevel("repeatable read")
-      : source.db.transaction();
+      ? kyselyOf(source).transaction().setIsolationLevel("repeatable read")
+      : kyselyOf(source).transaction();
   return read.execute(async (src) =>
-    target.db.transaction().execute(async (dst) => {
-      const targetMigrations = new Set(await appliedMigrations(dst));
-      const newer = (await appliedMigrations(src)).filter((name) => !targetMigrations.has(name));
-      if (newer.length > 0)
-        throw new StoreError(
-          `${source.location} has migrations this version does not know (${newer.join(", ")}); upgrade Newsdesk first`,
-        );
-      const sourceTables = new Map((await tablesOf(source, src)).map((t) => [t.name, t]));
-      const targetTables = await tablesOf(target, dst);
-      const targetNames = new Set(targetTables.map((t) => t.name));
-      const skipped = [...sourceTables.keys()].filter((n) => !targetNames.has(n) && !NOT_COPIED.has(n)).sort();
-      const tables = fillOrder(targetTables.filter((t) => sourceTables.has(t.name) && !NOT_COPIED.has(t.name)));
-      skipped.push(...targetTables.filter((t) => !sourceTables.has(t.name)).map((t) => t.name));
-
-      for (const t of tables) {
-        const n = await countRows(dst, t.name);
-        if (n > 0)
+    kyselyOf(target)
+      .transaction()
+      .execute(async (dst) => {
+        const targetMigrations = new Set(await appliedMigrations(dst));
+        const newer = (await appliedMigrations(src)).filter((name) => !targetMigrations.has(name));
+        if (newer.length > 0)
           throw new StoreError(
-            `${target.location} is not empty (${t.name} has ${n} row${n === 1 ? "" : "s"}); copy into a new, empty database`,
+            `${source.location} has migrations this version does not know (${newer.join(", ")}); upgrade Newsdesk first`,
           );
-      }
+        const sourceTables = new Map((await tablesOf(source, src)).map((t) => [t.name, t]));
+        const targetTables = await tablesOf(target, dst);
+        const targetNames = new Set(targetTables.map((t) => t.name));
+        const skipped = [...sourceTables.keys()].filter((n) => !targetNames.has(n) && !NOT_COPIED.has(n)).sort();
+        const tables = fillOrder(targetTables.filter((t) => sourceTables.has(t.name) && !NOT_COPIED.has(t.name)));
+        skipped.push(...targetTables.filter((t) => !sourceTables.has(t.name)).map((t) => t.name));
 
-      const report: CopyReport = { tables: [], skipped };
-      for (const t of tables) {
-        const from = sourceTables.get(t.name)!;
-        const fromNames = new Set(from.columns.map((c) => c.name));
-        // Columns only the target has keep their defaults.
-        const columns = t.columns.filter((c) => fromNames.has(c.name));
-        const readInfo = { ...from, columns, primaryKey: from.primaryKey.length ? from.primaryKey : t.primaryKey };
-        // Bound parameters: SQLite allows 32766 per statement, PostgreSQL 65535.
-        const perInsert = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
-        let copied = 0;
-        for await (const page of readTable(src, readInfo, Math.min(2000, perInsert))) {
-          const values = page.map((row) => {
-            const out: Row = {};
-            for (const c of columns) out[c.name] = convert(row[c.name], c, target);
-            return out;
-          });
-          await (dst as unknown as Kysely<Record<string, Row>>)
-            .insertInto(t.name)
-            .values(values as never)
-            .execute();
-          copied += page.length;
-          onProgress?.(t.name, copied);
+        for (const t of tables) {
+          const n = await countRows(dst, t.name);
+          if (n > 0)
+            throw new StoreError(
+              `${target.location} is not empty (${t.name} has ${n} row${n === 1 ? "" : "s"}); copy into a new, empty database`,
+            );
         }
-        const expected = await countRows(src, t.name);
-        const written = await countRows(dst, t.name);
-        if (written !== expected || copied !== expected)
-          throw new StoreError(
-            `${t.name}: ${expected} rows in ${source.location} but ${written} copied; nothing was written`,
-          );
-        if (target.engine === "postgres")
-          for (const c of t.sequences)
-            await sql`SELECT setval(pg_get_serial_sequence(${t.name}, ${c}), coalesce(max(${sql.ref(c)}), 0) + 1, false)
+
+        const report: CopyReport = { tables: [], skipped };
+        for (const t of tables) {
+          const from = sourceTables.get(t.name)!;
+          const fromNames = new Set(from.columns.map((c) => c.name));
+          // Columns only the target has keep their defaults.
+          const columns = t.columns.filter((c) => fromNames.has(c.name));
+          const readInfo = { ...from, columns, primaryKey: from.primaryKey.length ? from.primaryKey : t.primaryKey };
+          // Bound parameters: SQLite allows 32766 per statement, PostgreSQL 65535.
+          const perInsert = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
+          let copied = 0;
+          for await (const page of readTable(src, readInfo, Math.min(2000, perInsert))) {
+            const values = page.map((row) => {
+              const out: Row = {};
+              for (const c of columns) out[c.name] = convert(row[c.name], c, target);
+              return out;
+            });
+            await (dst as unknown as Kysely<Record<string, Row>>)
+              .insertInto(t.name)
+              .values(values as never)
+              .execute();
+            copied += page.length;
+            onProgress?.(t.name, copied);
+          }
+          const expected = await countRows(src, t.name);
+          const written = await countRows(dst, t.name);
+          if (written !== expected || copied !== expected)
+            throw new StoreError(
+              `${t.name}: ${expected} rows in ${source.location} but ${written} copied; nothing was written`,
+            );
+          if (target.engine === "postgres")
+            for (const c of t.sequences)
+              await sql`SELECT setval(pg_get_serial_sequence(${t.name}, ${c}), coalesce(max(${sql.ref(c)}), 0) + 1, false)
               FROM ${sql.table(t.name)}`.execute(dst);
-        report.tables.push({ name: t.name, rows: expected });
-      }
-      return report;
-    }),
+          report.tables.push({ name: t.name, rows: expected });
+        }
+        return report;
+      }),
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { type Article, entityTag } from "../model/article.ts";
-import type { SqliteStore } from "./sqlite/open-sqlite.ts";
+import { kyselyOf, nativeOf } from "./db.ts";
 import type { Store } from "./store.ts";
 
 export interface IntegrityReport {
@@ -17,8 +17,8 @@ export interface IntegrityReport {
  */
 export async function checkStore(store: Store, mode: "quick" | "full"): Promise<IntegrityReport> {
   const problems: string[] = [];
-  if (store.engine === "sqlite") {
-    const sqlite = (store as SqliteStore).sqlite;
+  const sqlite = nativeOf(store).sqlite;
+  if (sqlite) {
     const result = sqlite.pragma(mode === "quick" ? "quick_check" : "integrity_check") as Record<string, string>[];
     const messages = result.map((r) => Object.values(r)[0]).filter((m) => m !== "ok");
     problems.push(...messages.map((m) => `sqlite: ${m}`));
@@ -33,7 +33,7 @@ export async function checkStore(store: Store, mode: "quick" | "full"): Promise<
       }
     }
   } else {
-    await sql`SELECT 1`.execute(store.db);
+    await sql`SELECT 1`.execute(kyselyOf(store));
   }
   const checked = { articles: 0, revisions: 0 };
   if (mode === "full") await checkRows(store, problems, checked);
@@ -42,7 +42,7 @@ export async function checkStore(store: Store, mode: "quick" | "full"): Promise<
 
 async function checkRows(store: Store, problems: string[], checked: IntegrityReport["checked"]): Promise<void> {
   const revisionStats = new Map<string, { n: number; max: number }>();
-  for (const r of await store.db
+  for (const r of await kyselyOf(store)
     .selectFrom("revisions")
     .select((eb) => ["article_id", eb.fn.countAll<number>().as("n"), eb.fn.max("revision").as("max")])
     .groupBy("article_id")
@@ -51,13 +51,16 @@ async function checkRows(store: Store, problems: string[], checked: IntegrityRep
     checked.revisions += Number(r.n);
   }
   const entityRows = new Map<string, Set<string>>();
-  for (const e of await store.db.selectFrom("article_entities").select(["article_id", "kind", "tag"]).execute()) {
+  for (const e of await kyselyOf(store)
+    .selectFrom("article_entities")
+    .select(["article_id", "kind", "tag"])
+    .execute()) {
     const set = entityRows.get(e.article_id) ?? new Set<string>();
     set.add(`${e.kind}:${e.tag}`);
     entityRows.set(e.article_id, set);
   }
   const quoteRows = new Map<string, number>();
-  for (const q of await store.db
+  for (const q of await kyselyOf(store)
     .selectFrom("article_quotes")
     .select((eb) => ["article_id", eb.fn.countAll<number>().as("n")])
     .groupBy("article_id")
@@ -67,7 +70,7 @@ async function checkRows(store: Store, problems: string[], checked: IntegrityRep
   const articleIds = new Set<string>();
   let after = "";
   for (;;) {
-    const page = await store.db
+    const page = await kyselyOf(store)
       .selectFrom("articles")
       .leftJoin("revisions", (join) =>
         join.onRef("revisions.article_id", "=", "articles.id").onRef("revisions.revision", "=", "articles.revision"),
@@ -90,7 +93,7 @@ async function checkRows(store: Store, problems: string[], checked: IntegrityRep
         problems.push(`${row.id}: revision ${row.revision} does not hold the current document`);
       let doc: Article;
       try {
-        doc = JSON.parse(row.doc) as Article;
+        doc = JSON.parse(row.doc);
       } catch {
         problems.push(`${row.id}: document is not JSON`);
         continue;

@@ -22,7 +22,7 @@ export function createRepositories(db: Db, engine: Engine, native: Native = {}):
   return {
     articles: articleRepository(db, engine),
     search: searchRepository(db, engine),
-    jobs: jobRepository(db, engine),
+    jobs: jobRepository(db, engine, native),
     related: relatedRepository(db, engine),
     duplicates: duplicateRepository(db, engine),
     threads: threadRepository(db, engine),

@@ -55,8 +55,6 @@ export interface Store extends Repositories {
   /** Where the store lives: a file path or a postgres:// URL (password removed). */
   readonly location: string;
   /** Runs `fn` with repositories bound to one transaction: all its writes commit together or none. */
-  /** @deprecated Transitional while queries move into repositories; removed at the end of issue 15. */
-  readonly db: import("kysely").Kysely<import("./schema.ts").Database>;
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

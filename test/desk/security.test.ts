@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { disableUser } from "../../src/auth/users.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { Client } from "./http.ts";
 import { type DeskSite, PASSWORDS, startDeskSite } from "./support.ts";
 
@@ -261,7 +262,7 @@ describe("uploads are checked by content", () => {
       assert.ok(error.message.startsWith(name), "the message names the file");
       assert.equal(error.issues[0].path, "file");
       assert.deepEqual(readdirSync(site.mediaDir), []);
-      const rows = await site.store.db.selectFrom("media").select("id").execute();
+      const rows = await kyselyOf(site.store).selectFrom("media").select("id").execute();
       assert.equal(rows.length, 0);
     });
   }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Role } from "../../src/auth/roles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
 import { type ApiHarness, apiHarness, draftBody } from "./support.ts";
 
@@ -133,7 +134,7 @@ for (const engine of ENGINES) {
     });
 
     test("tokens are stored only as hashes", async () => {
-      const rows = await t.store.db.selectFrom("api_tokens").selectAll().execute();
+      const rows = await kyselyOf(t.store).selectFrom("api_tokens").selectAll().execute();
       for (const token of Object.values(h.tokens)) {
         const secret = token.slice("nd_".length + 13);
         assert.ok(!JSON.stringify(rows).includes(secret), "no secret appears in the table");

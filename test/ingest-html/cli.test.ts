@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../../src/model/article.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
@@ -73,13 +74,13 @@ describe("HTML and feeds through the CLI", () => {
     assert.match(second.stdout, /imported 2,/, second.stderr);
     const store = await openStore(tmp.path);
     try {
-      const rows = await store.db
+      const rows = await kyselyOf(store)
         .selectFrom("articles")
         .select(["headline", "revision"])
         .where("headline", "like", "Ferry race%")
         .execute();
       assert.deepEqual(rows, [{ headline: "Ferry race returns on Sunday", revision: 2 }]);
-      const harbour = await store.db
+      const harbour = await kyselyOf(store)
         .selectFrom("articles")
         .select("revision")
         .where("headline", "=", "Harbour plan approved")

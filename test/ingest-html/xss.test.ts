@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { detectImporter } from "../../src/ingest/formats.ts";
 import { getArticle, saveArticle } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { type TestStore, tempStore } from "../support/stores.ts";
 
 /**
@@ -64,7 +65,7 @@ test("no XSS payload survives into the stored article", async () => {
   const [input] = await importer.parse(source);
   const saved = await saveArticle(ts.store, input);
 
-  const row = await ts.store.db
+  const row = await kyselyOf(ts.store)
     .selectFrom("articles")
     .select(["doc", "body_text", "headline", "summary"])
     .where("id", "=", saved.id)

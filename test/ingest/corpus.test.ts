@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { toJsonLine } from "../../src/ingest/jsonl/jsonl-importer.ts";
 import { type ImportResult, importInputs } from "../../src/ingest/pipeline.ts";
 import { allArticles } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
 import { tempSqlitePath } from "../support/stores.ts";
@@ -23,7 +24,7 @@ function knownDuplicates(): [string, string][] {
 }
 
 async function storedDocs(store: Store): Promise<Map<string, string>> {
-  const rows = await store.db.selectFrom("articles").select(["id", "doc", "slug", "content_hash"]).execute();
+  const rows = await kyselyOf(store).selectFrom("articles").select(["id", "doc", "slug", "content_hash"]).execute();
   return new Map(rows.map((r) => [r.id, JSON.stringify([r.slug, r.content_hash, r.doc])]));
 }
 
@@ -61,7 +62,7 @@ describe("the 2,225-file BBC corpus through the import pipeline into a real SQLi
   test("per-category counts: the README's file counts minus each category's duplicates; section from the folder", async () => {
     const readme = readFileSync(join(corpus, "README.md"), "utf8");
     const dupes = knownDuplicates();
-    const rows = await store.db
+    const rows = await kyselyOf(store)
       .selectFrom("articles")
       .select("section")
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -8,6 +8,7 @@ import { toNinjs } from "../../src/ingest/ninjs/to-ninjs.ts";
 import { importInputs, prepareFile } from "../../src/ingest/pipeline.ts";
 import { type Article, type ArticleInput, parseArticle } from "../../src/model/article.ts";
 import { allArticles, getArticle } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { ENGINES, type TestStore, tempSqlitePath, tempStore } from "../support/stores.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -274,7 +275,7 @@ describe("a file with several items is all or nothing", () => {
       ],
     );
     assert.match(r.failed[0].reason, /language/);
-    const stored = await t.store.db.selectFrom("articles").select(["headline"]).orderBy("headline").execute();
+    const stored = await kyselyOf(t.store).selectFrom("articles").select(["headline"]).orderBy("headline").execute();
     assert.deepEqual(
       stored.map((x) => x.headline),
       ["Good item", "[Video] Floods hit the valley"],

@@ -12,6 +12,7 @@ import {
   retryParkedJobs,
 } from "../../src/jobs/queue.ts";
 import { runWorker } from "../../src/jobs/worker.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
@@ -40,9 +41,9 @@ for (const engine of ENGINES) {
       assert.equal(job.articleId, "l1");
       assert.equal(job.attempts, 1);
       assert.deepEqual(await claimJobs(t.store, "w2", 5, 60_000, ["lease"]), [], "a leased job is not claimable");
-      assert.equal(await completeJob(t.store.db, job, "w2"), false, "only the holder completes it");
-      assert.equal(await completeJob(t.store.db, job, "w1"), true);
-      assert.equal(await completeJob(t.store.db, job, "w1"), false, "and only once");
+      assert.equal(await completeJob(t.store, job, "w2"), false, "only the holder completes it");
+      assert.equal(await completeJob(t.store, job, "w1"), true);
+      assert.equal(await completeJob(t.store, job, "w1"), false, "and only once");
       const [info] = await listJobs(t.store, { kind: "lease" });
       assert.equal(info.state, "done");
       assert.equal(info.completions, 1);
@@ -55,8 +56,8 @@ for (const engine of ENGINES) {
       const [again] = await claimJobs(t.store, "alive", 1, 60_000, ["expire"]);
       assert.equal(again.id, first.id);
       assert.equal(again.attempts, 2);
-      assert.equal(await completeJob(t.store.db, first, "dead"), false, "the dead worker's late finish is refused");
-      assert.equal(await completeJob(t.store.db, again, "alive"), true);
+      assert.equal(await completeJob(t.store, first, "dead"), false, "the dead worker's late finish is refused");
+      assert.equal(await completeJob(t.store, again, "alive"), true);
     });
 
     test("a failing job is retried with back-off, then parked with its error, and can be retried", async () => {
@@ -64,7 +65,7 @@ for (const engine of ENGINES) {
       const [a1] = await claimJobs(t.store, "w", 1, 60_000, ["flaky"]);
       assert.equal(await failJob(t.store, a1, "w", "boom 1", { baseMs: 60_000, maxMs: 60_000 }), "retry");
       assert.deepEqual(await claimJobs(t.store, "w", 1, 60_000, ["flaky"]), [], "not due before its back-off");
-      await t.store.db.updateTable("jobs").set({ run_at: 0 }).where("kind", "=", "flaky").execute();
+      await kyselyOf(t.store).updateTable("jobs").set({ run_at: 0 }).where("kind", "=", "flaky").execute();
       const [a2] = await claimJobs(t.store, "w", 1, 60_000, ["flaky"]);
       assert.equal(a2.attempts, 2);
       assert.equal(await failJob(t.store, a2, "w", "boom 2", fast), "parked");

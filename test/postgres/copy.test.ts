@@ -6,6 +6,7 @@ import { importInputs } from "../../src/ingest/pipeline.ts";
 import { enqueueJobs } from "../../src/jobs/queue.ts";
 import { countArticles, getArticle, listRevisions, saveArticle } from "../../src/store/articles.ts";
 import { copyStore } from "../../src/store/copy.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
 import { repoRoot, spawnCli } from "../support/cli.ts";
@@ -18,7 +19,7 @@ const files = Array.from({ length: 12 }, (_, i) => join(corpus, `${String(i + 1)
 async function snapshot(store: Store, tables: string[]): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of tables) {
-    const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(store.db);
+    const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(kyselyOf(store));
     out[table] = rows
       .map((r) => {
         const { search: _generated, ...rest } = r;
@@ -72,9 +73,11 @@ describe("migrate --from SQLite --to PostgreSQL and back", () => {
       for (const name of ["articles", "revisions", "article_entities", "article_quotes", "jobs"])
         assert.ok(tables.includes(name), `${name} copied`);
       assert.equal(await countArticles(target), 12);
-      const id = (await source.store.db.selectFrom("articles").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+      const id = (
+        await kyselyOf(source.store).selectFrom("articles").select("id").orderBy("id").executeTakeFirstOrThrow()
+      ).id;
       assert.deepEqual(await listRevisions(target, id), await listRevisions(source.store, id));
-      const corrected = await source.store.db
+      const corrected = await kyselyOf(source.store)
         .selectFrom("articles")
         .select("id")
         .where("revision", "=", 2)

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type ImportResult, importInputs } from "../../src/ingest/pipeline.ts";
 import { ARTICLE_JOB_KINDS } from "../../src/jobs/handlers.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { BBC_CATEGORIES, BBC_CORPUS, bbcFileCounts, bbcKnownDuplicates } from "../support/bbc-corpus.ts";
 import { type TestStore, tempStore } from "../support/stores.ts";
 
@@ -19,7 +20,7 @@ async function withEnrichMode<T>(mode: "inline" | "queue", fn: () => Promise<T>)
 }
 
 async function count(t: TestStore, table: "articles" | "article_entities" | "related_features"): Promise<number> {
-  const r = await t.store.db
+  const r = await kyselyOf(t.store)
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
@@ -61,7 +62,7 @@ describe("the 2,225-file BBC corpus through the import pipeline into PostgreSQL"
   test("per-category counts match the README minus each category's duplicates", async () => {
     const { byCategory } = bbcFileCounts();
     const dupes = bbcKnownDuplicates();
-    const rows = await t.store.db
+    const rows = await kyselyOf(t.store)
       .selectFrom("articles")
       .select("section")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -76,7 +77,7 @@ describe("the 2,225-file BBC corpus through the import pipeline into PostgreSQL"
   });
 
   test("each stored article has exactly one enrichment job queued, and no related job yet", async () => {
-    const jobs = await t.store.db
+    const jobs = await kyselyOf(t.store)
       .selectFrom("jobs")
       .select(["kind", "state"])
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.count<number>("article_id").distinct().as("articles")])
@@ -124,7 +125,7 @@ describe("a corpus slice imported into PostgreSQL with NEWSDESK_ENRICH=inline", 
     assert.equal(await count(t, "articles"), result.imported);
     assert.equal(await count(t, "related_features"), result.imported);
     assert.ok((await count(t, "article_entities")) > result.imported, "entities tagged inline");
-    const queued = await t.store.db
+    const queued = await kyselyOf(t.store)
       .selectFrom("jobs")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
 import { saveArticle } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { StoreChangeWatcher } from "../../src/web/cache/freshness.ts";
 import { RenderCache, renderResponse } from "../../src/web/cache/render-cache.ts";
 import { type LiveInvalidation, startLiveInvalidation } from "../../src/web/cdn/live-invalidation.ts";
@@ -44,7 +45,7 @@ describe("live invalidation on PostgreSQL (LISTEN/NOTIFY)", () => {
     if (!/^postgres/.test(t.location)) return ctx.skip("needs a PostgreSQL server to cut the connection");
     cache.set("/a", renderResponse({ contentType: "text/html", body: "x", cacheControl: "", keys: ["article-lv1"] }));
     await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-      WHERE application_name = 'newsdesk-listen' AND datname = current_database()`.execute(t.store.db);
+      WHERE application_name = 'newsdesk-listen' AND datname = current_database()`.execute(kyselyOf(t.store));
     await waitFor("the drop to be noticed", () => (watcher.isCurrent() ? undefined : true), 5000);
     assert.equal(watcher.isCurrent(), false);
     await waitFor("the feed to reconnect and resync", () => (cache.size === 0 ? true : undefined), 10_000);

@@ -4,6 +4,7 @@ import { corpusPaths, readCorpusArticle } from "../../bench/related/corpus.ts";
 import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { documentFrequencies, mergeDfDeltas } from "../../src/enrich/related/df.ts";
 import { saveArticles } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
 
 // Articles of every topic, so batches share terms and later ones re-weight against earlier ones.
@@ -27,14 +28,14 @@ async function importInBatches(t: TestStore, foldEveryBatch: boolean): Promise<v
 
 /** The truth: in how many indexed articles each term occurs. */
 async function countedFrequencies(t: TestStore): Promise<Map<string, number>> {
-  const rows = await t.store.db.selectFrom("related_features").select("all_terms").execute();
+  const rows = await kyselyOf(t.store).selectFrom("related_features").select("all_terms").execute();
   const df = new Map<string, number>();
   for (const r of rows) for (const term of JSON.parse(r.all_terms) as string[]) df.set(term, (df.get(term) ?? 0) + 1);
   return df;
 }
 
 async function pendingDeltas(t: TestStore): Promise<number> {
-  const r = await t.store.db
+  const r = await kyselyOf(t.store)
     .selectFrom("related_term_df_delta")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
@@ -42,7 +43,7 @@ async function pendingDeltas(t: TestStore): Promise<number> {
 }
 
 async function links(t: TestStore) {
-  return t.store.db
+  return kyselyOf(t.store)
     .selectFrom("related_links")
     .select(["article_id", "related_id", "score"])
     .orderBy("article_id")
@@ -71,7 +72,7 @@ for (const engine of ENGINES) {
       assert.ok((await pendingDeltas(pending)) > 0, "the unfolded store still has deltas to sum");
       const truth = await countedFrequencies(pending);
       assert.ok(truth.size > 1000);
-      for (const t of [folded, pending]) assert.deepEqual(await documentFrequencies(t.store.db, truth.keys()), truth);
+      for (const t of [folded, pending]) assert.deepEqual(await documentFrequencies(t.store, truth.keys()), truth);
     });
 
     test("folding now and then does not change any related list or score", async () => {
@@ -81,17 +82,17 @@ for (const engine of ENGINES) {
     });
 
     test("folding keeps the counts, and re-indexing or removing articles afterwards stays exact", async () => {
-      const before = await documentFrequencies(pending.store.db, (await countedFrequencies(pending)).keys());
+      const before = await documentFrequencies(pending.store, (await countedFrequencies(pending)).keys());
       assert.ok((await mergeDfDeltas(pending.store, 1)) > 0);
       assert.equal(await pendingDeltas(pending), 0);
-      assert.deepEqual(await documentFrequencies(pending.store.db, before.keys()), before);
+      assert.deepEqual(await documentFrequencies(pending.store, before.keys()), before);
       assert.equal(await mergeDfDeltas(pending.store, 1), 0, "nothing left to fold");
 
       const ids = PATHS.slice(0, 5).map((p) => readCorpusArticle(p).id);
-      await pending.store.db.updateTable("articles").set({ status: "draft" }).where("id", "in", ids).execute();
+      await kyselyOf(pending.store).updateTable("articles").set({ status: "draft" }).where("id", "in", ids).execute();
       await afterArticlesStored(pending.store, ids);
       const truth = await countedFrequencies(pending);
-      const now = await documentFrequencies(pending.store.db, before.keys());
+      const now = await documentFrequencies(pending.store, before.keys());
       // Terms only the withdrawn articles had now count zero; every other count matches.
       for (const term of before.keys()) assert.equal(now.get(term) ?? 0, truth.get(term) ?? 0, term);
       assert.ok(

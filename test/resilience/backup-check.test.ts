@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
 import { countArticles, saveArticle } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { checkStore } from "../../src/store/integrity.ts";
 import { openStore } from "../../src/store/open.ts";
 import { backupSqlite, restoreSqlite, verifySqliteFile } from "../../src/store/sqlite/backup.ts";
@@ -97,10 +98,14 @@ for (const engine of ENGINES) {
     test("a sound store passes; a missing revision, quote row or entity row is reported", async () => {
       assert.deepEqual((await checkStore(t.store, "full")).problems, []);
       assert.ok((await checkStore(t.store, "quick")).ok);
-      await t.store.db.deleteFrom("article_quotes").where("article_id", "=", "b1").execute();
-      await t.store.db.deleteFrom("article_entities").where("article_id", "=", "b2").execute();
+      await kyselyOf(t.store).deleteFrom("article_quotes").where("article_id", "=", "b1").execute();
+      await kyselyOf(t.store).deleteFrom("article_entities").where("article_id", "=", "b2").execute();
       await saveArticle(t.store, article(3, { headline: "Changed" }));
-      await t.store.db.deleteFrom("revisions").where("article_id", "=", "b3").where("revision", "=", 2).execute();
+      await kyselyOf(t.store)
+        .deleteFrom("revisions")
+        .where("article_id", "=", "b3")
+        .where("revision", "=", 2)
+        .execute();
       const { problems } = await checkStore(t.store, "full");
       assert.ok(
         problems.some((p) => p.startsWith("b1:") && /quote/.test(p)),

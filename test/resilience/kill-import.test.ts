@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { countArticles } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import { checkStore } from "../../src/store/integrity.ts";
 import { openStore } from "../../src/store/open.ts";
 import { tempSqlitePath } from "../support/stores.ts";
@@ -85,7 +86,7 @@ async function inspect(db: string) {
   try {
     const report = await checkStore(store, "full");
     const count = await countArticles(store);
-    const dupes = await store.db
+    const dupes = await kyselyOf(store)
       .selectFrom("articles")
       .select((eb) => ["content_hash", eb.fn.countAll<number>().as("n")])
       .groupBy("content_hash")

@@ -10,6 +10,7 @@ import {
   saveArticles,
   saveValidatedArticles,
 } from "../../src/store/articles.ts";
+import { kyselyOf } from "../../src/store/db.ts";
 import type { Store } from "../../src/store/store.ts";
 import { ENGINES, type TestStore, tempStore } from "../support/stores.ts";
 
@@ -50,25 +51,25 @@ const batch: { article: unknown; options?: SaveOptions }[] = [
 ];
 
 async function dump(store: Store) {
-  const articles = await store.db
+  const articles = await kyselyOf(store)
     .selectFrom("articles")
     .select(["id", "slug", "section_slug", "headline", "status", "revision", "content_hash", "body_text", "doc"])
     .orderBy("id")
     .execute();
-  const revisions = await store.db
+  const revisions = await kyselyOf(store)
     .selectFrom("revisions")
     .select(["article_id", "revision", "doc", "author", "message"])
     .orderBy("article_id")
     .orderBy("revision")
     .execute();
-  const entities = await store.db
+  const entities = await kyselyOf(store)
     .selectFrom("article_entities")
     .selectAll()
     .orderBy("article_id")
     .orderBy("kind")
     .orderBy("tag")
     .execute();
-  const quotes = await store.db
+  const quotes = await kyselyOf(store)
     .selectFrom("article_quotes")
     .selectAll()
     .orderBy("article_id")
@@ -78,7 +79,7 @@ async function dump(store: Store) {
   if (store.engine === "sqlite") {
     search = (
       await sql<{ id: string }>`SELECT a.id FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid
-        WHERE article_fts MATCH 'renamed OR again OR b699 OR b1' ORDER BY a.id`.execute(store.db)
+        WHERE article_fts MATCH 'renamed OR again OR b699 OR b1' ORDER BY a.id`.execute(kyselyOf(store))
     ).rows;
   }
   return { articles, revisions, entities, quotes, search };

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { kyselyOf } from "../../src/store/db.ts";
 import { ENGINES } from "../support/stores.ts";
 import { startTestSite, type TestSite } from "./support.ts";
 
@@ -73,7 +74,7 @@ for (const engine of ENGINES) {
 
       const tagged = await api("q=harbour&tag=maren-ashby&tagKind=person&limit=100");
       assert.ok(tagged.total > 0 && tagged.total < all.total);
-      const withTag = await site.store.db
+      const withTag = await kyselyOf(site.store)
         .selectFrom("article_entities")
         .select("article_id")
         .where("tag", "=", "maren-ashby")

@@ -11,7 +11,9 @@ export function register(program: Command): void {
   ).action(async (options: { out: string; db?: string }) => {
     const { resolve } = await import("node:path");
     await withStore(options.db, async (store) => {
-      if (store.engine === "postgres") {
+      const { backupStore } = await import("../../store/backup.ts");
+      const done = await backupStore(store, resolve(options.out));
+      if (!done) {
         throw new UserError(
           [
             "PostgreSQL stores are backed up with PostgreSQL's own tools, which take a consistent snapshot online:",
@@ -22,10 +24,7 @@ export function register(program: Command): void {
           2,
         );
       }
-      const { backupSqlite } = await import("../../store/sqlite/backup.ts");
-      const { sqlite } = store as import("../../store/sqlite/open-sqlite.ts").SqliteStore;
-      const { pages } = await backupSqlite(sqlite, resolve(options.out));
-      process.stdout.write(`backed up ${store.location} to ${options.out} (${pages} pages)\n`);
+      process.stdout.write(`backed up ${store.location} to ${options.out} (${done.pages} pages)\n`);
     });
   });
 }

@@ -1,12 +1,7 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../store/schema.ts";
-import { duplicatesOf } from "../duplicates/duplicates.ts";
-import { chunks, insertChunked } from "./batch-writes.ts";
-import { documentFrequencies } from "./df.ts";
+import type { Link } from "../../store/related.ts";
+import type { Repositories } from "../../store/store.ts";
 import { POSTED_TERMS } from "./features.ts";
 import { parseVector, relatedScore, type ScoredFeatures } from "./score.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Computed links kept per article; the site shows fewer. */
 export const LINKS_PER_ARTICLE = 10;
@@ -20,23 +15,16 @@ export const CANDIDATES = 120;
  */
 export const MAX_POSTING_DF = 1500;
 
-export async function loadFeatures(db: Db, ids: string[]): Promise<Map<string, ScoredFeatures>> {
+export async function loadFeatures(tx: Repositories, ids: string[]): Promise<Map<string, ScoredFeatures>> {
   const out = new Map<string, ScoredFeatures>();
-  for (const part of chunks(ids)) {
-    const rows = await db
-      .selectFrom("related_features")
-      .select(["article_id", "terms", "section_slug", "published"])
-      .where("article_id", "in", part)
-      .execute();
-    for (const r of rows)
-      out.set(r.article_id, { vector: parseVector(r.terms), sectionSlug: r.section_slug, published: r.published });
-  }
+  for (const r of await tx.related.features(ids))
+    out.set(r.article_id, { vector: parseVector(r.terms), sectionSlug: r.section_slug, published: r.published });
   return out;
 }
 
 /** Candidate ids for one article from the inverted index, best partial match first. */
 async function candidatesFor(
-  db: Db,
+  tx: Repositories,
   id: string,
   f: ScoredFeatures,
   exclude: Set<string>,
@@ -46,26 +34,16 @@ async function candidatesFor(
   if (terms.length === 0) return [];
   const usable = terms.filter((t) => !tooCommon.has(t));
   if (usable.length === 0) return [];
-  const postings = await db
-    .selectFrom("related_postings")
-    .select(["term", "article_id", "weight"])
-    .where("term", "in", usable)
-    .execute();
+  const postings = await tx.related.postings(usable);
   const partial = new Map<string, number>();
   for (const p of postings) {
     if (p.article_id === id || exclude.has(p.article_id)) continue;
-    partial.set(p.article_id, (partial.get(p.article_id) ?? 0) + Number(p.weight) * (f.vector.get(p.term) ?? 0));
+    partial.set(p.article_id, (partial.get(p.article_id) ?? 0) + p.weight * (f.vector.get(p.term) ?? 0));
   }
   return [...partial]
     .sort((a, b) => b[1] - a[1])
     .slice(0, CANDIDATES)
     .map(([cid]) => cid);
-}
-
-interface Link {
-  article_id: string;
-  related_id: string;
-  score: number;
 }
 
 /** An article's scored candidates, to be offered to those candidates' own lists (`offerToOthers`). */
@@ -79,16 +57,13 @@ export interface Offer {
  * lists of the articles each was scored against (`offerToOthers`), so older stories gain the new
  * one when it beats their weakest link. Idempotent for any set of ids, offers included.
  */
-export async function computeRelated(db: Db, ids: string[]): Promise<Offer[]> {
-  const own = await loadFeatures(db, ids);
-  const dups = await duplicatesOf(db, ids);
-  for (const part of chunks([...own.keys()], 100)) {
-    await db.deleteFrom("related_links").where("article_id", "in", part).execute();
-    await db.deleteFrom("related_links").where("related_id", "in", part).execute();
-  }
+export async function computeRelated(tx: Repositories, ids: string[]): Promise<Offer[]> {
+  const own = await loadFeatures(tx, ids);
+  const dups = await tx.duplicates.of(ids);
+  await tx.related.deleteLinks([...own.keys()]);
   // Looked up once per batch: the articles of a batch share many terms.
   const postedTerms = [...own.values()].flatMap((f) => [...f.vector.keys()].slice(0, POSTED_TERMS));
-  const df = await documentFrequencies(db, postedTerms);
+  const df = await tx.related.documentFrequencies(postedTerms);
   const tooCommon = new Set([...df].filter(([, n]) => n > MAX_POSTING_DF).map(([t]) => t));
   // Articles in one batch share many candidates: parse each stored vector once per batch.
   const cache = new Map<string, ScoredFeatures>(own);
@@ -96,10 +71,10 @@ export async function computeRelated(db: Db, ids: string[]): Promise<Offer[]> {
   const mine: Link[] = [];
   for (const [id, f] of own) {
     const exclude = dups.get(id) ?? new Set<string>();
-    const candidateIds = await candidatesFor(db, id, f, exclude, tooCommon);
+    const candidateIds = await candidatesFor(tx, id, f, exclude, tooCommon);
     if (cache.size > 20_000) cache.clear();
     const missing = candidateIds.filter((c) => !cache.has(c));
-    for (const [cid, cf] of await loadFeatures(db, missing)) cache.set(cid, cf);
+    for (const [cid, cf] of await loadFeatures(tx, missing)) cache.set(cid, cf);
     const scored: Link[] = [];
     for (const cid of candidateIds) {
       const cf = cache.get(cid);
@@ -111,7 +86,7 @@ export async function computeRelated(db: Db, ids: string[]): Promise<Offer[]> {
     mine.push(...scored.slice(0, LINKS_PER_ARTICLE));
     offers.push({ id, scored });
   }
-  await insertChunked(db, "related_links", mine);
+  await tx.related.insertLinks(mine);
   return offers;
 }
 
@@ -125,22 +100,14 @@ const byKey = (a: Link, b: Link) =>
  * written, deletes and upserts each in one key order. Run in its own short transaction, two
  * workers touching the same lists wait only briefly; a rare deadlock just retries the job.
  */
-export async function offerToOthers(db: Db, offers: Offer[]): Promise<void> {
+export async function offerToOthers(tx: Repositories, offers: Offer[]): Promise<void> {
   const targets = [...new Set(offers.flatMap((o) => o.scored.map((s) => s.related_id)))];
   if (targets.length === 0) return;
   const lists = new Map<string, Link[]>();
   const before = new Map<string, Link>();
-  for (const part of chunks(targets)) {
-    const rows = await db
-      .selectFrom("related_links")
-      .select(["article_id", "related_id", "score"])
-      .where("article_id", "in", part)
-      .execute();
-    for (const r of rows) {
-      const l = { ...r, score: Number(r.score) };
-      before.set(linkKey(l), l);
-      lists.set(l.article_id, [...(lists.get(l.article_id) ?? []), l]);
-    }
+  for (const l of await tx.related.linksFrom(targets)) {
+    before.set(linkKey(l), l);
+    lists.set(l.article_id, [...(lists.get(l.article_id) ?? []), l]);
   }
   for (const { id, scored } of offers) {
     for (const s of scored) {
@@ -160,19 +127,5 @@ export async function offerToOthers(db: Db, offers: Offer[]): Promise<void> {
   const upserts = [...after].filter(([k, l]) => before.get(k)?.score !== l.score).map(([, l]) => l);
   drops.sort(byKey);
   upserts.sort(byKey);
-  for (const d of drops)
-    await db
-      .deleteFrom("related_links")
-      .where("article_id", "=", d.article_id)
-      .where("related_id", "=", d.related_id)
-      .execute();
-  for (const part of chunks(upserts, 200)) {
-    await db
-      .insertInto("related_links")
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(["article_id", "related_id"]).doUpdateSet((eb) => ({ score: eb.ref("excluded.score") })),
-      )
-      .execute();
-  }
+  await tx.related.changeLinks(drops, upserts);
 }

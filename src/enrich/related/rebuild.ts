@@ -1,7 +1,7 @@
+import { chunks } from "../../store/chunked.ts";
 import type { Store } from "../../store/store.ts";
 import { detectDuplicates } from "../duplicates/duplicates.ts";
 import { assignThreads } from "../threads/threads.ts";
-import { chunks } from "./batch-writes.ts";
 import { computeRelated, offerToOthers } from "./compute.ts";
 import { mergeDfDeltas } from "./df.ts";
 import { indexArticles, loadSourceArticles } from "./features.ts";
@@ -17,29 +17,22 @@ export async function rebuildRelated(
   onProgress: (stage: string, done: number, total: number) => void = () => {},
   batchSize = 500,
 ): Promise<number> {
-  const ids = (
-    await store.db.selectFrom("articles").select("id").where("status", "=", "published").orderBy("id").execute()
-  ).map((r) => r.id);
-  await store.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("related_links").execute();
-    await trx.deleteFrom("article_duplicates").execute();
-    await trx.deleteFrom("thread_articles").execute();
+  const ids: string[] = [];
+  for (let page = await store.articles.idsAfter("", 10_000, { status: "published" }); page.length > 0; ) {
+    ids.push(...page);
+    page = await store.articles.idsAfter(page[page.length - 1], 10_000, { status: "published" });
+  }
+  await store.transaction(async (trx) => {
+    await trx.related.clearLinks();
+    await trx.duplicates.remove();
+    await trx.threads.remove();
   });
   const stages: [string, (part: string[]) => Promise<unknown>][] = [
-    [
-      "index",
-      (part) => store.db.transaction().execute(async (trx) => indexArticles(trx, await loadSourceArticles(trx, part))),
-    ],
-    [
-      "reweight",
-      (part) => store.db.transaction().execute(async (trx) => indexArticles(trx, await loadSourceArticles(trx, part))),
-    ],
-    ["duplicates", (part) => store.db.transaction().execute((trx) => detectDuplicates(trx, part))],
-    [
-      "related",
-      (part) => store.db.transaction().execute(async (trx) => offerToOthers(trx, await computeRelated(trx, part))),
-    ],
-    ["threads", (part) => store.db.transaction().execute((trx) => assignThreads(trx, part))],
+    ["index", (part) => store.transaction(async (trx) => indexArticles(trx, await loadSourceArticles(trx, part)))],
+    ["reweight", (part) => store.transaction(async (trx) => indexArticles(trx, await loadSourceArticles(trx, part)))],
+    ["duplicates", (part) => store.transaction((trx) => detectDuplicates(trx, part))],
+    ["related", (part) => store.transaction(async (trx) => offerToOthers(trx, await computeRelated(trx, part)))],
+    ["threads", (part) => store.transaction((trx) => assignThreads(trx, part))],
   ];
   for (const [stage, run] of stages) {
     let done = 0;

@@ -1,5 +1,4 @@
-import { type Store, StoreError } from "../../store/store.ts";
-import { duplicatesOf } from "../duplicates/duplicates.ts";
+import type { Repositories } from "../../store/store.ts";
 
 /**
  * The score at and above which the site shows a computed related story; chosen on the judged
@@ -26,51 +25,29 @@ export interface RelatedOptions {
   minScore?: number;
 }
 
-async function requireArticle(store: Store, id: string): Promise<void> {
-  const row = await store.db.selectFrom("articles").select("id").where("id", "=", id).executeTakeFirst();
-  if (!row) throw new StoreError(`no article with id ${id}`);
-}
-
 /**
  * "More on this story" for an article: editor pins first (in the order pinned), then computed
  * links by score, never an excluded story, a duplicate of the article, two copies of one story,
  * or an unpublished article.
  */
 export async function relatedFor(
-  store: Store,
+  store: Repositories,
   articleId: string,
   limitOrOptions: number | RelatedOptions = {},
 ): Promise<RelatedStory[]> {
   const options = typeof limitOrOptions === "number" ? { limit: limitOrOptions } : limitOrOptions;
   const limit = options.limit ?? DEFAULT_RELATED_LIMIT;
   const minScore = options.minScore ?? SITE_MIN_SCORE;
-  const overrides = await store.db
-    .selectFrom("related_overrides")
-    .select(["other_id", "action"])
-    .where("article_id", "=", articleId)
-    .orderBy("created_at")
-    .orderBy("other_id")
-    .execute();
-  const pinned = overrides.filter((o) => o.action === "pin").map((o) => o.other_id);
-  const excluded = new Set(overrides.filter((o) => o.action === "exclude").map((o) => o.other_id));
-  const links = await store.db
-    .selectFrom("related_links")
-    .select(["related_id", "score"])
-    .where("article_id", "=", articleId)
-    .orderBy("score", "desc")
-    .orderBy("related_id")
-    .execute();
-  const scores = new Map(links.map((l) => [l.related_id, Number(l.score)]));
-  const computed = links.filter((l) => Number(l.score) >= minScore).map((l) => l.related_id);
+  const overrides = await store.related.overrides(articleId);
+  const pinned = overrides.filter((o) => o.action === "pin").map((o) => o.otherId);
+  const excluded = new Set(overrides.filter((o) => o.action === "exclude").map((o) => o.otherId));
+  const links = await store.related.linksOf(articleId);
+  const scores = new Map(links.map((l) => [l.related_id, l.score]));
+  const computed = links.filter((l) => l.score >= minScore).map((l) => l.related_id);
   const ids = [...new Set([...pinned, ...computed])];
   if (ids.length === 0) return [];
-  const dups = await duplicatesOf(store.db, [articleId, ...ids]);
-  const rows = await store.db
-    .selectFrom("articles")
-    .select(["id", "slug", "headline", "section", "section_slug", "first_published"])
-    .where("id", "in", ids)
-    .where("status", "=", "published")
-    .execute();
+  const dups = await store.duplicates.of([articleId, ...ids]);
+  const rows = await store.related.publishedCandidates(ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ownDups = dups.get(articleId) ?? new Set<string>();
   const out: RelatedStory[] = [];
@@ -87,8 +64,8 @@ export async function relatedFor(
       slug: r.slug,
       headline: r.headline,
       section: r.section,
-      sectionSlug: r.section_slug,
-      firstPublished: r.first_published,
+      sectionSlug: r.sectionSlug,
+      firstPublished: r.firstPublished,
       score: scores.get(id) ?? 0,
       pinned: isPinned,
     });
@@ -96,51 +73,24 @@ export async function relatedFor(
   return out;
 }
 
-async function setOverride(store: Store, articleId: string, otherId: string, action: "pin" | "exclude") {
-  if (articleId === otherId) throw new StoreError(`an article cannot be related to itself (${articleId})`);
-  await requireArticle(store, articleId);
-  await requireArticle(store, otherId);
-  await store.db
-    .insertInto("related_overrides")
-    .values({ article_id: articleId, other_id: otherId, action, created_at: new Date().toISOString() })
-    .onConflict((oc) =>
-      oc.columns(["article_id", "other_id"]).doUpdateSet((eb) => ({
-        action: eb.ref("excluded.action"),
-        created_at: eb.ref("excluded.created_at"),
-      })),
-    )
-    .execute();
-}
-
 /** An editor's pin: `otherId` is shown as related to `articleId`, before computed stories. */
-export async function pinRelated(store: Store, articleId: string, otherId: string): Promise<void> {
-  await setOverride(store, articleId, otherId, "pin");
+export async function pinRelated(store: Repositories, articleId: string, otherId: string): Promise<void> {
+  await store.related.setOverride(articleId, otherId, "pin");
 }
 
 /** An editor's exclusion: `otherId` is never shown as related to `articleId`, whatever its score. */
-export async function excludeRelated(store: Store, articleId: string, otherId: string): Promise<void> {
-  await setOverride(store, articleId, otherId, "exclude");
+export async function excludeRelated(store: Repositories, articleId: string, otherId: string): Promise<void> {
+  await store.related.setOverride(articleId, otherId, "exclude");
 }
 
 /** Removes a pin or exclusion, returning the pair to the computed ranking. */
-export async function clearRelatedOverride(store: Store, articleId: string, otherId: string): Promise<boolean> {
-  const r = await store.db
-    .deleteFrom("related_overrides")
-    .where("article_id", "=", articleId)
-    .where("other_id", "=", otherId)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+export async function clearRelatedOverride(store: Repositories, articleId: string, otherId: string): Promise<boolean> {
+  return store.related.clearOverride(articleId, otherId);
 }
 
 export async function listRelatedOverrides(
-  store: Store,
+  store: Repositories,
   articleId: string,
 ): Promise<{ otherId: string; action: "pin" | "exclude" }[]> {
-  const rows = await store.db
-    .selectFrom("related_overrides")
-    .select(["other_id", "action"])
-    .where("article_id", "=", articleId)
-    .orderBy("created_at")
-    .execute();
-  return rows.map((r) => ({ otherId: r.other_id, action: r.action }));
+  return store.related.overrides(articleId);
 }

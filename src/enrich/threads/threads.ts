@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../store/schema.ts";
-import type { Store } from "../../store/store.ts";
-import { duplicatesOf } from "../duplicates/duplicates.ts";
+import type { Repositories } from "../../store/store.ts";
+import type { ThreadArticle } from "../../store/threads.ts";
 
-type Db = Kysely<Database> | Transaction<Database>;
+export type { ThreadArticle };
 
 /**
  * A story thread joins articles whose related score is at least this and that were published
@@ -22,42 +20,22 @@ function withinWindow(a: string | null, b: string | null): boolean {
  * article bridges. An article stays in the thread it was put in by a neighbour even when its own
  * strongest links have moved on, so re-running for any ids never splits a thread. Idempotent.
  */
-export async function assignThreads(db: Db, ids: string[]): Promise<void> {
+export async function assignThreads(tx: Repositories, ids: string[]): Promise<void> {
   for (const id of ids) {
-    const self = await db
-      .selectFrom("related_features")
-      .select("published")
-      .where("article_id", "=", id)
-      .executeTakeFirst();
+    const self = await tx.related.indexed(id);
     if (!self) continue;
-    const links = await db
-      .selectFrom("related_links as l")
-      .innerJoin("related_features as f", "f.article_id", "l.related_id")
-      .select(["l.related_id", "f.published"])
-      .where("l.article_id", "=", id)
-      .where("l.score", ">=", THREAD_MIN_SCORE)
-      .execute();
+    const links = await tx.related.strongNeighbours(id, THREAD_MIN_SCORE);
     const neighbours = links.filter((l) => withinWindow(self.published, l.published)).map((l) => l.related_id);
     if (neighbours.length === 0) continue;
-    const current = await db
-      .selectFrom("thread_articles")
-      .select(["article_id", "thread_id"])
-      .where("article_id", "in", [id, ...neighbours])
-      .execute();
+    const current = await tx.threads.membership([id, ...neighbours]);
     const threadIds = [...new Set(current.map((c) => c.thread_id))];
     let target = `thread-${id}`;
     if (threadIds.length > 0) {
-      const sizes = await db
-        .selectFrom("thread_articles")
-        .select(["thread_id", (eb) => eb.fn.countAll<number>().as("n")])
-        .where("thread_id", "in", threadIds)
-        .groupBy("thread_id")
-        .execute();
+      const sizes = await tx.threads.sizes(threadIds);
       sizes.sort((a, b) => Number(b.n) - Number(a.n) || (a.thread_id < b.thread_id ? -1 : 1));
       target = sizes[0].thread_id;
       const others = threadIds.filter((t) => t !== target);
-      if (others.length > 0)
-        await db.updateTable("thread_articles").set({ thread_id: target }).where("thread_id", "in", others).execute();
+      await tx.threads.merge(others, target);
     }
     const inThread = new Set(current.map((c) => c.article_id));
     const add = [id, ...neighbours]
@@ -66,17 +44,8 @@ export async function assignThreads(db: Db, ids: string[]): Promise<void> {
         article_id,
         thread_id: target,
       }));
-    if (add.length > 0) await db.insertInto("thread_articles").values(add).execute();
+    await tx.threads.add(add);
   }
-}
-
-export interface ThreadArticle {
-  id: string;
-  slug: string;
-  headline: string;
-  section: string;
-  sectionSlug: string;
-  firstPublished: string | null;
 }
 
 export interface StoryThread {
@@ -88,25 +57,16 @@ export interface StoryThread {
 }
 
 /** A thread with its articles in date order, or null when it does not exist or has fewer than two. */
-export async function getThread(store: Store, threadId: string): Promise<StoryThread | null> {
-  const rows = await store.db
-    .selectFrom("thread_articles as t")
-    .innerJoin("articles as a", "a.id", "t.article_id")
-    .select(["a.id", "a.slug", "a.headline", "a.section", "a.section_slug", "a.first_published"])
-    .where("t.thread_id", "=", threadId)
-    .where("a.status", "=", "published")
-    .execute();
+export async function getThread(store: Repositories, threadId: string): Promise<StoryThread | null> {
+  const rows = await store.threads.publishedArticles(threadId);
   if (rows.length < 2) return null;
   rows.sort((a, b) => {
-    const pa = a.first_published ?? "\uffff";
-    const pb = b.first_published ?? "\uffff";
+    const pa = a.firstPublished ?? "\uffff";
+    const pb = b.firstPublished ?? "\uffff";
     return pa < pb ? -1 : pa > pb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   // Two copies of one story (exact or near-duplicates) are listed once: the earlier one.
-  const dups = await duplicatesOf(
-    store.db,
-    rows.map((r) => r.id),
-  );
+  const dups = await store.duplicates.of(rows.map((r) => r.id));
   const listed = new Set<string>();
   const unique = rows.filter((r) => {
     if ([...(dups.get(r.id) ?? [])].some((d) => listed.has(d))) return false;
@@ -114,36 +74,19 @@ export async function getThread(store: Store, threadId: string): Promise<StoryTh
     return true;
   });
   if (unique.length < 2) return null;
-  const articles = unique.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    headline: r.headline,
-    section: r.section,
-    sectionSlug: r.section_slug,
-    firstPublished: r.first_published,
-  }));
+  const articles = unique;
   return { id: threadId, title: articles[0].headline, articles };
 }
 
 /** The thread an article belongs to, or null. */
-export async function threadFor(store: Store, articleId: string): Promise<StoryThread | null> {
-  const row = await store.db
-    .selectFrom("thread_articles")
-    .select("thread_id")
-    .where("article_id", "=", articleId)
-    .executeTakeFirst();
-  return row ? getThread(store, row.thread_id) : null;
+export async function threadFor(store: Repositories, articleId: string): Promise<StoryThread | null> {
+  const threadId = await store.threads.threadOf(articleId);
+  return threadId ? getThread(store, threadId) : null;
 }
 
 /** Thread ids with their sizes, largest first; for reports and benchmarks. */
-export async function listThreads(store: Store): Promise<{ id: string; size: number }[]> {
-  const rows = await store.db
-    .selectFrom("thread_articles")
-    .select(["thread_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("thread_id")
-    .execute();
-  return rows
-    .map((r) => ({ id: r.thread_id, size: Number(r.n) }))
+export async function listThreads(store: Repositories): Promise<{ id: string; size: number }[]> {
+  return (await store.threads.all())
     .filter((t) => t.size >= 2)
     .sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
 }

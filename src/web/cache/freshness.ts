@@ -1,4 +1,3 @@
-import type { SqliteStore } from "../../store/sqlite/open-sqlite.ts";
 import type { Store } from "../../store/store.ts";
 import { RelatedChangeWatcher } from "./related-freshness.ts";
 import { keysForArticle, type RenderCache } from "./render-cache.ts";
@@ -8,26 +7,6 @@ import { keysForArticle, type RenderCache } from "./render-cache.ts";
 const LOOKBACK_MS = 5000;
 
 const UNCHANGED = Promise.resolve();
-
-/**
- * SQLite answers "did anything commit?" in a few microseconds: total_changes() counts this
- * connection's writes and data_version moves when another connection (another process) commits.
- * Only then is the articles table asked what changed. While this connection is inside a
- * transaction the answer could include uncommitted rows, so the full probe (which waits for the
- * transaction through the query builder) runs instead. PostgreSQL has no such cheap signal: its
- * probe is shared by concurrent requests, and purges from other processes arrive by LISTEN/NOTIFY.
- */
-function sqliteChangeToken(store: Store): (() => string) | null {
-  if (store.engine !== "sqlite" || !("sqlite" in store)) return null;
-  const sqlite = (store as SqliteStore).sqlite;
-  const statement = sqlite.prepare("SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v");
-  let unique = 0;
-  return () => {
-    if (sqlite.inTransaction) return `busy-${unique++}`;
-    const row = statement.get() as { t: number; v: number };
-    return `${row.t}/${row.v}`;
-  };
-}
 
 /**
  * Keeps the render cache true to the store, whichever process wrote to it (CLI import, editorial
@@ -48,7 +27,10 @@ export class StoreChangeWatcher {
     private readonly store: Store,
     private readonly cache: RenderCache,
   ) {
-    this.#changeToken = sqliteChangeToken(store);
+    // SQLite answers "did anything commit?" in microseconds (the changes repository's version);
+    // only then is the articles table asked what changed. PostgreSQL has no such cheap signal: its
+    // probe is shared by concurrent requests, and purges from other processes arrive by LISTEN/NOTIFY.
+    this.#changeToken = store.changes.version;
     this.#related = new RelatedChangeWatcher(store, cache);
   }
 
@@ -101,24 +83,7 @@ export class StoreChangeWatcher {
   }
 
   async #probe(): Promise<void> {
-    const row = await this.store.db
-      .selectFrom("articles")
-      .select((eb) => [
-        eb.fn.max("modified_at").as("latest"),
-        eb.fn.countAll<number>().as("n"),
-        // In the same round trip: PostgreSQL runs this probe for every request.
-        eb
-          .selectFrom("related_overrides")
-          .select((o) => o.fn.countAll<number>().as("n"))
-          .as("overrides"),
-        eb
-          .selectFrom("related_overrides")
-          .select((o) => o.fn.max("created_at").as("m"))
-          .as("overridesLatest"),
-      ])
-      .executeTakeFirstOrThrow();
-    const latest = (row.latest as string | null) ?? null;
-    const count = Number(row.n);
+    const { latest, count, overrides } = await this.store.changes.snapshot();
     if (this.#count === -1 || count < this.#count) {
       if (this.#count !== -1) this.cache.clear();
     } else if (latest !== this.#lastModified && latest !== null) {
@@ -127,7 +92,7 @@ export class StoreChangeWatcher {
     this.#lastModified = latest;
     this.#count = count;
     // Pins, exclusions and recomputed related stories change pages without a new revision.
-    await this.#related.probe(`${Number(row.overrides)}/${row.overridesLatest ?? ""}`);
+    await this.#related.probe(overrides);
   }
 
   async #purgeSince(since: string | null): Promise<void> {
@@ -136,25 +101,9 @@ export class StoreChangeWatcher {
       return;
     }
     const from = new Date(new Date(since).getTime() - LOOKBACK_MS).toISOString();
-    const changed = await this.store.db
-      .selectFrom("articles")
-      .select(["id", "section_slug"])
-      .where("modified_at", ">", from)
-      .execute();
+    const changed = await this.store.changes.changedSince(from);
     if (changed.length === 0) return;
     this.#related.track(changed.map((c) => c.id));
-    const tags = await this.store.db
-      .selectFrom("article_entities")
-      .select(["article_id", "kind", "tag"])
-      .where(
-        "article_id",
-        "in",
-        changed.map((c) => c.id),
-      )
-      .execute();
-    for (const c of changed) {
-      const own = tags.filter((t) => t.article_id === c.id);
-      this.cache.invalidate(keysForArticle({ id: c.id, sectionSlug: c.section_slug, tags: own }));
-    }
+    for (const c of changed) this.cache.invalidate(keysForArticle(c));
   }
 }

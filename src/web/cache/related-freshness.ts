@@ -4,7 +4,6 @@ import { articleKey, type RenderCache } from "./render-cache.ts";
 // Articles changed this long ago have had their related stories computed, and pages rendered
 // before that have expired from the render cache anyway (its maxAgeMs).
 const MAX_TRACKED = 1000;
-const IN_CHUNK = 500;
 
 /**
  * Related stories change without a new article revision: an editor pins or excludes a story, and
@@ -63,12 +62,7 @@ export class RelatedChangeWatcher {
     if (fingerprint === this.#overridesFingerprint) return;
     const first = this.#overridesFingerprint === null;
     this.#overridesFingerprint = fingerprint;
-    const rows = await this.store.db
-      .selectFrom("related_overrides")
-      .select(["article_id", "other_id", "action", "created_at"])
-      .orderBy("article_id")
-      .orderBy("other_id")
-      .execute();
+    const rows = await this.store.related.allOverrides();
     const next = new Map<string, string>();
     for (const r of rows) {
       next.set(r.article_id, `${next.get(r.article_id) ?? ""}${r.other_id} ${r.action} ${r.created_at}\n`);
@@ -88,19 +82,11 @@ export class RelatedChangeWatcher {
     if (this.#tracked.size === 0) return;
     const ids = [...this.#tracked.keys()];
     const next = new Map<string, Set<string>>(ids.map((id) => [id, new Set<string>()]));
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      const part = ids.slice(i, i + IN_CHUNK);
-      const rows = await this.store.db
-        .selectFrom("related_links")
-        .select(["article_id", "related_id", "score"])
-        .where((eb) => eb.or([eb("article_id", "in", part), eb("related_id", "in", part)]))
-        .execute();
-      for (const r of rows) {
-        // Rounded: both engines must read back the same score, and only the order matters to a page.
-        const score = Number(r.score).toFixed(6);
-        next.get(r.article_id)?.add(`out ${r.related_id} ${score}`);
-        next.get(r.related_id)?.add(`in ${r.article_id} ${score}`);
-      }
+    for (const r of await this.store.related.linksTouching(ids)) {
+      // Rounded: both engines must read back the same score, and only the order matters to a page.
+      const score = r.score.toFixed(6);
+      next.get(r.article_id)?.add(`out ${r.related_id} ${score}`);
+      next.get(r.related_id)?.add(`in ${r.article_id} ${score}`);
     }
     const purge = new Set<string>();
     for (const [id, links] of next) {

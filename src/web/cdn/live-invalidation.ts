@@ -11,14 +11,7 @@ export interface LiveInvalidation {
 /** The surrogate keys of the pages a set of article writes changed: article, section (old and new), front, tags. */
 export async function keysForChanges(store: Store, changes: ArticleChange[]): Promise<string[]> {
   const ids = [...new Set(changes.map((c) => c.id))];
-  const tags =
-    ids.length === 0
-      ? []
-      : await store.db
-          .selectFrom("article_entities")
-          .select(["article_id", "kind", "tag"])
-          .where("article_id", "in", ids)
-          .execute();
+  const tags = await store.changes.tagsOf(ids);
   const keys = new Set<string>();
   for (const c of changes) {
     const own = tags.filter((t) => t.article_id === c.id);
@@ -67,7 +60,8 @@ export async function startLiveInvalidation(options: {
       connected = false;
     },
   });
-  if (store.engine === "postgres")
+  // Without a cheap version of its own (PostgreSQL), the feed becomes the watcher's change token.
+  if (!store.changes.version)
     options.freshness?.useChangeToken(() => (connected ? `live-${writes}` : `offline-${offline++}`));
   return {
     async close() {

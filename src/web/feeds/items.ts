@@ -39,14 +39,8 @@ export function itemText(item: FeedItem): string {
 }
 
 export async function feedData(site: Site, section?: { slug: string; name: string }): Promise<FeedData> {
-  let q = site.store.db
-    .selectFrom("articles")
-    .select(["doc", "modified_at"])
-    .where("status", "=", "published")
-    .where("first_published", "is not", null);
-  if (section) q = q.where("section_slug", "=", section.slug);
-  const rows = await q.orderBy("first_published", "desc").orderBy("id").limit(FEED_LENGTH).execute();
-  const items = rows.map((r) => toItem(site, JSON.parse(r.doc) as Article, r.modified_at));
+  const rows = await site.store.site.feedArticles(section?.slug, FEED_LENGTH);
+  const items = rows.map((r) => toItem(site, r.article, r.modifiedAt));
   // ISO timestamps in UTC sort as strings.
   const updated =
     items
@@ -65,8 +59,7 @@ export async function feedData(site: Site, section?: { slug: string; name: strin
 
 function toItem(site: Site, a: Article, modifiedAt: string): FeedItem {
   const published = a.firstPublished ?? modifiedAt;
-  // Documents stored before corrections existed have none.
-  const corrections = a.corrections ?? [];
+  const corrections = a.corrections;
   return {
     id: a.id,
     url: absolute(site.baseUrl, articlePath({ sectionSlug: sectionSlug(a.section), slug: a.slug })),

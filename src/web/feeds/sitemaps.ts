@@ -12,13 +12,7 @@ const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 const NEWS_MAX_URLS = 1000;
 
 export async function sitemap(site: Site): Promise<string> {
-  const rows = await site.store.db
-    .selectFrom("articles")
-    .select(["slug", "section", "section_slug", "modified_at", "updated", "first_published"])
-    .where("status", "=", "published")
-    .orderBy("first_published", "desc")
-    .limit(SITEMAP_MAX_URLS - 100)
-    .execute();
+  const rows = await site.store.site.sitemapRows(SITEMAP_MAX_URLS - 100);
   const sections = new Map<string, string>();
   for (const r of rows) if (!sections.has(r.section_slug)) sections.set(r.section_slug, r.modified_at);
   const url = [
@@ -38,14 +32,7 @@ export async function sitemap(site: Site): Promise<string> {
 
 export async function newsSitemap(site: Site, now = new Date()): Promise<string> {
   const since = new Date(now.getTime() - NEWS_WINDOW_MS).toISOString();
-  const rows = await site.store.db
-    .selectFrom("articles")
-    .select(["slug", "section", "headline", "language", "first_published"])
-    .where("status", "=", "published")
-    .where("first_published", ">=", since)
-    .orderBy("first_published", "desc")
-    .limit(NEWS_MAX_URLS)
-    .execute();
+  const rows = await site.store.site.newsSitemapRows(since, NEWS_MAX_URLS);
   const url = rows.map((r) => ({
     loc: absolute(site.baseUrl, articlePath({ sectionSlug: sectionSlug(r.section), slug: r.slug })),
     "news:news": {

@@ -115,7 +115,7 @@ export function ArticlePage(props: {
                 </>
               ) : null}
             </p>
-            <Corrections corrections={article.corrections ?? []} />
+            <Corrections corrections={article.corrections} />
           </header>
           <div class="article-body">
             <Blocks blocks={article.blocks} ctx={props.ctx} />

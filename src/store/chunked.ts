@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { Database } from "../../store/schema.ts";
+import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
