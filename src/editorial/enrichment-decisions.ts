@@ -10,8 +10,10 @@ import { applyTransition, type WriteResult } from "./workflow.ts";
 /**
  * A journalist's fixes to enrichment (a quote's speaker, a tag removed or added) are stored as
  * decisions in their own table and applied after every automatic enrichment, so they win over it
- * and survive re-enrichment (an edit, or the enrichment job run again).
+ * and survive re-enrichment (an edit, or the enrichment job run again). Writing them is the
+ * `enrichment-decisions` transition, so the table's roles apply (writers: drafts only).
  */
+
 /** The decisions an article has, for the API and the desk. */
 export function enrichmentDecisions(store: Store, articleId: string): Promise<EditorialDecision[]> {
   return store.editorialDecisions.decisionsFor(articleId);
