@@ -17,6 +17,7 @@ export type Action =
   | "restore"
   | "restore-revision"
   | "correction"
+  | "enrichment-decisions"
   | "scheduled-publish";
 
 /**
@@ -47,6 +48,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "restore", role: "editor", from: ["deleted"], to: "previous" },
   { action: "restore-revision", role: "editor", from: LIVE_OR_NOT, to: "same" },
   { action: "correction", role: "editor", from: LIVE_OR_NOT, to: "same" },
+  { action: "enrichment-decisions", role: "writer", from: ["draft", "unpublished"], to: "same" },
+  { action: "enrichment-decisions", role: "editor", from: ["scheduled", "published"], to: "same" },
   { action: "scheduled-publish", role: "admin", from: ["scheduled"], to: "published" },
 ];
 
@@ -72,6 +75,7 @@ const DOING: Record<Action, string> = {
   restore: "restoring",
   "restore-revision": "restoring a revision",
   correction: "adding a correction",
+  "enrichment-decisions": "fixing enrichment",
   "scheduled-publish": "publishing on schedule",
 };
 

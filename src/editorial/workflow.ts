@@ -3,9 +3,11 @@ import { enrichArticle } from "../enrich/enrich.ts";
 import { type Article, makeArticleId, parseArticle, slugify, ValidationError } from "../model/article.ts";
 import { ConflictError } from "../store/articles.ts";
 import type { AuditRepository } from "../store/audit.ts";
+import type { EditorialDecision } from "../store/editorial-decisions.ts";
 import type { ScheduleRepository } from "../store/schedule.ts";
 import type { Repositories, Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
+import { applyEnrichmentDecisions } from "./apply-decisions.ts";
 import { NotFoundError, StateError } from "./errors.ts";
 import { sanitizeArticleInput, sanitizeOrReject } from "./sanitize-input.ts";
 import { type Action, allowedTransition, type Status, targetStatus } from "./transitions.ts";
@@ -34,6 +36,9 @@ export interface TransitionParams {
   revision?: number;
   /** correction: the notice. */
   text?: string;
+  /** enrichment-decisions: the decisions to record (one, added) or the whole list (`replace`). */
+  decisions?: EditorialDecision[];
+  replace?: boolean;
 }
 
 export interface TransitionRequest {
@@ -100,6 +105,17 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return base;
 }
 
+/** What a reader must get: every image has alt text. */
+export function requirePublishable(article: Pick<Article, "blocks">): void {
+  const blocks = Array.isArray(article.blocks) ? article.blocks : [];
+  const issues = blocks.flatMap((b, i) =>
+    b?.type === "image" && !(typeof b.alt === "string" && b.alt.trim())
+      ? [{ path: `blocks[${i}].alt`, message: "an image needs alt text before the story is published" }]
+      : [],
+  );
+  if (issues.length > 0) throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
+}
+
 /** Removes any pending schedule; returns the embargo still in force at `now`, if any. */
 async function clearSchedule(schedule: ScheduleRepository, id: string, now: Date): Promise<string | null> {
   const row = await schedule.get(id);
@@ -138,6 +154,7 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     };
   },
   async publish({ tx, current, request }) {
+    requirePublishable(current);
     const embargo = await clearSchedule(tx.schedule, request.id, request.now);
     if (!embargo) return { doc: { ...current, firstPublished: current.firstPublished ?? request.now.toISOString() } };
     const publishAt = request.now.toISOString();
@@ -204,6 +221,13 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
       throw error;
     }
   },
+  async "enrichment-decisions"({ tx, current, request, params }) {
+    const decisions = params.decisions ?? [];
+    if (params.replace) await tx.editorialDecisions.replaceDecisions(request.id, decisions);
+    else for (const d of decisions) await tx.editorialDecisions.recordDecision(request.id, d);
+    // Enriched afresh; applyTransition then applies every decision on top.
+    return { doc: enrichArticle(current) };
+  },
   async "scheduled-publish"({ tx, current, request }) {
     const due = await tx.schedule.get(request.id);
     await tx.schedule.clear(request.id);
@@ -258,7 +282,12 @@ export async function applyTransition(
     const previous = row.to === "previous" ? await statusBeforeDelete(tx, request.id) : undefined;
     const to: Status = targetStatus(row, current.status, previous);
     const effect = await EFFECTS[action]({ tx, current, request, params: request.params ?? {} });
-    const next: Article = { ...effect.doc, status: effect.hold ? "scheduled" : to };
+    // Journalists' fixes to enrichment (read after the effect, which may record one) win over enrichment.
+    const decisions = await tx.editorialDecisions.decisionsFor(request.id);
+    const next: Article = {
+      ...applyEnrichmentDecisions(effect.doc, decisions),
+      status: effect.hold ? "scheduled" : to,
+    };
     const saved = await tx.articles.save(next, {
       author: request.actor.name,
       message: action === "scheduled-publish" ? "publish" : action,
@@ -289,7 +318,10 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
     throw fieldIssue("corrections", "append corrections with POST /api/articles/:id/corrections");
   }
   allowedTransition(actor, "create", "new", input.status);
-  if (input.status === "published") input.firstPublished ??= now.toISOString();
+  if (input.status === "published") {
+    requirePublishable(input as Pick<Article, "blocks">);
+    input.firstPublished ??= now.toISOString();
+  }
   const article = cleanArticle(input);
   const result = await store.transaction(async (tx) => {
     if (await tx.articles.exists(article.id)) throw new StateError(`article ${article.id} already exists`);

@@ -1,3 +1,4 @@
+import { applyEnrichmentDecisions } from "../editorial/apply-decisions.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { ConflictError, getArticle } from "../store/articles.ts";
@@ -42,7 +43,9 @@ async function enrichJob(store: Store, job: Job, finish: FinishJob): Promise<voi
     const stored = await getArticle(store, job.articleId);
     await holdForTests();
     if (!stored || stored.article.id !== job.articleId) return finish();
-    const enriched = enrichArticle(stored.article);
+    // Journalists' fixes to enrichment win over it, so they survive this re-enrichment.
+    const decisions = await store.editorialDecisions.decisionsFor(job.articleId);
+    const enriched = applyEnrichmentDecisions(enrichArticle(stored.article), decisions);
     try {
       await store.transaction(async (tx) => {
         await tx.articles.save(enriched, {

@@ -185,6 +185,65 @@ export interface JobsTable {
   started_at: string | null;
 }
 
+/** A person who signs in to the desk (src/auth/users.ts); roles as for API tokens. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  /** `scrypt$N$r$p$salt$hash`; null until a password is set (one-time link users). */
+  password_hash: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A desk session; only sha256 of the cookie value is kept (src/auth/sessions.ts). */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  address: string | null;
+}
+
+export interface SignInLinksTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** An uploaded image and its renditions (src/media/); `id` is the content hash. */
+export interface MediaTable {
+  id: string;
+  original_name: string;
+  format: string;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** JSON array of {name, format, width, height}. */
+  renditions: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** A journalist's fix to enrichment; applied after automatic enrichment, so it survives re-enrichment. */
+export interface EditorialDecisionsTable {
+  id: Generated<number>;
+  article_id: string;
+  /** `speaker` (subject: quote text), `remove-tag` / `add-tag` (subject: person|organisation|place). */
+  kind: string;
+  subject: string;
+  value: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   revisions: RevisionsTable;
@@ -204,4 +263,9 @@ export interface Database {
   audit_log: AuditLogTable;
   article_schedule: ArticleScheduleTable;
   jobs: JobsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
+  media: MediaTable;
+  editorial_decisions: EditorialDecisionsTable;
 }

@@ -1,14 +1,19 @@
 import type { ArticleRepository } from "./articles.ts";
 import type { AuditRepository } from "./audit.ts";
 import type { ChangeRepository } from "./changes.ts";
+import type { DeskStoriesRepository } from "./desk-stories.ts";
 import type { DuplicateRepository } from "./duplicates.ts";
+import type { EditorialDecisionsRepository } from "./editorial-decisions.ts";
 import type { JobRepository } from "./jobs.ts";
+import type { MediaRepository } from "./media.ts";
 import type { RelatedRepository } from "./related.ts";
 import type { ScheduleRepository } from "./schedule.ts";
 import type { SearchRepository } from "./search.ts";
+import type { SessionsRepository } from "./sessions.ts";
 import type { SiteReadRepository } from "./site.ts";
 import type { ThreadRepository } from "./threads.ts";
 import type { TokensRepository } from "./tokens.ts";
+import type { UsersRepository } from "./users.ts";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -33,6 +38,15 @@ export interface Repositories {
   readonly tokens: TokensRepository;
   /** One row per editorial write. */
   readonly audit: AuditRepository;
+  /** Desk users; sessions and one-time sign-in links. */
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  /** The media library's rows (files are in a MediaStorage). */
+  readonly media: MediaRepository;
+  /** Journalists' fixes to enrichment. */
+  readonly editorialDecisions: EditorialDecisionsRepository;
+  /** The desk's story list. */
+  readonly deskStories: DeskStoriesRepository;
 }
 
 /** The one interface every feature talks to: the repositories, a transaction over them, and close. */

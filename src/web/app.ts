@@ -1,16 +1,20 @@
 import { Hono } from "hono";
+import { defaultMediaFolder, isMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
 import type { Store } from "../store/store.ts";
 import { isStoreUnavailable } from "../store/unavailable.ts";
 import type { EditorialEnv } from "./api/editorial.ts";
 import { apiErrorBody, onApiError, UNAVAILABLE_RETRY_AFTER } from "./api/errors.ts";
 import { readApi } from "./api/read.ts";
 import { StoreChangeWatcher } from "./cache/freshness.ts";
-import { send } from "./cache/http.ts";
+import { IMMUTABLE, send } from "./cache/http.ts";
 import { RenderCache, renderResponse } from "./cache/render-cache.ts";
+import { type DeskOptions, deskRoutes } from "./desk/routes.tsx";
 import { feedRoutes } from "./feeds/routes.ts";
 import { notFound, pageRoutes } from "./pages/routes.tsx";
 import type { Site } from "./site.ts";
 import { staticFiles } from "./static-files.ts";
+
+const MEDIA_TYPES: Record<string, string> = { jpg: "image/jpeg", webp: "image/webp", avif: "image/avif" };
 
 export interface AppOptions {
   store: Store;
@@ -25,6 +29,10 @@ export interface AppOptions {
    * their own methods and paths; reads fall through to the public API.
    */
   writeApi?: Hono<EditorialEnv>;
+  /** The desk at /desk (sign-in, editor); absent unless given. */
+  desk?: DeskOptions;
+  /** Uploaded images, served at /media/; by default the media folder beside the SQLite file. */
+  media?: MediaStorage;
 }
 
 export interface App {
@@ -54,6 +62,20 @@ export function createApp(options: AppOptions): App {
     return file ? send(c, file.response) : notFound(c, site);
   });
 
+  const media = options.media ?? localMediaStorage(defaultMediaFolder(options.store.location));
+  app.get("/media/:name", async (c) => {
+    const name = c.req.param("name");
+    const bytes = isMediaName(name) ? await media.get(name) : null;
+    if (!bytes) return notFound(c, site);
+    const type = MEDIA_TYPES[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+    // Names are content hashes: a file never changes, so it may be cached for a year.
+    c.header("Cache-Control", IMMUTABLE);
+    c.header("Content-Type", type);
+    c.header("X-Content-Type-Options", "nosniff");
+    return c.body(new Uint8Array(bytes));
+  });
+
+  if (options.desk) app.route("/desk", deskRoutes(site, options.desk));
   if (options.writeApi) app.route("/api", options.writeApi);
   app.route("/api", readApi(site));
   app.route("/", feedRoutes(site));

@@ -66,6 +66,7 @@ export function register(program: Command): void {
         hostname: options.host,
         baseUrl,
         writeApi: createEditorialApi({ store }),
+        desk: {},
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "EADDRINUSE")
           throw new UserError(`port ${port} is already in use; pick another with --port`);

@@ -7,6 +7,7 @@ import { createToken, listTokens, revokeToken, verifyToken } from "../../auth/to
 import type { Actor } from "../../editorial/actor.ts";
 import { type Clock, systemClock } from "../../editorial/clock.ts";
 import { diffDocuments } from "../../editorial/diff.ts";
+import { decisionsBody, enrichmentDecisions } from "../../editorial/enrichment-decisions.ts";
 import { startScheduler } from "../../editorial/schedule.ts";
 import { type Action, actionWords, minimumRole, requireRole } from "../../editorial/transitions.ts";
 import {
@@ -18,10 +19,21 @@ import {
   updateBody,
   type WriteResult,
 } from "../../editorial/workflow.ts";
+import { uploadImage } from "../../media/library.ts";
+import { MAX_UPLOAD_BYTES, MediaError } from "../../media/process.ts";
+import { defaultMediaFolder, localMediaStorage, type MediaStorage } from "../../media/storage.ts";
 import type { Store } from "../../store/store.ts";
+import { checkCsrf, currentSession, sessionActor } from "../desk/session.ts";
 import { expectedRevision, jsonBody, revisionParam, socketAddress } from "./editorial/http.ts";
 import { apiError, onApiError, revisionEtag } from "./errors.ts";
-import { correctionBody, embargoBody, parseBody, scheduleBody, tokenCreateBody } from "./request-schemas.ts";
+import {
+  correctionBody,
+  embargoBody,
+  enrichmentDecisionsBody,
+  parseBody,
+  scheduleBody,
+  tokenCreateBody,
+} from "./request-schemas.ts";
 
 export interface EditorialApiOptions {
   store: Store;
@@ -33,6 +45,8 @@ export interface EditorialApiOptions {
   clientAddress?: (c: Context) => string;
   /** How often scheduled publications are checked; 0 disables the timer (tests call runDueSchedules). */
   schedulerIntervalMs?: number;
+  /** Where uploaded images go; by default the media folder beside the SQLite file. */
+  media?: MediaStorage;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -81,6 +95,16 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     const address = addressOf(c);
     limit(c, byAddress, `address:${address}`, "address");
     const header = c.req.header("authorization") ?? "";
+    // The desk signs in with a session cookie instead of a token: same routes, same role checks,
+    // plus the session's CSRF token on every state-changing request.
+    const session = header ? null : await currentSession(c, store);
+    if (session) {
+      checkCsrf(c, session);
+      const actor = sessionActor(session, address);
+      limit(c, byToken, `token:${actor.id}`, "session");
+      c.set("actor", actor);
+      return next();
+    }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
     const token = bearer ? await verifyToken(store, bearer) : null;
     if (!token) {
@@ -139,7 +163,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
   // Anonymous reads of an article belong to the read API; only authorised ones are answered here,
   // so the guard runs inside the handler (a GET has no body to limit).
   app.get("/articles/:id", async (c, next) => {
-    if (!c.req.header("authorization")) return next();
+    if (!c.req.header("authorization") && !(await currentSession(c, store))) return next();
     const passed = async () => {};
     await authenticate(c, passed);
     await allowDrafts(c, passed);
@@ -214,6 +238,69 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     if (!a || !b) throw apiError("not-found", `no revision ${!a ? from : to} of ${id}`);
     return c.json({ from, to, changes: diffDocuments(a, b) });
   });
+
+  app.get("/articles/:id/enrichment-decisions", guard("writer", "reading enrichment decisions"), async (c) =>
+    c.json({ decisions: await enrichmentDecisions(store, c.req.param("id")) }),
+  );
+  app.put(
+    "/articles/:id/enrichment-decisions",
+    ...transition("enrichment-decisions", async (c) => ({
+      decisions: decisionsBody(
+        parseBody(enrichmentDecisionsBody, await jsonBody(c), "enrichment decisions"),
+        c.get("actor"),
+        clock(),
+      ),
+      replace: true,
+    })),
+  );
+
+  const media = options.media ?? localMediaStorage(defaultMediaFolder(store.location));
+  app.post(
+    "/media",
+    authenticate,
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+      onError: () => {
+        throw apiError("payload-too-large", `the image is larger than ${MAX_UPLOAD_BYTES} bytes`);
+      },
+    }),
+    allow("writer", "uploading images"),
+    async (c) => {
+      const type = c.req.header("content-type") ?? "";
+      if (!/^multipart\/form-data/i.test(type))
+        throw apiError("unsupported-media-type", "send the image as multipart/form-data with a `file` field");
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File))
+        throw apiError("invalid-body", "no image: send it in the `file` field", [
+          { path: "file", message: "required" },
+        ]);
+      const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+      try {
+        const block = await uploadImage(
+          store,
+          media,
+          c.get("actor"),
+          {
+            bytes: Buffer.from(await file.arrayBuffer()),
+            originalName: file.name,
+            alt: field("alt"),
+            caption: field("caption"),
+            credit: field("credit"),
+          },
+          clock(),
+        );
+        c.header("Cache-Control", "no-store");
+        return c.json({ block }, 201);
+      } catch (error) {
+        if (error instanceof MediaError)
+          throw apiError("invalid-body", `${file.name || "upload"}: ${error.message}`, [
+            { path: "file", message: error.message },
+          ]);
+        throw error;
+      }
+    },
+  );
 
   app.get("/audit", guard("editor", "reading the audit log"), async (c) => {
     const limitParam = Number(c.req.query("limit") ?? 100);

@@ -7,6 +7,7 @@ import {
   articleUpdateBody,
   correctionBody,
   embargoBody,
+  enrichmentDecisionsBody,
   scheduleBody,
   tokenCreateBody,
 } from "./request-schemas.ts";
@@ -33,6 +34,8 @@ export interface ApiRoute {
   /** Least role of the bearer token; absent for the public read API. */
   role?: Role;
   body?: z.ZodType;
+  /** A multipart/form-data body: field name → whether it is a file. */
+  multipart?: Record<string, "file" | "text">;
   query?: QueryParam[];
   /** Needs `If-Match` with the article's current ETag. */
   ifMatch?: boolean;
@@ -187,6 +190,30 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/articles/:id/enrichment-decisions",
+    summary: "Editors' corrections to automatic enrichment (speakers, tags)",
+    role: "writer",
+    ok: { status: 200, description: "The decisions" },
+  },
+  {
+    method: "put",
+    path: "/articles/:id/enrichment-decisions",
+    summary: "Replace the editorial decisions; they win over automatic enrichment and survive re-enrichment",
+    role: "writer",
+    body: enrichmentDecisionsBody,
+    ifMatch: true,
+    ok: { status: 200, description: "The new revision" },
+  },
+  {
+    method: "post",
+    path: "/media",
+    summary: "Upload an image to the media library (checked by content, resized to renditions)",
+    role: "writer",
+    multipart: { file: "file", alt: "text", caption: "text", credit: "text" },
+    ok: { status: 201, description: "The stored image and its renditions" },
+  },
+  {
+    method: "get",
     path: "/audit",
     summary: "Who did what, when",
     role: "editor",
@@ -256,7 +283,7 @@ function errorResponses(route: ApiRoute): Record<string, unknown> {
   const ref = { $ref: "#/components/responses/Error" };
   const out: Record<string, unknown> = { "400": ref, "404": ref };
   if (route.role) Object.assign(out, { "401": ref, "403": ref, "429": ref });
-  if (route.body) Object.assign(out, { "413": ref, "415": ref });
+  if (route.body || route.multipart) Object.assign(out, { "413": ref, "415": ref });
   if (route.ifMatch) Object.assign(out, { "409": ref, "412": ref, "428": ref });
   return out;
 }
@@ -297,6 +324,28 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       parameters: [...pathParams, ...queryParams, ...headerParams],
       ...(route.body
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body) } } } }
+        : {}),
+      ...(route.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    properties: Object.fromEntries(
+                      Object.entries(route.multipart).map(([name, kind]) => [
+                        name,
+                        kind === "file"
+                          ? { type: "string", contentMediaType: "application/octet-stream" }
+                          : { type: "string" },
+                      ]),
+                    ),
+                  },
+                },
+              },
+            },
+          }
         : {}),
       responses: {
         [String(route.ok.status)]: {

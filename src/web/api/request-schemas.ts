@@ -28,6 +28,19 @@ export const tokenCreateBody = z.object({
   name: z.string().trim().min(1, "must be 1-100 characters").max(100, "must be 1-100 characters").default("api"),
 });
 
+/** Editors' corrections to automatic enrichment (src/editorial/enrichment-decisions.ts reads each one). */
+export const enrichmentDecisionsBody = z.object({
+  decisions: z
+    .array(
+      z.object({
+        kind: z.enum(["speaker", "remove-tag", "add-tag"]),
+        subject: z.string().min(1),
+        value: z.string(),
+      }),
+    )
+    .max(500, "must be an array of at most 500 decisions"),
+});
+
 /** Validates a parsed JSON body; a 400 `invalid-body` naming every bad field otherwise. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   const result = schema.safeParse(body);

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
+import { ogImageOf } from "../../media/library.ts";
 import type { Article } from "../../model/article.ts";
 import type { Site } from "../site.ts";
 import { absolute } from "../urls.ts";
@@ -57,6 +58,8 @@ export function ArticleHead(props: { site: Site; article: Article; path: string;
   const { site, article, path } = props;
   const url = absolute(site.baseUrl, path);
   const image = leadImage(article);
+  // Library images have a 1200 px JPEG made for social cards.
+  const cardImage = image ? (ogImageOf(image.src) ?? image.src) : null;
   const description = article.summary || article.headline;
   return (
     <>
@@ -66,7 +69,7 @@ export function ArticleHead(props: { site: Site; article: Article; path: string;
       <meta property="og:description" content={description} />
       <meta property="og:url" content={url} />
       <meta property="og:locale" content={article.language.replace("-", "_")} />
-      {image ? <meta property="og:image" content={absolute(site.baseUrl, image.src)} /> : null}
+      {cardImage ? <meta property="og:image" content={absolute(site.baseUrl, cardImage)} /> : null}
       {image?.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
       {article.firstPublished ? <meta property="article:published_time" content={article.firstPublished} /> : null}
       {article.updated ? <meta property="article:modified_time" content={article.updated} /> : null}
@@ -77,7 +80,7 @@ export function ArticleHead(props: { site: Site; article: Article; path: string;
       <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
       <meta name="twitter:title" content={article.headline} />
       <meta name="twitter:description" content={description} />
-      {image ? <meta name="twitter:image" content={absolute(site.baseUrl, image.src)} /> : null}
+      {cardImage ? <meta name="twitter:image" content={absolute(site.baseUrl, cardImage)} /> : null}
       <script type="application/ld+json">
         {raw(scriptSafeJson(newsArticleJsonLd(site, article, path, props.modifiedAt)))}
       </script>
