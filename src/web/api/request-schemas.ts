@@ -46,7 +46,11 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: s
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
-    const path = issue.path.join(".") || "(root)";
+    // The same path notation as the model's ValidationError: decisions[0].kind
+    const path =
+      issue.path
+        .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${String(part)}`))
+        .join("") || "(root)";
     return { path, message: issue.message };
   });
   const first = issues[0]!;
