@@ -110,12 +110,33 @@ interface LocatedQuote extends Quote {
   end: number;
 }
 
+function occurrences(text: string, key: string): number[] {
+  const found: number[] = [];
+  if (!key) return found;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * Places each key in the text. A short key can occur several times ("failure" inside an earlier
+ * quote "lost trust and failure to deliver"): keys with fewer occurrences are placed first, and a
+ * key takes its first occurrence not inside a span another key of the same annotator already took.
+ */
 function locate(quotes: Quote[], text: string): LocatedQuote[] {
-  return quotes.map((quote) => {
-    const key = normalize(quote.key);
-    const start = key ? text.indexOf(key) : -1;
-    return { ...quote, start, end: start < 0 ? -1 : start + key.length };
-  });
+  const located: LocatedQuote[] = quotes.map((quote) => ({ ...quote, start: -1, end: -1 }));
+  const candidates = quotes.map((quote) => occurrences(text, normalize(quote.key)));
+  const order = quotes.map((_, index) => index).sort((x, y) => candidates[x].length - candidates[y].length);
+  const taken: [number, number][] = [];
+  for (const index of order) {
+    const length = normalize(quotes[index].key).length;
+    const free = candidates[index].find((at) => !taken.some(([start, end]) => at >= start && at < end));
+    const start = free ?? candidates[index][0] ?? -1;
+    if (start < 0) continue;
+    located[index].start = start;
+    located[index].end = start + length;
+    taken.push([start, start + length]);
+  }
+  return located;
 }
 
 /** One-to-one pairs of quotes that point at the same place, closest starts first. */
