@@ -5,11 +5,12 @@
  * scorers read the same characters.
  */
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 
-/** Relative to the repository root, as everywhere else in Newsdesk. */
-export const SHARED = resolve("../shared/data");
+/** ../shared/data next to the repository root, as everywhere else in Newsdesk, whatever the working directory. */
+export const SHARED = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 export const BBC_DIR = join(SHARED, "bbc-news-2005");
 export const AEB_DIR = join(SHARED, "article-extraction-benchmark");
 export const READABILITY_DIR = join(SHARED, "readability-news-pages");
