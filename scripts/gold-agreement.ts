@@ -9,8 +9,9 @@
  *
  * Figures (each with a bootstrap 95 % interval over articles, fixed seed):
  * - quote detection F1 between annotators (all quotes, direct only, indirect only); two quotes are
- *   the same when their keys locate the same place in the article (keys start within a few
- *   characters of each other, or one key's span covers the other's start);
+ *   the same when their keys fall in the same sentence (one to one, keys at the same place first);
+ *   a strict variant needs the keys to locate the same place (starts within a few characters, or
+ *   one key's span covers the other's start);
  * - on matched quotes: type agreement (direct/indirect) with Cohen's kappa, speaker agreement
  *   (same canonical name, or one annotator's name is a form the other listed for that entity;
  *   null = null) with Cohen's kappa, and kappa on "named vs null";
@@ -139,21 +140,66 @@ function locate(quotes: Quote[], text: string): LocatedQuote[] {
   return located;
 }
 
-/** One-to-one pairs of quotes that point at the same place, closest starts first. */
-function matchQuotes(a: LocatedQuote[], b: LocatedQuote[]): [number, number][] {
-  const candidates: { i: number; j: number; distance: number }[] = [];
+interface ArticleText {
+  text: string;
+  /** Start offset in `text` of each sentence, ascending. */
+  sentenceStarts: number[];
+}
+
+/** Normalised article text, sentence by sentence, so a key's position tells its sentence. */
+function articleText(raw: string): ArticleText {
+  const sentences = raw.split(/(?<=[.!?]["”’']?)\s+(?=["“‘']?[A-Z0-9])|\n\s*\n/);
+  const sentenceStarts: number[] = [];
+  let text = "";
+  for (const sentence of sentences) {
+    const normalized = normalize(sentence);
+    if (!normalized) continue;
+    if (text) text += " ";
+    sentenceStarts.push(text.length);
+    text += normalized;
+  }
+  return { text, sentenceStarts };
+}
+
+function sentenceOf(at: number, starts: number[]): number {
+  let index = 0;
+  while (index + 1 < starts.length && starts[index + 1] <= at) index++;
+  return index;
+}
+
+/**
+ * One-to-one pairs of quotes. Strict: the keys point at the same place (starts within a few
+ * characters, or one key's span covers the other's start). Sentence-level also pairs quotes whose
+ * keys fall in the same sentence, since annotators may key a reported clause where it starts
+ * ("The problem with Mel Gibson's film, he believed, was ...") or after the cue; same-place pairs
+ * are taken first, then same-sentence pairs of the same type, then the rest, closest first.
+ */
+function matchQuotes(
+  a: LocatedQuote[],
+  b: LocatedQuote[],
+  article: ArticleText,
+  sameSentence: boolean,
+): [number, number][] {
+  const candidates: { i: number; j: number; tier: number; distance: number }[] = [];
   a.forEach((qa, i) => {
     b.forEach((qb, j) => {
       if (qa.start < 0 || qb.start < 0) {
-        if (normalize(qa.key) === normalize(qb.key)) candidates.push({ i, j, distance: 0 });
+        if (normalize(qa.key) === normalize(qb.key)) candidates.push({ i, j, tier: 0, distance: 0 });
         return;
       }
       const distance = Math.abs(qa.start - qb.start);
       const covers = (qa.start <= qb.start && qb.start < qa.end) || (qb.start <= qa.start && qa.start < qb.end);
-      if (distance <= KEY_START_TOLERANCE || covers) candidates.push({ i, j, distance });
+      if (distance <= KEY_START_TOLERANCE || covers) {
+        candidates.push({ i, j, tier: 0, distance });
+      } else if (
+        sameSentence &&
+        sentenceOf(qa.start, article.sentenceStarts) === sentenceOf(qb.start, article.sentenceStarts)
+      ) {
+        candidates.push({ i, j, tier: qa.type === qb.type ? 1 : 2, distance });
+      }
     });
   });
-  candidates.sort((x, y) => x.distance - y.distance || (a[x.i].type === b[x.j].type ? -1 : 1));
+  candidates.sort((x, y) => x.tier - y.tier || x.distance - y.distance || (a[x.i].type === b[x.j].type ? -1 : 1));
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const pairs: [number, number][] = [];
@@ -207,7 +253,9 @@ function sameSpeaker(sa: string | null, sb: string | null, articleA: Article, ar
 // ---------- per-article counts ----------
 
 interface Counts {
+  /** Quotes matched in the same sentence (the main figure) and at the same place (strict). */
   quotes: { a: number; b: number; matched: number };
+  quotesStrict: { a: number; b: number; matched: number };
   direct: { a: number; b: number; matched: number };
   indirect: { a: number; b: number; matched: number };
   /** Matched quote pairs: [type A, type B], [speaker same?], [named A?, named B?], speaker labels. */
@@ -221,16 +269,18 @@ interface Counts {
 }
 
 function compareArticle(articleA: Article, articleB: Article): Counts {
-  const text = normalize(goldText(articleA));
-  const quotesA = locate(articleA.quotes, text);
-  const quotesB = locate(articleB.quotes, text);
+  const article = articleText(goldText(articleA));
+  const quotesA = locate(articleA.quotes, article.text);
+  const quotesB = locate(articleB.quotes, article.text);
   const disagreements: string[] = [];
   for (const q of [...quotesA, ...quotesB]) {
     if (q.start < 0) disagreements.push(`${articleA.path}: key not found in text: "${q.key}"`);
   }
-  const pairs = matchQuotes(quotesA, quotesB);
+  const pairs = matchQuotes(quotesA, quotesB, article, true);
+  const strictPairs = matchQuotes(quotesA, quotesB, article, false);
   const counts: Counts = {
     quotes: { a: quotesA.length, b: quotesB.length, matched: pairs.length },
+    quotesStrict: { a: quotesA.length, b: quotesB.length, matched: strictPairs.length },
     direct: { a: 0, b: 0, matched: 0 },
     indirect: { a: 0, b: 0, matched: 0 },
     typePairs: [],
@@ -343,6 +393,7 @@ type Statistic = (articles: Counts[]) => number;
 
 const STATISTICS: Record<string, Statistic> = {
   "quote detection F1 (all)": (c) => f1(c.map((x) => x.quotes)),
+  "quote detection F1, keys at the same place": (c) => f1(c.map((x) => x.quotesStrict)),
   "direct quote F1": (c) => f1(c.map((x) => x.direct)),
   "indirect (reported) F1": (c) => f1(c.map((x) => x.indirect)),
   "quote type agreement (matched)": (c) => share(c.flatMap((x) => x.typePairs.map(([p, q]) => p === q))),
