@@ -1,7 +1,7 @@
 /**
  * Inter-annotator agreement on the double-annotated part of gold-2026 (issue 11):
  *
- *   node --import tsx scripts/gold-agreement.ts [--first FILE] [--second FILE|git:REF:PATH] [--json]
+ *   node --import tsx scripts/gold-agreement.ts [--first FILE] [--second FILE|git:REF:PATH] [--part dev|sealed] [--json]
  *
  * Defaults: annotator A = test/fixtures/enrich/gold-2026.json; annotator B =
  * test/fixtures/enrich/gold-2026-second.json if present, else the same path on branch i11-gold2.
@@ -58,6 +58,7 @@ const { values } = parseArgs({
   options: {
     first: { type: "string", default: "test/fixtures/enrich/gold-2026.json" },
     second: { type: "string" },
+    part: { type: "string" },
     json: { type: "boolean", default: false },
   },
 });
@@ -432,7 +433,12 @@ function main() {
   const first = loadGold(values.first!);
   const second = loadGold(secondWhere);
   const byPathB = new Map(second.articles.map((a) => [a.path, a]));
-  const overlap = first.articles.filter((a) => a.double && byPathB.has(a.path));
+  if (values.part && values.part !== "dev" && values.part !== "sealed") {
+    throw new Error(`--part must be dev or sealed, not ${values.part}`);
+  }
+  const overlap = first.articles.filter(
+    (a) => a.double && byPathB.has(a.path) && (!values.part || a.part === values.part),
+  );
   if (overlap.length === 0) throw new Error(`no double-flagged article of ${values.first} is in ${secondWhere}`);
   const counts = overlap.map((a) => compareArticle(a, byPathB.get(a.path)!));
   const flagged = first.articles.filter((a) => a.double).length;
