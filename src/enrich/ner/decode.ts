@@ -1,3 +1,4 @@
+import { type DocumentPassOptions, documentPass } from "./document-pass.ts";
 import { documentFeatures, type SentenceFeatures } from "./features.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { allowedAfter, TAG_COUNT, TAGS } from "./tagset.ts";
@@ -88,11 +89,16 @@ export function tagDocument(
   return result.map((tags) => tags.map((t) => TAGS[t]));
 }
 
-/** Tags one document with the committed model: greedy, one pass, document memory included. */
+/**
+ * Tags one document with a trained model: greedy left to right with document memory, then the
+ * document-level pass (one type per name, missed repetitions of a tagged name filled in).
+ */
 export function recognizeDocument(
   scorer: FeatureScorer,
   gazetteer: Gazetteer | undefined,
   sentences: readonly (readonly string[])[],
+  pass: DocumentPassOptions | false = { majority: true, propagate: true },
 ): string[][] {
-  return tagDocument(scorer, gazetteer, sentences);
+  const tags = tagDocument(scorer, gazetteer, sentences);
+  return pass ? documentPass(sentences, tags, pass) : tags;
 }

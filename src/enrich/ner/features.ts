@@ -97,6 +97,7 @@ export class SentenceFeatures {
   private readonly shapes: string[];
   private readonly allCaps: boolean;
   private known: string[][] | undefined;
+  private listed: string[][] | undefined;
   private readonly cache: (string[] | undefined)[];
 
   constructor(
@@ -150,6 +151,11 @@ export class SentenceFeatures {
     if (this.gazetteer) {
       this.known ??= this.gazetteer.features(lowers);
       for (const g of this.known[i]) f.push(g, `${g}|${s}`);
+      const lexicon = this.gazetteer.lexicon;
+      if (lexicon) {
+        this.listed ??= lexicon.features(words, lowers, allCaps);
+        for (const g of this.listed[i]) f.push(g);
+      }
     }
     this.cache[i] = f;
     return f;
@@ -172,7 +178,10 @@ export class SentenceFeatures {
       f.push(`x${k}:${w.slice(len - k)}`);
     }
     if (len > 1 && w.includes("-")) f.push("hy");
-    if (this.gazetteer) for (const g of this.gazetteer.wordFeatures(l)) f.push(g, `${g}|${s}`);
+    if (this.gazetteer) {
+      for (const g of this.gazetteer.wordFeatures(l)) f.push(g, `${g}|${s}`);
+      if (this.gazetteer.lexicon) for (const g of this.gazetteer.lexicon.wordFeatures(l)) f.push(g);
+    }
     const seen = this.docCase.around.get(l);
     if (seen) for (const a of seen) f.push(a);
     return f;
