@@ -36,6 +36,8 @@ const { values } = parseArgs({
     label: { type: "string" },
     /** Document-level pass after tagging: both (default), majority, propagate or none. */
     pass: { type: "string", default: "both" },
+    /** Share of capitalised training tokens whose identity is hidden (see TrainOptions.hideWords). */
+    hide: { type: "string", default: "0" },
     summarize: { type: "string" },
   },
 });
@@ -69,7 +71,10 @@ function runSeed(variant: string, seed: number, epochs: number): SeedResult {
   const train = parseConll(readFileSync(values.train, "utf8"));
   const dev = parseConll(readFileSync(values.dev, "utf8"));
   const lexicon = lexiconFor(variant);
-  const saved = values.models ? join(values.models, `${variant}-e${epochs}-s${seed}.txt.gz`) : undefined;
+  const hide = Number(values.hide);
+  const saved = values.models
+    ? join(values.models, `${variant}${hide ? `-h${hide}` : ""}-e${epochs}-s${seed}.txt.gz`)
+    : undefined;
   let gz: Buffer;
   let gazetteer: Gazetteer;
   if (saved && existsSync(saved)) {
@@ -77,7 +82,7 @@ function runSeed(variant: string, seed: number, epochs: number): SeedResult {
     gazetteer = gazetteerOf(train);
     gazetteer.lexicon = lexicon;
   } else {
-    const trained = trainTagger(train, { epochs, seed, lexicon });
+    const trained = trainTagger(train, { epochs, seed, lexicon, hideWords: hide });
     gz = quantize(trained.trainer, lexicon !== undefined);
     gazetteer = trained.gazetteer;
     if (saved) {

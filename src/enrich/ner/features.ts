@@ -99,6 +99,11 @@ export class SentenceFeatures {
   private known: string[][] | undefined;
   private listed: string[][] | undefined;
   private readonly cache: (string[] | undefined)[];
+  /**
+   * Training only: tokens whose own identity is hidden (as if the word were new), so the
+   * tagger learns to name words from their shape, context and lists, as it must for unseen names.
+   */
+  hidden: Set<number> | undefined;
 
   constructor(
     private readonly words: readonly string[],
@@ -124,6 +129,7 @@ export class SentenceFeatures {
     const nextL = i + 1 < n ? lowers[i + 1] : "</s>";
     const prevS = i > 0 ? shapes[i - 1] : "<s>";
     const nextS = i + 1 < n ? shapes[i + 1] : "</s>";
+    const own = this.hidden?.has(i) ? UNKNOWN : l;
     const f: string[] = [
       `w-1:${prevL}`,
       `w+1:${nextL}`,
@@ -132,13 +138,13 @@ export class SentenceFeatures {
       `s-1:${prevS}`,
       `s+1:${nextS}`,
       `ss:${prevS}|${s}|${nextS}`,
-      `ww-1:${prevL}|${l}`,
-      `ww+1:${l}|${nextL}`,
+      `ww-1:${prevL}|${own}`,
+      `ww+1:${own}|${nextL}`,
       `ws-1:${prevL}|${s}`,
       `ws+1:${s}|${nextL}`,
       `W-1:${i > 0 ? words[i - 1] : "<s>"}`,
       `W+1:${i + 1 < n ? words[i + 1] : "</s>"}`,
-      `sw:${prevS}|${l}`,
+      `sw:${prevS}|${own}`,
     ];
     if (i === 0) f.push("first");
     if (allCaps) f.push(`A:${s}`);
@@ -170,7 +176,7 @@ export class SentenceFeatures {
     const w = this.words[i];
     const l = this.lowers[i];
     const s = this.shapes[i];
-    const f: string[] = ["b", `w:${l}`, `s:${s}`, `W:${w}`];
+    const f: string[] = this.hidden?.has(i) ? ["b", `w:${UNKNOWN}`, `s:${s}`] : ["b", `w:${l}`, `s:${s}`, `W:${w}`];
     // Affixes as written: "has" must not share "h" and "ha" with "Hans".
     const len = w.length;
     for (let k = 1; k <= 4 && k < len; k++) {
@@ -196,6 +202,8 @@ export class SentenceFeatures {
     return this.words[i];
   }
 }
+
+const UNKNOWN = "<unk>";
 
 /** Features of one document's sentences, shared by the passes that tag it. */
 export function documentFeatures(sentences: readonly (readonly string[])[], gazetteer?: Gazetteer): SentenceFeatures[] {

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { ConllDocument } from "./conll.ts";
 import { type FeatureScorer, tagDocument } from "./decode.ts";
+import { documentFeatures } from "./features.ts";
 import { Gazetteer } from "./gazetteer.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { TaggerModel } from "./model.ts";
@@ -85,13 +86,17 @@ export function gazetteerOf(docs: readonly ConllDocument[]): Gazetteer {
   return g;
 }
 
-/** A small linear congruential generator: the same seed gives the same order on every machine. */
-export function shuffle<T>(items: T[], seed: number): T[] {
+/** A small linear congruential generator: the same seed gives the same numbers on every machine. */
+function randomSource(seed: number): () => number {
   let state = seed & 0x7fffffff;
-  const random = () => {
+  return () => {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
     return state / 0x7fffffff;
   };
+}
+
+export function shuffle<T>(items: T[], seed: number): T[] {
+  const random = randomSource(seed);
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];
@@ -105,6 +110,8 @@ export interface TrainOptions {
   seed: number;
   /** Outside name lists and unlabelled-text statistics; without it the tagger uses training names only. */
   lexicon?: Lexicon;
+  /** Share of capitalised training tokens whose identity features are hidden in each epoch (0 = none). */
+  hideWords?: number;
   log?: (line: string) => void;
 }
 
@@ -129,17 +136,30 @@ export function trainTagger(docs: readonly ConllDocument[], options: TrainOption
   gazetteer.lexicon = options.lexicon;
   const foldOf = new Map(docs.map((doc, i) => [doc, i % FOLDS]));
   const trainer = new Trainer();
+  const random = randomSource(options.seed + 1);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     for (const doc of shuffle([...docs], options.seed * 7919 + epoch)) {
       const gold = goldIndices(doc);
+      const sentences = doc.map((s) => s.words);
+      const gazetteer = foldGazetteers[foldOf.get(doc)!];
+      const features = documentFeatures(sentences, gazetteer);
+      if (options.hideWords) {
+        for (const [si, words] of sentences.entries()) {
+          const hidden = new Set<number>();
+          for (let i = 0; i < words.length; i++)
+            if (/^\p{Lu}/u.test(words[i]) && random() < options.hideWords) hidden.add(i);
+          features[si].hidden = hidden;
+        }
+      }
       tagDocument(
         trainer,
-        foldGazetteers[foldOf.get(doc)!],
-        doc.map((s) => s.words),
+        gazetteer,
+        sentences,
         (features, predicted, si, ti) => {
           trainer.learn(features, gold[si][ti], predicted);
           return predicted;
         },
+        features,
       );
     }
     options.log?.(`epoch ${epoch}/${options.epochs}`);
