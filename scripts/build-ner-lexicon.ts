@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { parseConll } from "../src/enrich/ner/conll.ts";
 import { Lexicon } from "../src/enrich/ner/lexicon.ts";
 import { splitSentences, tokenize } from "../src/enrich/ner/tokenize.ts";
 
@@ -23,6 +24,8 @@ const { values } = parseArgs({
   options: {
     corpus: { type: "string", default: "../shared/data/bbc-news-2005" },
     out: { type: "string", default: new URL("../src/enrich/ner/lexicon.txt.gz", import.meta.url).pathname },
+    /** Also count the words of a CoNLL file (its labels unread), e.g. the training text. */
+    conll: { type: "string" },
   },
 });
 
@@ -101,29 +104,33 @@ const bumpIn = (m: Map<string, Map<string, number>>, k: string, v: string) => {
 };
 const isCap = (w: string) => /^\p{Lu}/u.test(w);
 let articles = 0;
+const countSentence = (ws: readonly string[]) => {
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    const l = w.toLowerCase();
+    if (!/^\p{L}/u.test(w)) continue;
+    if (!isCap(w)) {
+      bump(contextWords, l);
+      if (i > 0) bump(lower, l);
+      continue;
+    }
+    if (i > 0 && ws[i - 1] !== '"' && ws[i - 1] !== ":") bump(capitalised, l);
+    else if (!capitalised.has(l)) capitalised.set(l, 0);
+    if (i > 0) bumpIn(left, l, ws[i - 1].toLowerCase());
+    if (i + 1 < ws.length) bumpIn(right, l, ws[i + 1].toLowerCase());
+  }
+};
+if (values.conll) {
+  for (const doc of parseConll(readFileSync(values.conll, "utf8")))
+    for (const s of doc) if (!s.words.every((w) => w === w.toUpperCase())) countSentence(s.words);
+}
 for (const section of readdirSync(values.corpus, { withFileTypes: true })) {
   if (!section.isDirectory()) continue;
   for (const file of readdirSync(join(values.corpus, section.name))) {
     if (!file.endsWith(".txt")) continue;
     articles++;
     for (const paragraph of readFileSync(join(values.corpus, section.name, file), "utf8").split(/\n\s*\n/)) {
-      for (const sentence of splitSentences(tokenize(paragraph))) {
-        const ws = sentence.map((t) => t.word);
-        for (let i = 0; i < ws.length; i++) {
-          const w = ws[i];
-          const l = w.toLowerCase();
-          if (!/^\p{L}/u.test(w)) continue;
-          if (!isCap(w)) {
-            bump(contextWords, l);
-            if (i > 0) bump(lower, l);
-            continue;
-          }
-          if (i > 0 && ws[i - 1] !== '"' && ws[i - 1] !== ":") bump(capitalised, l);
-          else if (!capitalised.has(l)) capitalised.set(l, 0);
-          if (i > 0) bumpIn(left, l, ws[i - 1].toLowerCase());
-          if (i + 1 < ws.length) bumpIn(right, l, ws[i + 1].toLowerCase());
-        }
-      }
+      for (const sentence of splitSentences(tokenize(paragraph))) countSentence(sentence.map((t) => t.word));
     }
   }
 }

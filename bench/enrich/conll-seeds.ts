@@ -30,6 +30,8 @@ const { values } = parseArgs({
     train: { type: "string", default: new URL("../../../shared/data/conll2003/train.txt", import.meta.url).pathname },
     dev: { type: "string", default: new URL("../../../shared/data/conll2003/dev.txt", import.meta.url).pathname },
     out: { type: "string" },
+    /** Another lexicon file than the committed one (scripts/build-ner-lexicon.ts --out). */
+    lexicon: { type: "string" },
     /** Keep each seed's weights here and reuse them: decoding changes are then scored without retraining. */
     models: { type: "string" },
     /** Label of the run in the table (defaults to the variant). */
@@ -60,7 +62,7 @@ function lexiconFor(variant: string): Lexicon | undefined {
   const kinds: Record<string, string[]> = { lists: ["P"], stats: ["W"], lexicon: ["P", "W"] };
   const keep = kinds[variant];
   if (!keep) throw new Error(`--variant: unknown variant "${variant}" (baseline, lists, stats, lexicon)`);
-  const lines = gunzipSync(readFileSync(LEXICON_URL)).toString("utf8").split("\n");
+  const lines = gunzipSync(readFileSync(values.lexicon ?? LEXICON_URL)).toString("utf8").split("\n");
   const lexicon = Lexicon.parse(lines.filter((l) => keep.includes(l.slice(0, 1))).join("\n"));
   // Organisation-cue runs belong to the lists.
   lexicon.organisationRuns = keep.includes("P");
