@@ -36,8 +36,8 @@ const { values } = parseArgs({
     models: { type: "string" },
     /** Label of the run in the table (defaults to the variant). */
     label: { type: "string" },
-    /** Document-level pass after tagging: both (default), majority, propagate or none. */
-    pass: { type: "string", default: "both" },
+    /** Document-level pass after tagging: majority (as shipped), propagate, both or none. */
+    pass: { type: "string", default: "majority" },
     /** Share of capitalised training tokens whose identity is hidden (see TrainOptions.hideWords). */
     hide: { type: "string", default: "0" },
     summarize: { type: "string" },
@@ -62,7 +62,9 @@ function lexiconFor(variant: string): Lexicon | undefined {
   const kinds: Record<string, string[]> = { lists: ["P"], stats: ["W"], lexicon: ["P", "W"] };
   const keep = kinds[variant];
   if (!keep) throw new Error(`--variant: unknown variant "${variant}" (baseline, lists, stats, lexicon)`);
-  const lines = gunzipSync(readFileSync(values.lexicon ?? LEXICON_URL)).toString("utf8").split("\n");
+  const lines = gunzipSync(readFileSync(values.lexicon ?? LEXICON_URL))
+    .toString("utf8")
+    .split("\n");
   const lexicon = Lexicon.parse(lines.filter((l) => keep.includes(l.slice(0, 1))).join("\n"));
   // Organisation-cue runs belong to the lists.
   lexicon.organisationRuns = keep.includes("P");
