@@ -3,7 +3,7 @@
  * to src/enrich/ner/weights.txt.gz and the training names to gazetteer.txt.gz.
  *
  *   node --import tsx scripts/train-ner.ts [--train FILE] [--dev FILE] [--epochs N] [--seed N]
- *                                          [--with-dev] [--no-lexicon] [--out FILE]
+ *                                          [--with-dev] [--no-lexicon] [--hide SHARE] [--out FILE]
  *
  * Training data: CoNLL-2003 English train (Reuters, research-only) from ../shared/data; the text
  * is never committed, only the weights. The shipped model is trained on train + dev (--with-dev)
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     seed: { type: "string", default: "0" },
     "with-dev": { type: "boolean", default: false },
     "no-lexicon": { type: "boolean", default: false },
+    /** Share of capitalised training tokens whose identity is hidden each epoch (chosen: 0.25). */
+    hide: { type: "string", default: "0.25" },
     out: { type: "string" },
   },
 });
@@ -51,6 +53,7 @@ const { trainer, gazetteer } = trainTagger(docs, {
   epochs: Number(values.epochs),
   seed: Number(values.seed),
   lexicon,
+  hideWords: Number(values.hide),
   log: (line) => console.log(line),
 });
 const gz = quantize(trainer, lexicon !== undefined);

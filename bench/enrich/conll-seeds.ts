@@ -155,6 +155,17 @@ function summarize(results: SeedResult[]): string {
       `| ${key} | ${rs.map((r) => r.seed).join(",")} | **${cell(rs.map((r) => r.f1))}** | ${cell(rs.map((r) => r.precision))} | ${cell(rs.map((r) => r.recall))} | ${SCORED_TYPES.map((t) => cell(by(t, "f1"))).join(" | ")} | ${SCORED_TYPES.map((t) => `${cell(by(t, "seen"))} / ${cell(by(t, "unseen"))}`).join(" | ")} | ${mean(rs.map((r) => r.megabytes)).toFixed(2)} |`,
     );
   }
+  lines.push(
+    "",
+    `| variant | ${SCORED_TYPES.map((t) => `${t} P | ${t} R`).join(" | ")} |`,
+    `|---|${SCORED_TYPES.map(() => "---:|---:|").join("")}`,
+  );
+  for (const [key, rs] of groups) {
+    const by = (t: string, k: "precision" | "recall") => rs.map((r) => r.byType[t][k]);
+    lines.push(
+      `| ${key} | ${SCORED_TYPES.map((t) => `${cell(by(t, "precision"))} | ${cell(by(t, "recall"))}`).join(" | ")} |`,
+    );
+  }
   const u = results[0]?.unseenGold;
   if (u) lines.push("", `Unseen gold entities on dev: ${SCORED_TYPES.map((t) => `${t} ${u[t]}`).join(", ")}.`);
   return lines.join("\n");
