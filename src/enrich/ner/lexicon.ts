@@ -9,11 +9,6 @@
  * for list phrases (tokens separated by spaces), `W<TAB>word<TAB>feature feature…` for word statistics.
  */
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  categories?: string[];
-}
-
 function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c > 127 && word[0].toLowerCase() !== word[0]);
@@ -145,26 +140,34 @@ export const ORGANISATION_CUES = new Set([
 /** Short words allowed inside a capitalised run ("Bank of England", "Procter & Gamble"). */
 const RUN_JOINERS = new Set(["of", "&", "for", "de", "du", "von", "van"]);
 
+/**
+ * A token trie kept flat: node 0 is the root, `edges` maps "node, token" to the child node, and
+ * `categories` holds the lists a phrase ending at a node belongs to. One Map instead of one per
+ * node keeps 160,000 phrases in tens of megabytes.
+ */
 export class Lexicon {
-  private readonly root: TrieNode = { next: new Map() };
+  private readonly edges = new Map<string, number>();
+  private readonly categories: (string[] | undefined)[] = [undefined];
   private readonly wordStats = new Map<string, string[]>();
   private phraseCount = 0;
   /** Whether capitalised runs ending in an organisation cue give features (part of the lists). */
   organisationRuns = true;
 
   addPhrase(lowerTokens: readonly string[], category: string): void {
-    let node = this.root;
+    let node = 0;
     for (const t of lowerTokens) {
-      let child = node.next.get(t);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(t, child);
+      const key = `${node}\u0001${t}`;
+      let child = this.edges.get(key);
+      if (child === undefined) {
+        child = this.categories.length;
+        this.categories.push(undefined);
+        this.edges.set(key, child);
       }
       node = child;
     }
-    node.categories ??= [];
-    if (!node.categories.includes(category)) {
-      node.categories.push(category);
+    const list = (this.categories[node] ??= []);
+    if (!list.includes(category)) {
+      list.push(category);
       this.phraseCount++;
     }
   }
@@ -192,14 +195,15 @@ export class Lexicon {
     for (let i = 0; i < n; i++) out[i] = [];
     for (let i = 0; i < n; i++) {
       if (!allCaps && !isCapitalised(words[i])) continue;
-      let node: TrieNode | undefined = this.root;
+      let node: number | undefined = 0;
       let bestEnd = -1;
       let bestCategories: string[] | undefined;
-      for (let j = i; j < n && node; j++) {
-        node = node.next.get(lowers[j]);
-        if (node?.categories) {
+      for (let j = i; j < n && node !== undefined; j++) {
+        node = this.edges.get(`${node}\u0001${lowers[j]}`);
+        const found = node === undefined ? undefined : this.categories[node];
+        if (found) {
           bestEnd = j + 1;
-          bestCategories = node.categories;
+          bestCategories = found;
         }
       }
       if (!bestCategories) continue;
@@ -240,11 +244,19 @@ export class Lexicon {
 
   serialize(): string {
     const lines: string[] = [];
-    const walk = (node: TrieNode, path: string[]) => {
-      if (node.categories) for (const c of node.categories) lines.push(`P\t${c}\t${path.join(" ")}`);
-      for (const [t, child] of node.next) walk(child, [...path, t]);
+    const children = new Map<number, [string, number][]>();
+    for (const [key, child] of this.edges) {
+      const cut = key.indexOf("\u0001");
+      const parent = Number(key.slice(0, cut));
+      const list = children.get(parent) ?? [];
+      list.push([key.slice(cut + 1), child]);
+      children.set(parent, list);
+    }
+    const walk = (node: number, path: string[]) => {
+      for (const c of this.categories[node] ?? []) lines.push(`P\t${c}\t${path.join(" ")}`);
+      for (const [t, child] of children.get(node) ?? []) walk(child, [...path, t]);
     };
-    walk(this.root, []);
+    walk(0, []);
     for (const [w, f] of this.wordStats) lines.push(`W\t${w}\t${f.join(" ")}`);
     return lines.join("\n");
   }
