@@ -165,7 +165,11 @@ export class Lexicon {
       }
       node = child;
     }
-    const list = (this.categories[node] ??= []);
+    let list = this.categories[node];
+    if (!list) {
+      list = [];
+      this.categories[node] = list;
+    }
     if (!list.includes(category)) {
       list.push(category);
       this.phraseCount++;
