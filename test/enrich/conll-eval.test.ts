@@ -139,9 +139,10 @@ test("newsdesk eval conll fails cleanly on a missing file", () => {
   );
 });
 
-// A regression floor, not an evaluation: the shipped weights were trained on train + dev (after the
-// variant was chosen on dev with train-only models; those development figures, over three seeds and
-// with recall on unseen names, are in BENCHMARKS.md from bench/enrich/conll-seeds.ts).
+// A regression floor for the committed weights. The development figures (train-only models over
+// three seeds, with recall on unseen names) are in BENCHMARKS.md from bench/enrich/conll-seeds.ts.
+// Weights trained on train + dev (scripts/train-ner.ts --with-dev) score ~0.99 here: with those, this
+// is a floor only, not an evaluation, and the floor must be raised to what they measure.
 test("CoNLL-2003 dev: micro-F1 over PER, ORG, LOC stays above the regression floor", () => {
   const result = evaluateConll(readFileSync(DEV, "utf8"));
   const total = result.score.overall();
@@ -149,8 +150,8 @@ test("CoNLL-2003 dev: micro-F1 over PER, ORG, LOC stays above the regression flo
   const precision = total.correct / total.predicted;
   const recall = total.correct / total.gold;
   const f1 = (2 * precision * recall) / (precision + recall);
-  // Measured 0.9901 with the committed weights, which saw dev in training.
-  assert.ok(f1 >= 0.99, `dev F1 ${f1.toFixed(4)}`);
+  // Measured 0.9051 with the committed weights (train only), 0.9901 with the train + dev weights of 030bf12.
+  assert.ok(f1 >= 0.905, `dev F1 ${f1.toFixed(4)}`);
 });
 
 test("seen and unseen recall: an entity is seen when its string had the same type in training", () => {
