@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { documentPass } from "../../src/enrich/ner/document-pass.ts";
 import { evaluateConll, formatEvaluation } from "../../src/enrich/ner/evaluate.ts";
+import { Lexicon } from "../../src/enrich/ner/lexicon.ts";
+import { SeenRecall } from "../../src/enrich/ner/score.ts";
 import { spansFromTags } from "../../src/enrich/ner/spans.ts";
 import { runCliOk } from "../support/cli.ts";
 
@@ -129,13 +132,71 @@ test("newsdesk eval conll fails cleanly on a missing file", () => {
   );
 });
 
-test("CoNLL-2003 dev: micro-F1 over PER, ORG, LOC stays above the measured floor", () => {
+// A regression floor for the committed weights. The development figures (train-only models over
+// three seeds, with recall on unseen names) are in BENCHMARKS.md from bench/enrich/conll-seeds.ts.
+// Weights trained on train + dev (scripts/train-ner.ts --with-dev) score ~0.99 here: with those, this
+// is a floor only, not an evaluation, and the floor must be raised to what they measure.
+test("CoNLL-2003 dev: micro-F1 over PER, ORG, LOC stays above the regression floor", () => {
   const result = evaluateConll(readFileSync(DEV, "utf8"));
   const total = result.score.overall();
   assert.equal(total.gold, 1842 + 1341 + 1837);
   const precision = total.correct / total.predicted;
   const recall = total.correct / total.gold;
   const f1 = (2 * precision * recall) / (precision + recall);
-  // Measured 0.9051 with the committed weights (goal 0.90).
+  // Measured 0.9051 with the committed weights (train only), 0.9901 with the train + dev weights of 030bf12.
   assert.ok(f1 >= 0.905, `dev F1 ${f1.toFixed(4)}`);
+});
+
+test("seen and unseen recall: an entity is seen when its string had the same type in training", () => {
+  const recall = new SeenRecall(new Set([SeenRecall.key("PER", ["John", "Smith"]), SeenRecall.key("LOC", ["Acme"])]));
+  const words = ["John", "Smith", "met", "Acme", "Corp", "in", "Paris"];
+  const gold = ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "B-LOC"];
+  // John Smith found (seen), Acme Corp found with a wrong boundary (unseen: "Acme" was a LOC), Paris missed (unseen).
+  recall.addSentence(words, gold, ["B-PER", "I-PER", "O", "B-ORG", "O", "O", "O"]);
+  assert.deepEqual(recall.seen.get("PER"), { gold: 1, found: 1 });
+  assert.deepEqual(recall.unseen.get("ORG"), { gold: 1, found: 0 });
+  assert.deepEqual(recall.unseen.get("LOC"), { gold: 1, found: 0 });
+  assert.deepEqual(recall.seen.get("LOC"), { gold: 0, found: 0 });
+});
+
+test("lexicon: list phrases match from a capitalised token, longest first; organisation runs end in a cue", () => {
+  const lexicon = Lexicon.parse(
+    ["P\tcity\tnew york", "P\tcity\tnew", "P\tfirst\tmaria", "W\tpirelli\tuc:all"].join("\n"),
+  );
+  const words = ["Maria", "flew", "to", "New", "York", "with", "Bank", "of", "Tokyo", "Holdings", "new", "york"];
+  const lowers = words.map((w) => w.toLowerCase());
+  const f = lexicon.features(words, lowers, false);
+  assert.deepEqual(f[0], ["LB:first", "LU:first"]);
+  assert.deepEqual(f[3], ["LB:city"]);
+  assert.deepEqual(f[4], ["LI:city"]);
+  // "new york" in lower case is not a name.
+  assert.deepEqual(f[10], []);
+  // "Bank of Tokyo Holdings": the run crosses "of", so the words before it are marked as joined.
+  assert.deepEqual(f[6], ["orgBj"]);
+  assert.deepEqual(f[7], ["orgIj"]);
+  assert.deepEqual(f[8], ["orgI"]);
+  assert.deepEqual(f[9], ["orgE"]);
+  assert.deepEqual(lexicon.wordFeatures("pirelli"), ["uc:all"]);
+  assert.deepEqual(lexicon.wordFeatures("unknown"), []);
+  // Round trip through the file format.
+  const again = Lexicon.parse(lexicon.serialize());
+  assert.deepEqual(again.features(words, lowers, false), f);
+});
+
+test("document pass: the type a document gives a name most often wins", () => {
+  const sentences = [
+    ["Petofi", "beat", "Ujpest"],
+    ["Petofi", "scored"],
+    ["Fans", "of", "Petofi", "cheered"],
+  ];
+  const tags = [
+    ["B-ORG", "O", "B-ORG"],
+    ["B-ORG", "O"],
+    ["O", "O", "B-LOC", "O"],
+  ];
+  const out = documentPass(sentences, tags, { majority: true, propagate: false });
+  assert.deepEqual(out[2], ["O", "O", "B-ORG", "O"]);
+  // A tie changes nothing.
+  const tie = documentPass([["Jordan"], ["Jordan"]], [["B-PER"], ["B-LOC"]], { majority: true, propagate: false });
+  assert.deepEqual(tie, [["B-PER"], ["B-LOC"]]);
 });

@@ -1,3 +1,5 @@
+import { spansFromTags } from "./spans.ts";
+
 /** One sentence of a CoNLL file: its tokens and their gold NER tags (last column). */
 export interface ConllSentence {
   words: string[];
@@ -39,4 +41,14 @@ export function parseConll(text: string): ConllDocument[] {
   }
   endDocument();
   return docs;
+}
+
+/** Every annotated entity of the documents as "TYPE<TAB>words joined by spaces". */
+export function entityStrings(docs: readonly ConllDocument[]): Set<string> {
+  const names = new Set<string>();
+  for (const doc of docs)
+    for (const s of doc)
+      for (const span of spansFromTags(s.gold))
+        names.add(`${span.type}\t${s.words.slice(span.start, span.end).join(" ")}`);
+  return names;
 }

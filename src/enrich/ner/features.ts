@@ -97,7 +97,13 @@ export class SentenceFeatures {
   private readonly shapes: string[];
   private readonly allCaps: boolean;
   private known: string[][] | undefined;
+  private listed: string[][] | undefined;
   private readonly cache: (string[] | undefined)[];
+  /**
+   * Training only: tokens whose own identity is hidden (as if the word were new), so the
+   * tagger learns to name words from their shape, context and lists, as it must for unseen names.
+   */
+  hidden: Set<number> | undefined;
 
   constructor(
     private readonly words: readonly string[],
@@ -123,6 +129,7 @@ export class SentenceFeatures {
     const nextL = i + 1 < n ? lowers[i + 1] : "</s>";
     const prevS = i > 0 ? shapes[i - 1] : "<s>";
     const nextS = i + 1 < n ? shapes[i + 1] : "</s>";
+    const own = this.hidden?.has(i) ? UNKNOWN : l;
     const f: string[] = [
       `w-1:${prevL}`,
       `w+1:${nextL}`,
@@ -131,13 +138,13 @@ export class SentenceFeatures {
       `s-1:${prevS}`,
       `s+1:${nextS}`,
       `ss:${prevS}|${s}|${nextS}`,
-      `ww-1:${prevL}|${l}`,
-      `ww+1:${l}|${nextL}`,
+      `ww-1:${prevL}|${own}`,
+      `ww+1:${own}|${nextL}`,
       `ws-1:${prevL}|${s}`,
       `ws+1:${s}|${nextL}`,
       `W-1:${i > 0 ? words[i - 1] : "<s>"}`,
       `W+1:${i + 1 < n ? words[i + 1] : "</s>"}`,
-      `sw:${prevS}|${l}`,
+      `sw:${prevS}|${own}`,
     ];
     if (i === 0) f.push("first");
     if (allCaps) f.push(`A:${s}`);
@@ -150,6 +157,11 @@ export class SentenceFeatures {
     if (this.gazetteer) {
       this.known ??= this.gazetteer.features(lowers);
       for (const g of this.known[i]) f.push(g, `${g}|${s}`);
+      const lexicon = this.gazetteer.lexicon;
+      if (lexicon) {
+        this.listed ??= lexicon.features(words, lowers, allCaps);
+        for (const g of this.listed[i]) f.push(g);
+      }
     }
     this.cache[i] = f;
     return f;
@@ -164,7 +176,7 @@ export class SentenceFeatures {
     const w = this.words[i];
     const l = this.lowers[i];
     const s = this.shapes[i];
-    const f: string[] = ["b", `w:${l}`, `s:${s}`, `W:${w}`];
+    const f: string[] = this.hidden?.has(i) ? ["b", `w:${UNKNOWN}`, `s:${s}`] : ["b", `w:${l}`, `s:${s}`, `W:${w}`];
     // Affixes as written: "has" must not share "h" and "ha" with "Hans".
     const len = w.length;
     for (let k = 1; k <= 4 && k < len; k++) {
@@ -172,7 +184,10 @@ export class SentenceFeatures {
       f.push(`x${k}:${w.slice(len - k)}`);
     }
     if (len > 1 && w.includes("-")) f.push("hy");
-    if (this.gazetteer) for (const g of this.gazetteer.wordFeatures(l)) f.push(g, `${g}|${s}`);
+    if (this.gazetteer) {
+      for (const g of this.gazetteer.wordFeatures(l)) f.push(g, `${g}|${s}`);
+      if (this.gazetteer.lexicon) for (const g of this.gazetteer.lexicon.wordFeatures(l)) f.push(g);
+    }
     const seen = this.docCase.around.get(l);
     if (seen) for (const a of seen) f.push(a);
     return f;
@@ -187,6 +202,8 @@ export class SentenceFeatures {
     return this.words[i];
   }
 }
+
+const UNKNOWN = "<unk>";
 
 /** Features of one document's sentences, shared by the passes that tag it. */
 export function documentFeatures(sentences: readonly (readonly string[])[], gazetteer?: Gazetteer): SentenceFeatures[] {

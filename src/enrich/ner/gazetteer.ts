@@ -1,3 +1,5 @@
+import type { Lexicon } from "./lexicon.ts";
+
 /**
  * Names known from training data, by type: whole phrases ("new york" → LOC) and the single
  * words they are made of. The tagger uses matches as features, not as answers.
@@ -8,6 +10,8 @@ export class Gazetteer {
   private readonly words = new Map<string, Set<string>>();
   /** Each phrase as first written, so a saved gazetteer loads exactly as it was built. */
   private readonly originals = new Map<string, string[]>();
+  /** Outside name lists and unlabelled-text statistics, when the model was trained with them. */
+  lexicon?: Lexicon;
 
   add(tokens: readonly string[], type: string): void {
     const lower = tokens.map((t) => t.toLowerCase());

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import type { FeatureScorer } from "./decode.ts";
 import { Gazetteer } from "./gazetteer.ts";
+import { Lexicon } from "./lexicon.ts";
 import { TAG_COUNT, TAGS } from "./tagset.ts";
 
 /**
@@ -13,6 +14,8 @@ export class TaggerModel implements FeatureScorer {
   private constructor(
     private readonly index: Map<string, number>,
     private readonly weights: Float32Array,
+    /** Whether the weights were trained with the outside lexicon (lexicon.txt.gz), so it must be loaded. */
+    readonly usesLexicon: boolean,
   ) {}
 
   addScores(feature: string, scores: Float64Array): void {
@@ -29,7 +32,7 @@ export class TaggerModel implements FeatureScorer {
   static parse(gzipped: Buffer): TaggerModel {
     const text = gunzipSync(gzipped).toString("utf8");
     const lines = text.split("\n");
-    const header = JSON.parse(lines[0]) as { tags: string[]; scale: number };
+    const header = JSON.parse(lines[0]) as { tags: string[]; scale: number; lexicon?: boolean };
     if (header.tags.join() !== TAGS.join()) throw new Error("tagger weights were trained for other tags");
     const index = new Map<string, number>();
     const weights = new Float32Array((lines.length - 1) * TAG_COUNT);
@@ -43,11 +46,11 @@ export class TaggerModel implements FeatureScorer {
       for (let t = 0; t < TAG_COUNT; t++) if (values[t]) weights[base + t] = Number(values[t]) / header.scale;
       index.set(line.slice(0, tab), row++);
     }
-    return new TaggerModel(index, weights);
+    return new TaggerModel(index, weights, header.lexicon === true);
   }
 
-  static serialize(entries: Iterable<[string, ArrayLike<number>]>, scale: number): string {
-    const lines = [JSON.stringify({ tags: TAGS, scale })];
+  static serialize(entries: Iterable<[string, ArrayLike<number>]>, scale: number, lexicon = false): string {
+    const lines = [JSON.stringify({ tags: TAGS, scale, ...(lexicon ? { lexicon } : {}) })];
     for (const [feature, w] of entries) {
       const values: string[] = [];
       let any = false;
@@ -64,6 +67,7 @@ export class TaggerModel implements FeatureScorer {
 
 export const WEIGHTS_URL = new URL("./weights.txt.gz", import.meta.url);
 export const GAZETTEER_URL = new URL("./gazetteer.txt.gz", import.meta.url);
+export const LEXICON_URL = new URL("./lexicon.txt.gz", import.meta.url);
 
 export interface Recognizer {
   model: TaggerModel;
@@ -74,9 +78,11 @@ let shared: Recognizer | null = null;
 
 /** The committed model, read once on first use (no download: the weights ship in the repository). */
 export function defaultRecognizer(): Recognizer {
-  shared ??= {
-    model: TaggerModel.parse(readFileSync(WEIGHTS_URL)),
-    gazetteer: Gazetteer.parse(gunzipSync(readFileSync(GAZETTEER_URL)).toString("utf8")),
-  };
+  if (!shared) {
+    const model = TaggerModel.parse(readFileSync(WEIGHTS_URL));
+    const gazetteer = Gazetteer.parse(gunzipSync(readFileSync(GAZETTEER_URL)).toString("utf8"));
+    if (model.usesLexicon) gazetteer.lexicon = Lexicon.parse(gunzipSync(readFileSync(LEXICON_URL)).toString("utf8"));
+    shared = { model, gazetteer };
+  }
   return shared;
 }

@@ -48,3 +48,34 @@ export class EntityScore {
     return total;
   }
 }
+
+export interface RecallCounts {
+  gold: number;
+  found: number;
+}
+
+/**
+ * Recall split by whether the gold entity was seen in training: an entity is "seen" when its
+ * exact string was annotated with the same type somewhere in the training data.
+ */
+export class SeenRecall {
+  readonly seen = new Map<string, RecallCounts>(SCORED_TYPES.map((t) => [t, { gold: 0, found: 0 }]));
+  readonly unseen = new Map<string, RecallCounts>(SCORED_TYPES.map((t) => [t, { gold: 0, found: 0 }]));
+
+  constructor(private readonly trainingNames: ReadonlySet<string>) {}
+
+  static key(type: string, words: readonly string[]): string {
+    return `${type}\t${words.join(" ")}`;
+  }
+
+  addSentence(words: readonly string[], gold: readonly string[], predicted: readonly string[]): void {
+    const found = new Set(spansFromTags(predicted).map((s) => `${s.start}:${s.end}:${s.type}`));
+    for (const s of spansFromTags(gold)) {
+      if (!this.seen.has(s.type)) continue;
+      const known = this.trainingNames.has(SeenRecall.key(s.type, words.slice(s.start, s.end)));
+      const counts = (known ? this.seen : this.unseen).get(s.type)!;
+      counts.gold++;
+      if (found.has(`${s.start}:${s.end}:${s.type}`)) counts.found++;
+    }
+  }
+}
