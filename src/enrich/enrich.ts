@@ -1,10 +1,12 @@
 import type { Article, Figure } from "../model/article.ts";
+import { cleanMentions } from "./entities/clean.ts";
 import { completeNames } from "./entities/full-names.ts";
 import { findMentions, type Mention, tidyMentions } from "./entities/mentions.ts";
 import { groupNames } from "./entities/names.ts";
 import { applyOrganisationCues } from "./entities/org-cues.ts";
 import { resolvePeople } from "./entities/people.ts";
 import { findFigures } from "./figures/figures.ts";
+import { detectLanguage, isEnglish } from "./language.ts";
 import { extractQuotes } from "./quotes/extract.ts";
 import { textUnits } from "./text-units.ts";
 
@@ -13,8 +15,25 @@ import { textUnits } from "./text-units.ts";
  * Pure and synchronous: importers call it before storing, `extract` before printing.
  */
 export function enrichArticle(article: Article): Article {
+  const language = detectLanguage(article);
+  if (!isEnglish(language)) {
+    // The tagger and the quote rules know English only: on other text they tag "La" and "Conseil".
+    return {
+      ...article,
+      language,
+      people: [],
+      organisations: [],
+      places: [],
+      quotes: [],
+      figures: [],
+      enrichment: { skipped: "language", language },
+    };
+  }
+  // A note from an earlier run (before an editor fixed the language) no longer holds.
+  const { enrichment: _earlier, ...full } = article;
   const units = textUnits(article);
-  const tidied = tidyMentions(units, findMentions(units));
+  const bylineNames = new Set(article.byline.map((b) => b.name.toLowerCase().replace(/\s+/g, " ").trim()));
+  const tidied = tidyMentions(units, cleanMentions(units, findMentions(units), bylineNames));
   const mentions: Mention[] = applyOrganisationCues(units, completeNames(units, tidied));
   const people = resolvePeople(units, mentions);
   const personNames = new Set<string>();
@@ -28,9 +47,11 @@ export function enrichArticle(article: Article): Article {
   const figures: Figure[] = [];
   for (const u of units) if (u.kind !== "headline") figures.push(...findFigures(u.text, reference));
   return {
-    ...article,
+    ...full,
     // A person merged into a fuller name has no references of its own.
-    people: people.people.filter((p) => p.references > 0).map((p) => ({ name: p.name, aliases: p.aliases })),
+    people: people.people
+      .filter((p) => p.references > 0)
+      .map((p) => ({ name: p.name, aliases: p.aliases, ...(p.role ? { role: p.role } : {}) })),
     organisations: named.organisations,
     places: named.places,
     quotes,

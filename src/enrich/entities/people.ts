@@ -1,4 +1,5 @@
 import type { TextUnit } from "../text-units.ts";
+import { rolePhraseBefore } from "./clean.ts";
 import {
   canonicalRole,
   FORENAME_GENDER,
@@ -21,6 +22,8 @@ export interface PersonEntity {
   gender: Gender;
   /** Canonical role words the article ties to this person ("prime minister"). */
   roles: Set<string>;
+  /** The job title as first written before the name: "Trade and Industry Secretary". */
+  role?: string;
   /** Number of references, for choosing the main subject. */
   references: number;
   /** Named in the headline or the first paragraphs. */
@@ -54,6 +57,8 @@ interface NameUse {
   titled?: string;
   gender: Gender;
   roles: string[];
+  /** The job title written before the name, if any. */
+  role?: string;
   /** Extra alias text, e.g. "Litvinenko's widow, Marina". */
   alias?: string;
   derived?: boolean;
@@ -142,6 +147,14 @@ function describe(units: readonly TextUnit[], unitWords: readonly string[][], m:
   };
   if (before && /^\p{Lu}/u.test(words[before[0]])) {
     use.titled = `${u.text.slice(u.tokens[before[0]].start, u.tokens[m.tokenStart - 1].end)} ${m.text}`;
+  }
+  // "Shadow Chancellor Oliver Letwin": the title may be the head of a longer job title.
+  const titleAt = refStart < m.tokenStart ? refStart : start - 1;
+  const written = rolePhraseBefore(u, refStart) ?? (title ? rolePhraseBefore(u, titleAt + 1) : null);
+  if (written) {
+    use.role = written[1];
+    roles.push(lower(written[1]));
+    if (written[0] < refStart && /^\p{Lu}/u.test(written[1])) use.titled = `${written[1]} ${m.text}`;
   }
   return use;
 }
@@ -273,6 +286,7 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
     if (use.gender && !p.gender) p.gender = use.gender;
     p.gender ??= FORENAME_GENDER.get(lower(p.name.split(" ")[0])) ?? null;
     for (const r of use.roles) p.roles.add(r);
+    p.role ??= use.role;
     aliasSets[person] ??= new Set();
     const written = use.mention.text.replace(/['’]s?$/, "");
     for (const a of [written, use.titled, use.alias]) if (a && a !== p.name) aliasSets[person].add(a);
