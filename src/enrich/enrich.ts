@@ -1,5 +1,5 @@
 import type { Article, Figure } from "../model/article.ts";
-import { cleanMentions } from "./entities/clean.ts";
+import { cleanMentions, isRoleOnly } from "./entities/clean.ts";
 import { completeNames } from "./entities/full-names.ts";
 import { findMentions, type Mention, tidyMentions } from "./entities/mentions.ts";
 import { groupNames } from "./entities/names.ts";
@@ -9,6 +9,9 @@ import { findFigures } from "./figures/figures.ts";
 import { detectLanguage, isEnglish } from "./language.ts";
 import { extractQuotes } from "./quotes/extract.ts";
 import { textUnits } from "./text-units.ts";
+
+/** A last check on what a reader sees: names built from several mentions may still be a bare title. */
+const isName = (name: string) => !isRoleOnly(name.split(/\s+/));
 
 /**
  * Fills an article's people, organisations, places, quotes and figures from its text.
@@ -50,10 +53,10 @@ export function enrichArticle(article: Article): Article {
     ...full,
     // A person merged into a fuller name has no references of its own.
     people: people.people
-      .filter((p) => p.references > 0)
+      .filter((p) => p.references > 0 && isName(p.name))
       .map((p) => ({ name: p.name, aliases: p.aliases, ...(p.role ? { role: p.role } : {}) })),
-    organisations: named.organisations,
-    places: named.places,
+    organisations: named.organisations.filter((e) => isName(e.name)),
+    places: named.places.filter((e) => isName(e.name)),
     quotes,
     figures,
   };

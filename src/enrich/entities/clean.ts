@@ -57,7 +57,7 @@ const TWO_WORD_HEADS = new Set([
 
 /** Whether the word at k ends a role phrase. */
 function isRoleHead(words: readonly string[], k: number): boolean {
-  const w = lower(words[k]);
+  const w = lower(words[k]).replace(/^(co|vice|deputy)-/, "");
   if (ROLE_HEADS.has(w)) return true;
   return k > 0 && TWO_WORD_HEADS.has(`${lower(words[k - 1])} ${w}`);
 }
