@@ -18,10 +18,15 @@ const isName = (name: string) => !isRoleOnly(name.split(/\s+/));
  * Pure and synchronous: importers call it before storing, `extract` before printing.
  */
 export function enrichArticle(article: Article): Article {
+  return enrichTraced(article).article;
+}
+
+/** enrichArticle, and for each quote the attribution sieve that chose its speaker (for evaluation). */
+export function enrichTraced(article: Article): { article: Article; sieves: string[] } {
   const language = detectLanguage(article);
   if (!isEnglish(language)) {
     // The tagger and the quote rules know English only: on other text they tag "La" and "Conseil".
-    return {
+    const skipped: Article = {
       ...article,
       language,
       people: [],
@@ -31,6 +36,7 @@ export function enrichArticle(article: Article): Article {
       figures: [],
       enrichment: { skipped: "language", language },
     };
+    return { article: skipped, sieves: [] };
   }
   // A note from an earlier run (before an editor fixed the language) no longer holds.
   const { enrichment: _earlier, ...full } = article;
@@ -45,11 +51,12 @@ export function enrichArticle(article: Article): Article {
     personNames.add(p.name.split(" ").pop()!.toLowerCase());
   }
   const named = groupNames(units, mentions, personNames);
-  const quotes = extractQuotes(units, people, mentions, named.canonical);
+  const traced = extractQuotes(units, people, mentions, named.canonical);
   const reference = article.firstPublished ? new Date(article.firstPublished) : null;
   const figures: Figure[] = [];
   for (const u of units) if (u.kind !== "headline") figures.push(...findFigures(u.text, reference));
-  return {
+  const quotes = traced.map(({ sieve: _sieve, ...q }) => q);
+  const enriched: Article = {
     ...full,
     // A person merged into a fuller name has no references of its own.
     people: people.people
@@ -60,4 +67,5 @@ export function enrichArticle(article: Article): Article {
     quotes,
     figures,
   };
+  return { article: enriched, sieves: traced.map((q) => q.sieve) };
 }

@@ -38,6 +38,8 @@ export interface PersonRef {
   tokenStart: number;
   tokenEnd: number;
   person: number;
+  /** A role phrase ("the minister") rather than the person's name. */
+  byRole?: boolean;
 }
 
 export interface People {
@@ -366,7 +368,7 @@ function findRoleReferences(
       if (person < 0) continue;
       const text = u.text.slice(u.tokens[i].start, u.tokens[end - 1].end);
       aliasSets[person].add(text.replace(/^The /, "the "));
-      refs.push({ unit: ui, tokenStart: i, tokenEnd: end, person });
+      refs.push({ unit: ui, tokenStart: i, tokenEnd: end, person, byRole: true });
     }
   });
 }

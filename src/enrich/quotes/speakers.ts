@@ -5,9 +5,9 @@ import type { TextUnit } from "../text-units.ts";
 
 /** What stands in subject position of a reporting verb. */
 export type Subject =
-  | { kind: "person"; person: number }
+  | { kind: "person"; person: number; byRole?: boolean }
   | { kind: "pronoun"; gender: Gender; token: number }
-  | { kind: "organisation"; name: string }
+  | { kind: "organisation"; name: string; definite?: boolean }
   /** "it said": the organisation the text is about. */
   | { kind: "it"; token: number }
   /** Someone unnamed: "officials", "they", "a report". */
@@ -193,7 +193,7 @@ export class SpeakerFinder {
     const pronoun = this.pronoun(unit, end - 1);
     if (pronoun) return pronoun;
     const ref = this.refByEnd.get(`${unit}:${end}`);
-    if (ref) return { kind: "person", person: ref.person };
+    if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
     const org = this.orgByEnd.get(`${unit}:${end}`);
     if (org) {
       // "Colin Asplin, Blackpool Hotel Association said": the person speaks for the organisation.
@@ -203,7 +203,7 @@ export class SpeakerFinder {
       return { kind: "organisation", name: this.canonical(org.text) };
     }
     const definite = this.definiteOrganisation(unit, end);
-    if (definite) return { kind: "organisation", name: definite };
+    if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
     return null;
   }
@@ -219,14 +219,14 @@ export class SpeakerFinder {
     for (let t = start; t < Math.min(words.length, start + 5); t++) {
       if (t > start && /^[,.;:!?"()]$/.test(words[t - 1].word)) break;
       const ref = this.refByStart.get(`${unit}:${t}`);
-      if (ref) return { kind: "person", person: ref.person };
+      if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
       const org = this.orgByStart.get(`${unit}:${t}`);
       if (org) {
         // "said Electrolux chief executive Hans Straberg": the person, not the company.
         for (let p = org.tokenEnd; p < Math.min(words.length, org.tokenEnd + 4); p++) {
           if (/^[,.;:!?"()]$/.test(words[p].word)) break;
           const ref = this.refByStart.get(`${unit}:${p}`);
-          if (ref) return { kind: "person", person: ref.person };
+          if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
         }
         return { kind: "organisation", name: this.canonical(org.text) };
       }
@@ -249,7 +249,7 @@ export class SpeakerFinder {
   namedWithin(unit: number, from: number, to: number): Subject | null {
     for (let t = from; t < to && t < from + 40; t++) {
       const ref = this.refByStart.get(`${unit}:${t}`);
-      if (ref && ref.tokenEnd <= to) return { kind: "person", person: ref.person };
+      if (ref && ref.tokenEnd <= to) return { kind: "person", person: ref.person, byRole: ref.byRole };
     }
     for (let t = from; t < to && t < from + 40; t++) {
       const org = this.orgByStart.get(`${unit}:${t}`);
@@ -267,7 +267,7 @@ export class SpeakerFinder {
       const ref = this.refByEnd.get(`${unit}:${t + 1}`);
       // "Mr Blair's official spokesman said": the owner does not speak.
       if (ref && this.word(unit, t + 1) === "'s") return { kind: "unnamed" };
-      if (ref) return { kind: "person", person: ref.person };
+      if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
     }
     return null;
   }
