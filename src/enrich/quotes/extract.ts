@@ -138,7 +138,8 @@ export function extractQuotes(
       }
       let speaker: string | null = null;
       if (subject) {
-        speaker = finder.name(ui, subject, lastSpeaker);
+        const inside = finder.peopleWithin(ui, q.openToken, q.closeToken);
+        speaker = finder.name(ui, subject, lastSpeaker, inside);
         sieve = `${sieve}/${resolution(subject)}`;
       } else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
         // A quote that opens a sentence with no one named carries on the last speaker's words.
@@ -172,6 +173,13 @@ export function extractQuotes(
       const reported = reportedSpeech(u, ui, s, words, finder, lastQuoted >= 0);
       if (!reported) continue;
       const speaker = finder.name(ui, reported.subject, lastSpeaker);
+      // A named reporter is who the next unattributed quote carries on from (reports are read after
+      // the unit's quotes, so only in a paragraph without quotes is the order sure).
+      if (speaker !== null && reported.subject.kind !== "unnamed" && located[ui].length === 0) {
+        lastSpeaker = speaker;
+        lastQuoteUnit = ui;
+        lastQuoteSentence = -1;
+      }
       quotes.push({
         text: reported.text,
         speaker,

@@ -2,6 +2,7 @@ import { PRONOUNS } from "../entities/lexicon.ts";
 import type { Mention } from "../entities/mentions.ts";
 import type { Gender, People, PersonRef } from "../entities/people.ts";
 import type { TextUnit } from "../text-units.ts";
+import { QUOTE_VERBS } from "./verbs.ts";
 
 /** What stands in subject position of a reporting verb. */
 export type Subject =
@@ -273,7 +274,7 @@ export class SpeakerFinder {
   }
 
   /** Canonical name of a subject; pronouns resolve to a person named before them. */
-  name(unit: number, subject: Subject, lastSpeaker: string | null): string | null {
+  name(unit: number, subject: Subject, lastSpeaker: string | null, quotedPeople?: ReadonlySet<number>): string | null {
     switch (subject.kind) {
       case "person":
         return this.people.people[subject.person].name;
@@ -285,7 +286,7 @@ export class SpeakerFinder {
       case "it":
         return this.organisationBefore(unit, subject.token) ?? this.lastOrganisation;
       case "pronoun": {
-        const person = this.resolvePronoun(unit, subject.token, subject.gender);
+        const person = this.resolvePronoun(unit, subject.token, subject.gender, quotedPeople);
         return person >= 0 ? this.people.people[person].name : lastSpeaker;
       }
     }
@@ -313,8 +314,10 @@ export class SpeakerFinder {
    * He/she: the subject of this sentence if it comes before the pronoun, else the subject of
    * the nearest sentence before that has a person as subject (gender permitting).
    */
-  resolvePronoun(unit: number, token: number, gender: Gender): number {
+  resolvePronoun(unit: number, token: number, gender: Gender, quotedPeople?: ReadonlySet<number>): number {
+    // Someone the quote itself names is talked about, not talking: "'Mr Blair is wrong,' he said".
     const fits = (p: number) => {
+      if (quotedPeople?.has(p)) return false;
       const g = this.people.people[p].gender;
       return g === null || gender === null || g === gender;
     };
@@ -325,13 +328,34 @@ export class SpeakerFinder {
         const sentence = sentences[s];
         if (u === unit && sentence.start > token) continue;
         looked++;
-        const subject = this.sentenceSubject(
-          u,
-          sentence.start,
-          u === unit ? Math.min(token, sentence.end) : sentence.end,
-        );
+        const limit = u === unit ? Math.min(token, sentence.end) : sentence.end;
+        const subject = this.sentenceSubject(u, sentence.start, limit);
         if (subject >= 0 && fits(subject)) return subject;
+        // A sentence that introduced a speaker ("…," said Mr Fox.) makes him the topic too.
+        const speaker = this.speakerIn(u, sentence.start, limit);
+        if (speaker >= 0 && fits(speaker)) return speaker;
       }
+    }
+    return -1;
+  }
+
+  /** The people named in tokens [from, to) of a unit, inside quotes or not. */
+  peopleWithin(unit: number, from: number, to: number): Set<number> {
+    const found = new Set<number>();
+    for (const r of this.people.refs)
+      if (r.unit === unit && r.tokenStart >= from && r.tokenStart < to) found.add(r.person);
+    return found;
+  }
+
+  /** A person named right before or after a quoting verb in tokens [start, limit), outside quotes. */
+  private speakerIn(unit: number, start: number, limit: number): number {
+    const tokens = this.units[unit].tokens;
+    for (let t = start; t < limit; t++) {
+      if (this.quoted[unit][t] || !QUOTE_VERBS.has(lower(tokens[t].word))) continue;
+      const before = this.refByEnd.get(`${unit}:${t}`);
+      if (before) return before.person;
+      const after = this.refByStart.get(`${unit}:${t + 1}`);
+      if (after) return after.person;
     }
     return -1;
   }
@@ -342,11 +366,17 @@ export class SpeakerFinder {
     // Skip openers such as "But", "However ,".
     let first = start;
     while (first < limit && /^(but|and|however|meanwhile|earlier|later|yet|so|,|-)$/i.test(words[first].word)) first++;
-    // The last name in the opening words is the head: "Lib Dem spokesman Mark Oaten".
+    // The last name in the opening words is the head: "Lib Dem spokesman Mark Oaten"; but a verb
+    // ends the subject: "Dr Fox accused Mr Blair" is about Dr Fox.
     let found = -1;
     for (let t = first; t < limit && t <= first + 4; t++) {
       const r = this.refByStart.get(`${unit}:${t}`);
-      if (r) found = r.person;
+      if (r) {
+        found = r.person;
+        t = r.tokenEnd - 1;
+        const next = words[r.tokenEnd]?.word ?? "";
+        if (/^\p{Ll}/u.test(next) && !/^(and|of|for)$/.test(next)) break;
+      }
     }
     return found;
   }
