@@ -31,6 +31,23 @@ function joinInitials(byKey: Map<string, { forms: Map<string, number>; votes: Ma
   }
 }
 
+/** "Agriculture Organisation" where the tagger cut "Food and Agriculture Organisation" short: the longer name. */
+function joinCutNames(byKey: Map<string, { forms: Map<string, number>; votes: Map<MentionType, number> }>): void {
+  const keys = [...byKey.keys()];
+  for (const key of keys) {
+    if (key.split(" ").length < 2 || !(byKey.get(key)?.votes.get("ORG") ?? 0)) continue;
+    const longer = keys.find(
+      (k) => k !== key && k.endsWith(` ${key}`) && byKey.has(k) && (byKey.get(k)?.votes.get("ORG") ?? 0) > 0,
+    );
+    if (!longer) continue;
+    const from = byKey.get(key)!;
+    const target = byKey.get(longer)!;
+    for (const [f, n] of from.forms) target.forms.set(f, (target.forms.get(f) ?? 0) + n);
+    for (const [t, n] of from.votes) target.votes.set(t, (target.votes.get(t) ?? 0) + n);
+    byKey.delete(key);
+  }
+}
+
 /** "the BBC's" → "BBC": the name without a leading article or a possessive ending. */
 export function bareName(text: string): string {
   return text
@@ -92,6 +109,7 @@ export function groupNames(
     group.votes.set(m.type, (group.votes.get(m.type) ?? 0) + 1);
   }
   joinInitials(byKey);
+  joinCutNames(byKey);
   const organisations: Entity[] = [];
   const places: Entity[] = [];
   const canonicalByForm = new Map<string, string>();

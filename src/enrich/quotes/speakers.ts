@@ -65,6 +65,8 @@ export class SpeakerFinder {
   private readonly refByEnd = new Map<string, PersonRef>();
   private readonly orgByStart = new Map<string, Mention>();
   private readonly orgByEnd = new Map<string, Mention>();
+  /** Places by end token: a country right before "said" speaks ("India said it would…"). */
+  private readonly placeByEnd = new Map<string, Mention>();
   /** Organisations in text order, with how often the article names each. */
   private readonly orgs: NamedOrg[] = [];
   private readonly orgCounts = new Map<string, number>();
@@ -88,12 +90,15 @@ export class SpeakerFinder {
       this.refByEnd.set(`${r.unit}:${r.tokenEnd}`, r);
     }
     for (const m of mentions) {
+      if (m.type === "LOC" && !quoted[m.unit][m.tokenStart]) this.placeByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
       if (m.type !== "ORG" || quoted[m.unit][m.tokenStart]) continue;
       const list = this.orgsByUnit.get(m.unit) ?? [];
       list.push(m);
       this.orgsByUnit.set(m.unit, list);
       this.orgByStart.set(`${m.unit}:${m.tokenStart}`, m);
-      this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
+      // Of two names ending together ("Agriculture Organisation"), the longer is the name.
+      const same = this.orgByEnd.get(`${m.unit}:${m.tokenEnd}`);
+      if (!same || same.tokenStart > m.tokenStart) this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
       this.orgs.push({ unit: m.unit, tokenStart: m.tokenStart, name: canonical(m.text) });
     }
     this.extendBodies();
@@ -201,8 +206,15 @@ export class SpeakerFinder {
       const before = org.tokenStart - 1;
       const person = words[before]?.word === "," ? this.refByEnd.get(`${unit}:${before}`) : undefined;
       if (person) return { kind: "person", person: person.person };
-      return { kind: "organisation", name: this.canonical(org.text) };
+      // "the SNP and the Tories say": a joint statement is filed under the first named.
+      const and = org.tokenStart - 2;
+      const joint = lower(words[and + 1]?.word ?? "") === "the" && lower(words[and]?.word ?? "") === "and";
+      const first = joint ? this.orgByEnd.get(`${unit}:${and}`) : undefined;
+      return { kind: "organisation", name: this.canonical((first ?? org).text) };
     }
+    const place = this.placeByEnd.get(`${unit}:${end}`);
+    if (place && place.tokenEnd - place.tokenStart <= 3)
+      return { kind: "organisation", name: this.canonical(place.text) };
     const definite = this.definiteOrganisation(unit, end);
     if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
