@@ -120,13 +120,13 @@ export function extractQuotes(
   units.forEach((u, ui) => {
     if (u.kind === "headline") return;
     const words = u.tokens.map((t) => t.word.toLowerCase());
-    for (const q of located[ui]) {
+    const direct = (q: Located) => {
       const text = u.text
         .slice(q.span.open + 1, q.span.close)
         .trim()
         .replace(/,$/, "");
       const wordCount = text.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
-      if (wordCount === 0) continue;
+      if (wordCount === 0) return;
       let subject: Subject | null = null;
       let sieve = "none";
       for (const [name, find] of DIRECT_SIEVES) {
@@ -151,31 +151,29 @@ export function extractQuotes(
         sieve = "same-sentence/previous-speaker";
       }
       // A word or two with no one named as saying them are scare quotes or titles.
-      if (!subject && wordCount < 3) continue;
-      if (!subject && speaker === null && wordCount < 6) continue;
+      if (!subject && wordCount < 3) return;
+      if (!subject && speaker === null && wordCount < 6) return;
       quotes.push({ text, speaker, type: "direct", blockIndex: u.blockIndex, sieve });
       lastSpeaker = speaker;
       lastQuoteUnit = ui;
       lastQuoteSentence = sentenceOf(u, q.openToken).start;
-    }
-    if (u.kind !== "body") return;
-    for (const sentence of u.sentences) {
+    };
+    const report = (sentence: { start: number; end: number }) => {
       // In a sentence with a quote, only what follows the last quote can be a separate report:
       // `"…," Mr Fox said, adding that the party was not afraid of scrutiny.`
       let s = sentence;
       const marks = quoted[ui].subarray(sentence.start, sentence.end);
       const lastQuoted = marks.lastIndexOf(1);
       if (lastQuoted >= 0) {
-        if (!located[ui].some((q) => q.span.closed && q.closeToken === sentence.start + lastQuoted)) continue;
+        if (!located[ui].some((q) => q.span.closed && q.closeToken === sentence.start + lastQuoted)) return;
         s = { start: sentence.start + lastQuoted + 1, end: sentence.end };
-        if (s.end - s.start < 5) continue;
+        if (s.end - s.start < 5) return;
       }
       const reported = reportedSpeech(u, ui, s, words, finder, lastQuoted >= 0);
-      if (!reported) continue;
+      if (!reported) return;
       const speaker = finder.name(ui, reported.subject, lastSpeaker);
-      // A named reporter is who the next unattributed quote carries on from (reports are read after
-      // the unit's quotes, so only in a paragraph without quotes is the order sure).
-      if (speaker !== null && reported.subject.kind !== "unnamed" && located[ui].length === 0) {
+      // A named reporter is who the next unattributed quote carries on from.
+      if (speaker !== null && reported.subject.kind !== "unnamed") {
         lastSpeaker = speaker;
         lastQuoteUnit = ui;
         lastQuoteSentence = -1;
@@ -187,7 +185,15 @@ export function extractQuotes(
         blockIndex: u.blockIndex,
         sieve: `${reported.pattern}/${resolution(reported.subject)}`,
       });
+    };
+    // Quotes and reports in text order, so "the last speaker" is the one a reader last met.
+    let next = 0;
+    const pending = located[ui];
+    for (const sentence of u.kind === "body" ? u.sentences : []) {
+      while (next < pending.length && pending[next].openToken < sentence.end) direct(pending[next++]);
+      report(sentence);
     }
+    while (next < pending.length) direct(pending[next++]);
   });
   return quotes;
 }
