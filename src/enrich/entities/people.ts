@@ -309,7 +309,14 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
       const surname = parts[parts.length - 1] === word;
       const single = parts.length === 1 && parts[0] === word;
       const forename = parts.length > 1 && parts[0] === word && (!use.title || FORENAME_TITLES.has(lower(use.title)));
-      if (!(surname || single || forename) || !compatible(p.gender, use.gender)) continue;
+      // "Mr Wang" after "Wang Yan": a family name written first, when the word is no known forename.
+      const familyFirst =
+        parts.length === 2 &&
+        parts[0] === word &&
+        !!use.title &&
+        !FORENAME_TITLES.has(lower(use.title)) &&
+        !FORENAME_GENDER.has(word);
+      if (!(surname || single || forename || familyFirst) || !compatible(p.gender, use.gender)) continue;
       // Prefer a surname match, then whoever was referred to last.
       // A title that says "Mrs" picks the woman of that name; otherwise a relative who only
       // borrowed the surname is the last choice.

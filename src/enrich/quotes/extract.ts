@@ -370,7 +370,11 @@ function reportedSpeech(
       let aside = end - 2;
       while (aside > s.start && words[aside] !== "," && end - aside <= 20) aside--;
       if (words[aside] !== "," || aside <= s.start) continue;
-      subject = finder.subjectEndingAt(ui, aside) ?? finder.namedWithin(ui, s.start, aside) ?? { kind: "unnamed" };
+      // "His party leader, Michael Howard, argued": the name in the aside is the subject.
+      const named = end - 1 - aside <= 4 ? finder.subjectEndingAt(ui, end - 1) : null;
+      subject = (named?.kind === "person" && !named.byRole ? named : null) ??
+        finder.subjectEndingAt(ui, aside) ??
+        finder.namedWithin(ui, s.start, aside) ?? { kind: "unnamed" };
     } else {
       const previous = words[end - 1];
       if (NOT_SUBJECT.has(previous) || !/^[\p{L}\p{N}'’]/u.test(previous)) continue;
