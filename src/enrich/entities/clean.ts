@@ -218,7 +218,9 @@ export function isRoleOnly(words: readonly string[]): boolean {
   const head = lower(bare[bare.length - 1] ?? "");
   if (!isRoleHead(bare, bare.length - 1) && !TITLES.has(head)) return false;
   // "Trade and Industry Secretary": capitalised words and joiners ending in a role head.
-  return bare.every((w) => capitalised(w) || ROLE_JOINERS.has(lower(w)));
+  return bare.every(
+    (w, i) => capitalised(w) || ROLE_JOINERS.has(lower(w)) || ROLE_MODIFIERS.has(lower(w)) || i === bare.length - 1,
+  );
 }
 
 /**
@@ -373,8 +375,7 @@ const ROLE_MODIFIERS = new Set([
  * Secretary" in "Trade and Industry Secretary Patricia Hewitt", "shadow chancellor" in "shadow
  * chancellor Oliver Letwin"; as [first token, text], or null.
  */
-export function rolePhraseBefore(unit: TextUnit, end: number): [number, string] | null {
-  const words = unit.tokens.map((t) => t.word);
+export function rolePhraseBefore(unit: TextUnit, words: readonly string[], end: number): [number, string] | null {
   const head = end - 1;
   if (head < 0 || !(isRoleHead(words, head) || (TITLES.has(lower(words[head])) && ROLE_HEADS.has(lower(words[head])))))
     return null;

@@ -152,7 +152,7 @@ function describe(units: readonly TextUnit[], unitWords: readonly string[][], m:
   }
   // "Shadow Chancellor Oliver Letwin": the title may be the head of a longer job title.
   const titleAt = refStart < m.tokenStart ? refStart : start - 1;
-  const written = rolePhraseBefore(u, refStart) ?? (title ? rolePhraseBefore(u, titleAt + 1) : null);
+  const written = rolePhraseBefore(u, words, refStart) ?? (title ? rolePhraseBefore(u, words, titleAt + 1) : null);
   if (written) {
     use.role = written[1];
     roles.push(lower(written[1]));

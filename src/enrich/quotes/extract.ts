@@ -128,7 +128,7 @@ export function extractQuotes(
       const wordCount = text.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
       if (wordCount === 0) return;
       let subject: Subject | null = null;
-      let sieve = "none";
+      let sieve = "none/unattributed";
       for (const [name, find] of DIRECT_SIEVES) {
         subject = find(u, ui, q, words, finder);
         if (subject) {

@@ -59,6 +59,8 @@ interface NamedOrg {
  */
 export class SpeakerFinder {
   private readonly refsByUnit = new Map<number, PersonRef[]>();
+  /** Every reference by unit, quoted or not, in token order. */
+  private readonly allRefsByUnit = new Map<number, PersonRef[]>();
   private readonly orgsByUnit = new Map<number, Mention[]>();
   /** Lookups by "unit:token" so long paragraphs stay linear. */
   private readonly refByStart = new Map<string, PersonRef>();
@@ -82,6 +84,9 @@ export class SpeakerFinder {
     private readonly canonical: (name: string) => string,
   ) {
     for (const r of people.refs) {
+      const all = this.allRefsByUnit.get(r.unit) ?? [];
+      all.push(r);
+      this.allRefsByUnit.set(r.unit, all);
       if (quoted[r.unit][r.tokenStart]) continue;
       const list = this.refsByUnit.get(r.unit) ?? [];
       list.push(r);
@@ -354,8 +359,16 @@ export class SpeakerFinder {
   /** The people named in tokens [from, to) of a unit, inside quotes or not. */
   peopleWithin(unit: number, from: number, to: number): Set<number> {
     const found = new Set<number>();
-    for (const r of this.people.refs)
-      if (r.unit === unit && r.tokenStart >= from && r.tokenStart < to) found.add(r.person);
+    const refs = this.allRefsByUnit.get(unit) ?? [];
+    // Binary search: a 1 MB paragraph has thousands of quotes and references.
+    let lo = 0;
+    let hi = refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid].tokenStart < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < refs.length && refs[i].tokenStart < to; i++) found.add(refs[i].person);
     return found;
   }
 
