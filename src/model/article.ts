@@ -9,6 +9,19 @@ export const entity = z.object({
   aliases: z.array(z.string()).default([]),
 });
 
+/** A person as enrichment fills it: the role the article joins to the name, when it gives one. */
+export const personEntity = entity.extend({
+  /** As written before or beside the name: "Trade and Industry Secretary". */
+  role: z.string().min(1).optional(),
+});
+
+/** Set when enrichment did not run its English models on the article, and why. */
+export const enrichmentNote = z.object({
+  skipped: z.literal("language"),
+  /** The language the article was found to be in (BCP 47). */
+  language: z.string().min(2),
+});
+
 export const quote = z.object({
   text: z.string().min(1),
   /** Canonical name of the speaker, or null when it could not be resolved. */
@@ -65,11 +78,13 @@ export const article = z.object({
   blocks: z.array(block).default([]),
   tags: z.array(z.string().min(1)).default([]),
   // Filled by enrichment (src/enrich); empty until it has run.
-  people: z.array(entity).default([]),
+  people: z.array(personEntity).default([]),
   organisations: z.array(entity).default([]),
   places: z.array(entity).default([]),
   quotes: z.array(quote).default([]),
   figures: z.array(figure).default([]),
+  /** Absent when enrichment ran in full. */
+  enrichment: enrichmentNote.optional(),
   corrections: z.array(correction).default([]),
   /** Where the article came from: importer name and, for files, the path; used for duplicate reports. */
   origin: z
@@ -85,6 +100,7 @@ export type Article = z.infer<typeof article>;
 /** What callers may pass in: defaults not yet applied. */
 export type ArticleInput = z.input<typeof article>;
 export type Entity = z.infer<typeof entity>;
+export type PersonEntityRecord = z.infer<typeof personEntity>;
 export type Quote = z.infer<typeof quote>;
 export type Figure = z.infer<typeof figure>;
 export type Correction = z.infer<typeof correction>;

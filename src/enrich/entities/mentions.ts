@@ -16,6 +16,8 @@ export interface Mention {
   text: string;
 }
 
+const PARTY_MEMBERS = /^(tory|tories|conservatives|lib dems|liberal democrats|democrats|republicans)$/i;
+
 /** Runs the tagger over the whole article as one document and returns PER/ORG/LOC names. */
 export function findMentions(units: readonly TextUnit[]): Mention[] {
   const sentenceWords: string[][] = [];
@@ -31,17 +33,19 @@ export function findMentions(units: readonly TextUnit[]): Mention[] {
   const mentions: Mention[] = [];
   tags.forEach((sentenceTags, si) => {
     for (const span of spansFromTags(sentenceTags)) {
-      if (span.type === "MISC") continue;
       const { unit, start } = owners[si];
       const u = units[unit];
       const first = u.tokens[start + span.start];
       const last = u.tokens[start + span.end - 1];
+      const text = u.text.slice(first.start, last.end);
+      // CoNLL calls party members MISC ("the Tories"); a party speaks, so it is an organisation here.
+      if (span.type === "MISC" && !PARTY_MEMBERS.test(text)) continue;
       mentions.push({
         unit,
         tokenStart: start + span.start,
         tokenEnd: start + span.end,
-        type: span.type as MentionType,
-        text: u.text.slice(first.start, last.end),
+        type: span.type === "MISC" ? "ORG" : (span.type as MentionType),
+        text,
       });
     }
   });

@@ -1,4 +1,5 @@
 import type { TextUnit } from "../text-units.ts";
+import { rolePhraseBefore } from "./clean.ts";
 import {
   canonicalRole,
   FORENAME_GENDER,
@@ -21,6 +22,8 @@ export interface PersonEntity {
   gender: Gender;
   /** Canonical role words the article ties to this person ("prime minister"). */
   roles: Set<string>;
+  /** The job title as first written before the name: "Trade and Industry Secretary". */
+  role?: string;
   /** Number of references, for choosing the main subject. */
   references: number;
   /** Named in the headline or the first paragraphs. */
@@ -35,6 +38,8 @@ export interface PersonRef {
   tokenStart: number;
   tokenEnd: number;
   person: number;
+  /** A role phrase ("the minister") rather than the person's name. */
+  byRole?: boolean;
 }
 
 export interface People {
@@ -54,6 +59,8 @@ interface NameUse {
   titled?: string;
   gender: Gender;
   roles: string[];
+  /** The job title written before the name, if any. */
+  role?: string;
   /** Extra alias text, e.g. "Litvinenko's widow, Marina". */
   alias?: string;
   derived?: boolean;
@@ -142,6 +149,14 @@ function describe(units: readonly TextUnit[], unitWords: readonly string[][], m:
   };
   if (before && /^\p{Lu}/u.test(words[before[0]])) {
     use.titled = `${u.text.slice(u.tokens[before[0]].start, u.tokens[m.tokenStart - 1].end)} ${m.text}`;
+  }
+  // "Shadow Chancellor Oliver Letwin": the title may be the head of a longer job title.
+  const titleAt = refStart < m.tokenStart ? refStart : start - 1;
+  const written = rolePhraseBefore(u, words, refStart) ?? (title ? rolePhraseBefore(u, words, titleAt + 1) : null);
+  if (written) {
+    use.role = written[1];
+    roles.push(lower(written[1]));
+    if (written[0] < refStart && /^\p{Lu}/u.test(written[1])) use.titled = `${written[1]} ${m.text}`;
   }
   return use;
 }
@@ -273,6 +288,7 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
     if (use.gender && !p.gender) p.gender = use.gender;
     p.gender ??= FORENAME_GENDER.get(lower(p.name.split(" ")[0])) ?? null;
     for (const r of use.roles) p.roles.add(r);
+    p.role ??= use.role;
     aliasSets[person] ??= new Set();
     const written = use.mention.text.replace(/['’]s?$/, "");
     for (const a of [written, use.titled, use.alias]) if (a && a !== p.name) aliasSets[person].add(a);
@@ -293,7 +309,14 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
       const surname = parts[parts.length - 1] === word;
       const single = parts.length === 1 && parts[0] === word;
       const forename = parts.length > 1 && parts[0] === word && (!use.title || FORENAME_TITLES.has(lower(use.title)));
-      if (!(surname || single || forename) || !compatible(p.gender, use.gender)) continue;
+      // "Mr Wang" after "Wang Yan": a family name written first, when the word is no known forename.
+      const familyFirst =
+        parts.length === 2 &&
+        parts[0] === word &&
+        !!use.title &&
+        !FORENAME_TITLES.has(lower(use.title)) &&
+        !FORENAME_GENDER.has(word);
+      if (!(surname || single || forename || familyFirst) || !compatible(p.gender, use.gender)) continue;
       // Prefer a surname match, then whoever was referred to last.
       // A title that says "Mrs" picks the woman of that name; otherwise a relative who only
       // borrowed the surname is the last choice.
@@ -352,7 +375,7 @@ function findRoleReferences(
       if (person < 0) continue;
       const text = u.text.slice(u.tokens[i].start, u.tokens[end - 1].end);
       aliasSets[person].add(text.replace(/^The /, "the "));
-      refs.push({ unit: ui, tokenStart: i, tokenEnd: end, person });
+      refs.push({ unit: ui, tokenStart: i, tokenEnd: end, person, byRole: true });
     }
   });
 }

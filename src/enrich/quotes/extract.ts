@@ -49,13 +49,56 @@ interface Located {
   closeToken: number;
 }
 
+/** A quote with the attribution sieve that gave its speaker, for measuring each sieve. */
+export type TracedQuote = Quote & {
+  /** "pattern/resolution": how the speaker's mention was found, then how it was linked to an entity. */
+  sieve: string;
+};
+
+type DirectSieve = (
+  u: TextUnit,
+  ui: number,
+  q: Located,
+  words: readonly string[],
+  finder: SpeakerFinder,
+) => Subject | null;
+
+/**
+ * Attribution sieves for a direct quote, most precise first; the first that finds a speaker
+ * mention decides. Continuations (a quote opening a sentence, a second quote in a sentence) come
+ * after these, and pronouns, roles and definite organisations are linked to entities by the
+ * SpeakerFinder (see `resolution`).
+ */
+const DIRECT_SIEVES: [string, DirectSieve][] = [
+  ["caption", (u, ui, q, _w, finder) => captionSpeaker(u, ui, q, finder)],
+  ["adjacent-after", (_u, ui, q, words, finder) => after(ui, q, words, finder)],
+  ["adjacent-before", (u, ui, q, words, finder) => before(u, ui, q, words, finder)],
+  ["closing", (u, ui, q, words, finder) => closingAttribution(u, ui, q, words, finder)],
+];
+
+/** How a speaker mention became an entity: its name, a pronoun, a role, a definite organisation. */
+function resolution(subject: Subject): string {
+  switch (subject.kind) {
+    case "person":
+      return subject.byRole ? "role" : "name";
+    case "organisation":
+      return subject.definite ? "definite-organisation" : "organisation";
+    case "pronoun":
+      return "pronoun";
+    case "it":
+      return "it";
+    case "unnamed":
+      return "unnamed";
+  }
+}
+
 /** Direct and reported speech of an article, each with its speaker's canonical name. */
 export function extractQuotes(
   units: readonly TextUnit[],
   people: People,
   mentions: readonly Mention[],
   canonical: (name: string) => string = (n) => n,
-): Quote[] {
+): TracedQuote[] {
   const located: Located[][] = units.map((u) =>
     findQuoteSpans(u.text).map((span) => ({
       span,
@@ -69,7 +112,7 @@ export function extractQuotes(
     return mask;
   });
   const finder = new SpeakerFinder(units, people, mentions, quoted, canonical);
-  const quotes: Quote[] = [];
+  const quotes: TracedQuote[] = [];
   let lastSpeaker: string | null = null;
   let lastQuoteUnit = -2;
   let lastQuoteSentence = -1;
@@ -77,52 +120,80 @@ export function extractQuotes(
   units.forEach((u, ui) => {
     if (u.kind === "headline") return;
     const words = u.tokens.map((t) => t.word.toLowerCase());
-    for (const q of located[ui]) {
+    const direct = (q: Located) => {
       const text = u.text
         .slice(q.span.open + 1, q.span.close)
         .trim()
         .replace(/,$/, "");
       const wordCount = text.split(/\s+/).filter((w) => /\p{L}|\p{N}/u.test(w)).length;
-      if (wordCount === 0) continue;
-      const subject =
-        captionSpeaker(u, ui, q, finder) ??
-        after(ui, q, words, finder) ??
-        before(u, ui, q, words, finder) ??
-        closingAttribution(u, ui, q, words, finder);
+      if (wordCount === 0) return;
+      let subject: Subject | null = null;
+      let sieve = "none/unattributed";
+      for (const [name, find] of DIRECT_SIEVES) {
+        subject = find(u, ui, q, words, finder);
+        if (subject) {
+          sieve = name;
+          break;
+        }
+      }
       let speaker: string | null = null;
-      if (subject) speaker = finder.name(ui, subject, lastSpeaker);
-      else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
+      if (subject) {
+        const inside = finder.peopleWithin(ui, q.openToken, q.closeToken);
+        speaker = finder.name(ui, subject, lastSpeaker, inside);
+        sieve = `${sieve}/${resolution(subject)}`;
+      } else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
         // A quote that opens a sentence with no one named carries on the last speaker's words.
         speaker = lastSpeaker;
+        sieve = "continuation/previous-speaker";
       } else if (lastQuoteUnit === ui && lastQuoteSentence === sentenceOf(u, q.openToken).start) {
         // A second quote in the sentence, with no one new named: the same speaker's words.
         speaker = lastSpeaker;
+        sieve = "same-sentence/previous-speaker";
       }
       // A word or two with no one named as saying them are scare quotes or titles.
-      if (!subject && wordCount < 3) continue;
-      if (!subject && speaker === null && wordCount < 6) continue;
-      quotes.push({ text, speaker, type: "direct", blockIndex: u.blockIndex });
+      if (!subject && wordCount < 3) return;
+      if (!subject && speaker === null && wordCount < 6) return;
+      quotes.push({ text, speaker, type: "direct", blockIndex: u.blockIndex, sieve });
       lastSpeaker = speaker;
       lastQuoteUnit = ui;
       lastQuoteSentence = sentenceOf(u, q.openToken).start;
-    }
-    if (u.kind !== "body") return;
-    for (const sentence of u.sentences) {
+    };
+    const report = (sentence: { start: number; end: number }) => {
       // In a sentence with a quote, only what follows the last quote can be a separate report:
       // `"…," Mr Fox said, adding that the party was not afraid of scrutiny.`
       let s = sentence;
       const marks = quoted[ui].subarray(sentence.start, sentence.end);
       const lastQuoted = marks.lastIndexOf(1);
       if (lastQuoted >= 0) {
-        if (!located[ui].some((q) => q.span.closed && q.closeToken === sentence.start + lastQuoted)) continue;
+        if (!located[ui].some((q) => q.span.closed && q.closeToken === sentence.start + lastQuoted)) return;
         s = { start: sentence.start + lastQuoted + 1, end: sentence.end };
-        if (s.end - s.start < 5) continue;
+        if (s.end - s.start < 5) return;
       }
       const reported = reportedSpeech(u, ui, s, words, finder, lastQuoted >= 0);
-      if (!reported) continue;
+      if (!reported) return;
       const speaker = finder.name(ui, reported.subject, lastSpeaker);
-      quotes.push({ text: reported.text, speaker, type: "indirect", blockIndex: u.blockIndex });
+      // A named reporter is who the next unattributed quote carries on from.
+      if (speaker !== null && reported.subject.kind !== "unnamed") {
+        lastSpeaker = speaker;
+        lastQuoteUnit = ui;
+        lastQuoteSentence = -1;
+      }
+      quotes.push({
+        text: reported.text,
+        speaker,
+        type: "indirect",
+        blockIndex: u.blockIndex,
+        sieve: `${reported.pattern}/${resolution(reported.subject)}`,
+      });
+    };
+    // Quotes and reports in text order, so "the last speaker" is the one a reader last met.
+    let next = 0;
+    const pending = located[ui];
+    for (const sentence of u.kind === "body" ? u.sentences : []) {
+      while (next < pending.length && pending[next].openToken < sentence.end) direct(pending[next++]);
+      report(sentence);
     }
+    while (next < pending.length) direct(pending[next++]);
   });
   return quotes;
 }
@@ -241,7 +312,7 @@ function reportedSpeech(
   finder: SpeakerFinder,
   /** The stretch follows a quote: its closing attribution belongs to the quote, not to a report. */
   afterQuote = false,
-): { subject: Subject; text: string } | null {
+): { subject: Subject; text: string; pattern: string } | null {
   const from = (t: number) => (t < s.end ? u.tokens[t].start : u.text.length);
   const until = (t: number) => u.tokens[Math.max(s.start, Math.min(t, s.end) - 1)].end;
   let last = s.end;
@@ -253,7 +324,7 @@ function reportedSpeech(
       let comma = v + 2;
       while (comma < last && words[comma] !== ",") comma++;
       const text = v > s.start + 2 ? u.text.slice(from(s.start), until(v)) : u.text.slice(from(comma + 1), until(last));
-      if (wordsIn(clean(text)) >= 3) return { subject, text: clean(text) };
+      if (wordsIn(clean(text)) >= 3) return { subject, text: clean(text), pattern: "according-to" };
       continue;
     }
     // "vowed to put Africa first" reports a promise; "claims of", "said to be" do not report.
@@ -284,7 +355,7 @@ function reportedSpeech(
         finder.namedWithin(ui, comma + 1, end) ??
         ({ kind: "unnamed" } as const);
       const text = clean(u.text.slice(from(s.start), until(comma)));
-      if (wordsIn(text) >= 3) return { subject, text };
+      if (wordsIn(text) >= 3) return { subject, text, pattern: "reported-closing" };
     }
     if (NEEDS_THAT.has(w) && words[v + 1] !== "that") continue;
     // "Mr Medvedev said the…", "Scottish ministers insist they…".
@@ -299,7 +370,11 @@ function reportedSpeech(
       let aside = end - 2;
       while (aside > s.start && words[aside] !== "," && end - aside <= 20) aside--;
       if (words[aside] !== "," || aside <= s.start) continue;
-      subject = finder.subjectEndingAt(ui, aside) ?? finder.namedWithin(ui, s.start, aside) ?? { kind: "unnamed" };
+      // "His party leader, Michael Howard, argued": the name in the aside is the subject.
+      const named = end - 1 - aside <= 4 ? finder.subjectEndingAt(ui, end - 1) : null;
+      subject = (named?.kind === "person" && !named.byRole ? named : null) ??
+        finder.subjectEndingAt(ui, aside) ??
+        finder.namedWithin(ui, s.start, aside) ?? { kind: "unnamed" };
     } else {
       const previous = words[end - 1];
       if (NOT_SUBJECT.has(previous) || !/^[\p{L}\p{N}'’]/u.test(previous)) continue;
@@ -307,7 +382,7 @@ function reportedSpeech(
     }
     const text = clean(u.text.slice(from(v + 1), until(last)));
     if (wordsIn(text) < 3) continue;
-    return { subject, text };
+    return { subject, text, pattern: "reported-subject" };
   }
   return null;
 }

@@ -2,12 +2,13 @@ import { PRONOUNS } from "../entities/lexicon.ts";
 import type { Mention } from "../entities/mentions.ts";
 import type { Gender, People, PersonRef } from "../entities/people.ts";
 import type { TextUnit } from "../text-units.ts";
+import { QUOTE_VERBS } from "./verbs.ts";
 
 /** What stands in subject position of a reporting verb. */
 export type Subject =
-  | { kind: "person"; person: number }
+  | { kind: "person"; person: number; byRole?: boolean }
   | { kind: "pronoun"; gender: Gender; token: number }
-  | { kind: "organisation"; name: string }
+  | { kind: "organisation"; name: string; definite?: boolean }
   /** "it said": the organisation the text is about. */
   | { kind: "it"; token: number }
   /** Someone unnamed: "officials", "they", "a report". */
@@ -58,12 +59,16 @@ interface NamedOrg {
  */
 export class SpeakerFinder {
   private readonly refsByUnit = new Map<number, PersonRef[]>();
+  /** Every reference by unit, quoted or not, in token order. */
+  private readonly allRefsByUnit = new Map<number, PersonRef[]>();
   private readonly orgsByUnit = new Map<number, Mention[]>();
   /** Lookups by "unit:token" so long paragraphs stay linear. */
   private readonly refByStart = new Map<string, PersonRef>();
   private readonly refByEnd = new Map<string, PersonRef>();
   private readonly orgByStart = new Map<string, Mention>();
   private readonly orgByEnd = new Map<string, Mention>();
+  /** Places by end token: a country right before "said" speaks ("India said it would…"). */
+  private readonly placeByEnd = new Map<string, Mention>();
   /** Organisations in text order, with how often the article names each. */
   private readonly orgs: NamedOrg[] = [];
   private readonly orgCounts = new Map<string, number>();
@@ -79,6 +84,9 @@ export class SpeakerFinder {
     private readonly canonical: (name: string) => string,
   ) {
     for (const r of people.refs) {
+      const all = this.allRefsByUnit.get(r.unit) ?? [];
+      all.push(r);
+      this.allRefsByUnit.set(r.unit, all);
       if (quoted[r.unit][r.tokenStart]) continue;
       const list = this.refsByUnit.get(r.unit) ?? [];
       list.push(r);
@@ -87,12 +95,15 @@ export class SpeakerFinder {
       this.refByEnd.set(`${r.unit}:${r.tokenEnd}`, r);
     }
     for (const m of mentions) {
+      if (m.type === "LOC" && !quoted[m.unit][m.tokenStart]) this.placeByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
       if (m.type !== "ORG" || quoted[m.unit][m.tokenStart]) continue;
       const list = this.orgsByUnit.get(m.unit) ?? [];
       list.push(m);
       this.orgsByUnit.set(m.unit, list);
       this.orgByStart.set(`${m.unit}:${m.tokenStart}`, m);
-      this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
+      // Of two names ending together ("Agriculture Organisation"), the longer is the name.
+      const same = this.orgByEnd.get(`${m.unit}:${m.tokenEnd}`);
+      if (!same || same.tokenStart > m.tokenStart) this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
       this.orgs.push({ unit: m.unit, tokenStart: m.tokenStart, name: canonical(m.text) });
     }
     this.extendBodies();
@@ -193,17 +204,24 @@ export class SpeakerFinder {
     const pronoun = this.pronoun(unit, end - 1);
     if (pronoun) return pronoun;
     const ref = this.refByEnd.get(`${unit}:${end}`);
-    if (ref) return { kind: "person", person: ref.person };
+    if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
     const org = this.orgByEnd.get(`${unit}:${end}`);
     if (org) {
       // "Colin Asplin, Blackpool Hotel Association said": the person speaks for the organisation.
       const before = org.tokenStart - 1;
       const person = words[before]?.word === "," ? this.refByEnd.get(`${unit}:${before}`) : undefined;
       if (person) return { kind: "person", person: person.person };
-      return { kind: "organisation", name: this.canonical(org.text) };
+      // "the SNP and the Tories say": a joint statement is filed under the first named.
+      const and = org.tokenStart - 2;
+      const joint = lower(words[and + 1]?.word ?? "") === "the" && lower(words[and]?.word ?? "") === "and";
+      const first = joint ? this.orgByEnd.get(`${unit}:${and}`) : undefined;
+      return { kind: "organisation", name: this.canonical((first ?? org).text) };
     }
+    const place = this.placeByEnd.get(`${unit}:${end}`);
+    if (place && place.tokenEnd - place.tokenStart <= 3)
+      return { kind: "organisation", name: this.canonical(place.text) };
     const definite = this.definiteOrganisation(unit, end);
-    if (definite) return { kind: "organisation", name: definite };
+    if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
     return null;
   }
@@ -219,14 +237,14 @@ export class SpeakerFinder {
     for (let t = start; t < Math.min(words.length, start + 5); t++) {
       if (t > start && /^[,.;:!?"()]$/.test(words[t - 1].word)) break;
       const ref = this.refByStart.get(`${unit}:${t}`);
-      if (ref) return { kind: "person", person: ref.person };
+      if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
       const org = this.orgByStart.get(`${unit}:${t}`);
       if (org) {
         // "said Electrolux chief executive Hans Straberg": the person, not the company.
         for (let p = org.tokenEnd; p < Math.min(words.length, org.tokenEnd + 4); p++) {
           if (/^[,.;:!?"()]$/.test(words[p].word)) break;
           const ref = this.refByStart.get(`${unit}:${p}`);
-          if (ref) return { kind: "person", person: ref.person };
+          if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
         }
         return { kind: "organisation", name: this.canonical(org.text) };
       }
@@ -249,7 +267,7 @@ export class SpeakerFinder {
   namedWithin(unit: number, from: number, to: number): Subject | null {
     for (let t = from; t < to && t < from + 40; t++) {
       const ref = this.refByStart.get(`${unit}:${t}`);
-      if (ref && ref.tokenEnd <= to) return { kind: "person", person: ref.person };
+      if (ref && ref.tokenEnd <= to) return { kind: "person", person: ref.person, byRole: ref.byRole };
     }
     for (let t = from; t < to && t < from + 40; t++) {
       const org = this.orgByStart.get(`${unit}:${t}`);
@@ -267,13 +285,13 @@ export class SpeakerFinder {
       const ref = this.refByEnd.get(`${unit}:${t + 1}`);
       // "Mr Blair's official spokesman said": the owner does not speak.
       if (ref && this.word(unit, t + 1) === "'s") return { kind: "unnamed" };
-      if (ref) return { kind: "person", person: ref.person };
+      if (ref) return { kind: "person", person: ref.person, byRole: ref.byRole };
     }
     return null;
   }
 
   /** Canonical name of a subject; pronouns resolve to a person named before them. */
-  name(unit: number, subject: Subject, lastSpeaker: string | null): string | null {
+  name(unit: number, subject: Subject, lastSpeaker: string | null, quotedPeople?: ReadonlySet<number>): string | null {
     switch (subject.kind) {
       case "person":
         return this.people.people[subject.person].name;
@@ -285,7 +303,7 @@ export class SpeakerFinder {
       case "it":
         return this.organisationBefore(unit, subject.token) ?? this.lastOrganisation;
       case "pronoun": {
-        const person = this.resolvePronoun(unit, subject.token, subject.gender);
+        const person = this.resolvePronoun(unit, subject.token, subject.gender, quotedPeople);
         return person >= 0 ? this.people.people[person].name : lastSpeaker;
       }
     }
@@ -313,8 +331,10 @@ export class SpeakerFinder {
    * He/she: the subject of this sentence if it comes before the pronoun, else the subject of
    * the nearest sentence before that has a person as subject (gender permitting).
    */
-  resolvePronoun(unit: number, token: number, gender: Gender): number {
+  resolvePronoun(unit: number, token: number, gender: Gender, quotedPeople?: ReadonlySet<number>): number {
+    // Someone the quote itself names is talked about, not talking: "'Mr Blair is wrong,' he said".
     const fits = (p: number) => {
+      if (quotedPeople?.has(p)) return false;
       const g = this.people.people[p].gender;
       return g === null || gender === null || g === gender;
     };
@@ -325,13 +345,42 @@ export class SpeakerFinder {
         const sentence = sentences[s];
         if (u === unit && sentence.start > token) continue;
         looked++;
-        const subject = this.sentenceSubject(
-          u,
-          sentence.start,
-          u === unit ? Math.min(token, sentence.end) : sentence.end,
-        );
+        const limit = u === unit ? Math.min(token, sentence.end) : sentence.end;
+        const subject = this.sentenceSubject(u, sentence.start, limit);
         if (subject >= 0 && fits(subject)) return subject;
+        // A sentence that introduced a speaker ("…," said Mr Fox.) makes him the topic too.
+        const speaker = this.speakerIn(u, sentence.start, limit);
+        if (speaker >= 0 && fits(speaker)) return speaker;
       }
+    }
+    return -1;
+  }
+
+  /** The people named in tokens [from, to) of a unit, inside quotes or not. */
+  peopleWithin(unit: number, from: number, to: number): Set<number> {
+    const found = new Set<number>();
+    const refs = this.allRefsByUnit.get(unit) ?? [];
+    // Binary search: a 1 MB paragraph has thousands of quotes and references.
+    let lo = 0;
+    let hi = refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid].tokenStart < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < refs.length && refs[i].tokenStart < to; i++) found.add(refs[i].person);
+    return found;
+  }
+
+  /** A person named right before or after a quoting verb in tokens [start, limit), outside quotes. */
+  private speakerIn(unit: number, start: number, limit: number): number {
+    const tokens = this.units[unit].tokens;
+    for (let t = start; t < limit; t++) {
+      if (this.quoted[unit][t] || !QUOTE_VERBS.has(lower(tokens[t].word))) continue;
+      const before = this.refByEnd.get(`${unit}:${t}`);
+      if (before) return before.person;
+      const after = this.refByStart.get(`${unit}:${t + 1}`);
+      if (after) return after.person;
     }
     return -1;
   }
@@ -342,11 +391,17 @@ export class SpeakerFinder {
     // Skip openers such as "But", "However ,".
     let first = start;
     while (first < limit && /^(but|and|however|meanwhile|earlier|later|yet|so|,|-)$/i.test(words[first].word)) first++;
-    // The last name in the opening words is the head: "Lib Dem spokesman Mark Oaten".
+    // The last name in the opening words is the head: "Lib Dem spokesman Mark Oaten"; but a verb
+    // ends the subject: "Dr Fox accused Mr Blair" is about Dr Fox.
     let found = -1;
     for (let t = first; t < limit && t <= first + 4; t++) {
       const r = this.refByStart.get(`${unit}:${t}`);
-      if (r) found = r.person;
+      if (r) {
+        found = r.person;
+        t = r.tokenEnd - 1;
+        const next = words[r.tokenEnd]?.word ?? "";
+        if (/^\p{Ll}/u.test(next) && !/^(and|of|for)$/.test(next)) break;
+      }
     }
     return found;
   }
