@@ -270,7 +270,9 @@ async function main(): Promise<void> {
   await browser.close();
   writeFileSync(join(out, "corpus.json"), JSON.stringify(pages));
   const sealed = pages.filter((p) => p.part === "sealed").length;
-  process.stdout.write(`${pages.length} pages (${pages.length - sealed} tune, ${sealed} sealed) → ${out}/corpus.json\n`);
+  process.stdout.write(
+    `${pages.length} pages (${pages.length - sealed} tune, ${sealed} sealed) → ${out}/corpus.json\n`,
+  );
 }
 
 await main();

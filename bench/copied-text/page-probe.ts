@@ -31,7 +31,12 @@ export function probePage(anchors: string[]): PageProbe {
   const textOf = (el: Element) => norm((el as HTMLElement).innerText ?? el.textContent ?? "");
   const meta: Record<string, string> = {};
   for (const m of Array.from(document.querySelectorAll("meta"))) {
-    const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? "").toLowerCase();
+    const key = (
+      m.getAttribute("property") ??
+      m.getAttribute("name") ??
+      m.getAttribute("itemprop") ??
+      ""
+    ).toLowerCase();
     const content = m.getAttribute("content");
     if (key && content && !(key in meta)) meta[key] = norm(content);
   }
