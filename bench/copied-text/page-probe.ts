@@ -28,6 +28,7 @@ export interface PageProbe {
 /** Reads the current document: the body's rendered text and the article's blocks around the given anchor texts. */
 export function probePage(anchors: string[]): PageProbe {
   const norm = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader copies
   const textOf = (el: Element) => norm((el as HTMLElement).innerText ?? el.textContent ?? "");
   const meta: Record<string, string> = {};
   for (const m of Array.from(document.querySelectorAll("meta"))) {
@@ -105,6 +106,7 @@ export function probePage(anchors: string[]): PageProbe {
     } else blocks.push({ kind: "paragraph", text, linkOnly });
   }
   return {
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader copies
     copy: document.body.innerText,
     title: norm(document.title),
     meta,
