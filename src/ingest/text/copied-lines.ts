@@ -19,7 +19,7 @@ export function toLines(text: string): Line[] {
   const out: Line[] = [];
   let blank = true;
   for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, " ").trim();
+    const line = raw.replace(/(?:\s|\u00a0|\u200b|\u200c|\u200d|\ufeff)+/g, " ").trim();
     if (!line) {
       blank = true;
       if (out.length) out[out.length - 1].blankAfter = true;
