@@ -57,7 +57,15 @@ export function endsLikeSentence(text: string): boolean {
 /** A line of story text: a sentence of some length, or a long line whatever its end. */
 export function isProse(text: string): boolean {
   const words = wordCount(text);
-  return (words >= 6 && endsLikeSentence(text)) || words >= 20;
+  if (words < 6) return false;
+  // Menus run together ("News Tech Health Planet Earth …") and titles are mostly capitalised words.
+  if (!CJK.test(text)) {
+    const tokens = text.split(" ");
+    const capitalised = tokens.filter((t) => /^[\p{Lu}\d]/u.test(t)).length;
+    if (words >= 8 && capitalised / words > 0.6) return false;
+  }
+  if (endsLikeSentence(text)) return true;
+  return words >= 20 && /[.,;!?，。、]/.test(text);
 }
 
 // Page chrome of many outlets that survives a copy: never story text on its own line.
@@ -132,6 +140,10 @@ const FURNITURE_LINE = new RegExp(
     "next",
     "previous",
     "previous next",
+    "rss",
+    "notice",
+    "homepage",
+    "x",
     "back to top",
     "loading",
     "loading\\.\\.\\.",

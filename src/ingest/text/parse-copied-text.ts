@@ -130,18 +130,28 @@ function cleanLayout(lines: Line[]): Layout | null {
   while (i < lines.length - 1 && isFurniture(lines[i].text) && !isSectionName(lines[i].text)) i++;
   let section: string | undefined;
   if (isSectionName(lines[i].text) && i + 1 < lines.length) section = lines[i++].text;
-  let firstProse = i + 1;
-  while (firstProse < lines.length && !isProse(lines[firstProse].text)) firstProse++;
+  // A kicker above the headline ("U.S. news"): a label of a few words over a much longer title.
+  else if (
+    i + 1 < lines.length &&
+    wordCount(lines[i].text) <= 3 &&
+    !endsLikeSentence(lines[i].text) &&
+    !headlineProblem(lines[i + 1].text) &&
+    !isProse(lines[i + 1].text) &&
+    !isHeaderMaterial(lines[i + 1].text) &&
+    wordCount(lines[i + 1].text) >= 2 * wordCount(lines[i].text) + 2
+  )
+    i++;
   let headerLines = 0;
   while (i + 1 + headerLines < lines.length && headerLines < 8 && isHeaderMaterial(lines[i + 1 + headerLines].text))
     headerLines++;
+  // Clean when the story starts right under the headline and its header lines, not after a menu.
+  const region = storyRegion(lines);
   const afterHeader = i + 1 + headerLines;
   const clean =
-    firstProse - i <= 3 ||
-    firstProse >= lines.length ||
-    afterHeader >= firstProse ||
-    afterHeader >= lines.length ||
-    endsLikeSentence(lines[afterHeader].text);
+    !region ||
+    region.start - i <= 3 ||
+    afterHeader >= region.start ||
+    (afterHeader < lines.length && endsLikeSentence(lines[afterHeader].text) && afterHeader - i <= 3);
   if (!clean) return null;
   const problem = headlineProblem(lines[i].text);
   if (problem) throw new ImportError(`no headline: ${problem}`);
