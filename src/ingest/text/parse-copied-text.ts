@@ -38,6 +38,7 @@ const CREDIT_TAIL =
   /\s*(?:\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Foto)s?\s*(?::|by)\s*([^:]{2,100})|\(((?:[^()]*?)(?:photo|AP|Reuters|Getty|AFP|EPA|images?|press|Shutterstock|courtesy|\/)[^()]*)\))$/;
 const CREDIT_LINE =
   /^(?:(?:Photograph|Photo|Picture|Image|Illustration|Foto)s?\s*(?::|by)\s*|Credits?\s*:?\s*(?=\p{Lu})|Credit(?=\p{Lu}))(.{2,120})$/u;
+const CAPTION_LABEL = /^(?:media|video|audio|image|picture|photo) (?:caption|copyright|source|credit)/i;
 const RELATED_HEADING = /^more on this story$/i;
 const EXTERNAL_HEADING = /^related internet links$/i;
 const EXTERNAL_DISCLAIMER = /is not responsible for the content of external/i;
@@ -84,7 +85,7 @@ function isShortLine(text: string): boolean {
  * prose line counting its words and every other line a small cost (the densest-region rule of
  * boilerplate removal, applied to lines).
  */
-function storyRegion(lines: Line[]): { start: number; end: number } | null {
+export function storyRegion(lines: Line[]): { start: number; end: number } | null {
   let best: { start: number; end: number; sum: number } | null = null;
   let sum = 0;
   let start = 0;
@@ -128,6 +129,8 @@ interface Layout {
 function cleanLayout(lines: Line[]): Layout | null {
   let i = 0;
   while (i < lines.length - 1 && isFurniture(lines[i].text) && !isSectionName(lines[i].text)) i++;
+  // A clean copy starts with its headline (or section); a page copy starts with a menu.
+  const top = i;
   let section: string | undefined;
   if (isSectionName(lines[i].text) && i + 1 < lines.length) section = lines[i++].text;
   // A kicker above the headline ("U.S. news"): a label of a few words over a much longer title.
@@ -147,11 +150,7 @@ function cleanLayout(lines: Line[]): Layout | null {
   // Clean when the story starts right under the headline and its header lines, not after a menu.
   const region = storyRegion(lines);
   const afterHeader = i + 1 + headerLines;
-  const clean =
-    !region ||
-    region.start - i <= 3 ||
-    afterHeader >= region.start ||
-    (afterHeader < lines.length && endsLikeSentence(lines[afterHeader].text) && afterHeader - i <= 3);
+  const clean = !region || (top <= 1 && (region.start - i <= 3 || afterHeader >= region.start));
   if (!clean) return null;
   const problem = headlineProblem(lines[i].text);
   if (problem) throw new ImportError(`no headline: ${problem}`);
@@ -217,11 +216,15 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
     ...(caption ? { caption } : {}),
     ...(credit ? { credit } : {}),
   });
+  // How many short lines in a row this one belongs to (menus and link lists are runs; labelled captions are not).
+  const inRun = (k: number) => {
+    const t = lines[k].text;
+    return isShortLine(t) && !isFurniture(t) && !CAPTION_LABEL.test(t) && !MEDIA_FALLBACK.test(t);
+  };
   const shortRun = (i: number) => {
-    // How many short, non-furniture lines in a row this one belongs to (menus and link lists are runs).
     let n = 1;
-    for (let k = i - 1; k >= layout.bodyFrom && isShortLine(lines[k].text) && !isFurniture(lines[k].text); k--) n++;
-    for (let k = i + 1; k <= layout.bodyTo && isShortLine(lines[k].text) && !isFurniture(lines[k].text); k++) n++;
+    for (let k = i - 1; k >= layout.bodyFrom && inRun(k); k--) n++;
+    for (let k = i + 1; k <= layout.bodyTo && inRun(k); k++) n++;
     return n;
   };
 
@@ -325,7 +328,7 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       while (k <= layout.bodyTo) {
         const t = lines[k].text;
         const sameChunk = k === i || !lines[k].blankBefore;
-        const listLike = wordCount(t) <= 40 && !t.endsWith(":") && !/^["“‘]/.test(t);
+        const listLike = wordCount(t) <= 40 && !t.endsWith(":") && !/^["“‘]/.test(t) && !isPromo(t);
         if (!listLike || (!sameChunk && !isShortLine(t)) || layout.used.has(k) || isFurniture(t)) break;
         items.push(t);
         k++;
@@ -344,7 +347,7 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
     }
     if (isShortLine(text)) {
       const next = nextIndex(lines, layout, i);
-      const nextIsProse = next >= 0 && isProse(lines[next].text);
+      const nextIsProse = next >= 0 && isProse(lines[next].text) && !CAPTION_LABEL.test(lines[next].text);
       const words = wordCount(text);
       const alone = shortRun(i) <= 2;
       if (
@@ -363,8 +366,8 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         push(image(text, undefined), i);
         continue;
       }
-      // Menus, link lists, counters and labels: short lines that are not headings.
-      if (inHeader || !alone || words <= 3) continue;
+      // Menus, link lists, counters, labels and links on their own line: short lines that are not headings.
+      if (inHeader || !alone || words < 12) continue;
     }
     if (inHeader && !isProse(text)) continue;
     push({ type: "paragraph", text }, i);
