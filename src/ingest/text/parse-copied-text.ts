@@ -49,6 +49,9 @@ const BULLET = /^(?:[-–•*·▪►])\s+/;
 const URL_IN_LINE = /(https?:\/\/\S+)/;
 const HEADLINE_MAX = 200;
 // Page sections after the story: nothing from here on is part of it.
+// What other outlets put after the story: sharing, related reading, comments, the author box.
+const AFTER_STORY =
+  /^(?:share this(?: article| story| post)?:?|like this:?|related(?: posts| articles| stories| content| coverage)?:?|you (?:may|might) also like:?|recommended(?: for you| stories)?:?|more (?:from|stories|news)\b.*|read next|comments?(?: \(\d+\))?:?|\d+ comments?|leave a (?:reply|comment)|join the (?:conversation|discussion)|about the author|tags?:.*|filed under:?.*|topics?:|trending(?: now)?|most (?:popular|read|viewed|shared)|popular (?:now|stories)|latest (?:news|stories)|sponsored (?:stories|links|content)|around the web|promoted stories|what to read next|editor'?s picks|more in \w+.*|up next:?|next article|previous article)$/i;
 const END_OF_STORY =
   /^(?:top stories|features|features (?:&|and) analysis|most read|most popular|related topics|elsewhere on the bbc)$/i;
 
@@ -228,6 +231,11 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
     return n;
   };
 
+  // Words of prose from each line to the end of the body.
+  const proseAfter: number[] = new Array(lines.length + 1).fill(0);
+  for (let k = layout.bodyTo; k >= 0; k--)
+    proseAfter[k] = proseAfter[k + 1] + (k >= layout.bodyFrom && isProse(lines[k].text) ? wordCount(lines[k].text) : 0);
+
   for (let i = layout.bodyFrom; i <= layout.bodyTo; i++) {
     if (layout.used.has(i)) continue;
     const line = lines[i];
@@ -248,7 +256,10 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       inLinks = "external";
       continue;
     }
-    if (END_OF_STORY.test(text)) {
+    if (END_OF_STORY.test(text) || (layout.guessed && AFTER_STORY.test(text))) {
+      // In a whole-page copy such a heading can also sit above the story (a "Most popular" box).
+      // A box inside the story ("Related", "Share this article") is skipped: the story goes on past it.
+      if (layout.guessed && proseAfter[i] > 0.5 * (proseAfter[layout.bodyFrom] - proseAfter[i])) continue;
       inLinks = "other";
       continue;
     }
