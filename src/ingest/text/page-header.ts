@@ -95,9 +95,14 @@ function unglue(name: string): string {
   return name.replace(/(\p{Ll}{3,})(\p{Lu}\p{Ll}+.*)$/u, "$1").trim();
 }
 
-function cleanName(raw: string): string | undefined {
+// Words that make a capitalised pair a label ("Next Post", "Auto News"), not a person.
+const NOT_A_NAME =
+  /\b(?:news|post|posts|next|previous|auto|staff|team|desk|editor|editors|home|opening|bell|bets|reports?|daily|weekly|times|live|updates?|share|comments?|more|read|latest|top|world|business|sports?|politics|tech|science|health|opinion|video|photos?|magazine|reviews?|section|contact|subscribe|about|menu|search|sign|log|follow|related|popular|trending|google|facebook|twitter|apple|amazon)\b/i;
+
+function cleanName(raw: string, bare = false): string | undefined {
   const name = unglue(raw.replace(/^[@\s]+|[\s,;:|]+$/g, ""));
   if (!NAME.test(name) || wordCount(name) > 5) return undefined;
+  if (bare && NOT_A_NAME.test(name)) return undefined;
   // All-capitals names (wire copy) read better in title case.
   return name === name.toUpperCase()
     ? name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase())
@@ -107,7 +112,8 @@ function cleanName(raw: string): string | undefined {
 /** Names (and a role) from a byline line; an empty list when the line is not one. */
 export function bylineIn(line: string, options: { bare?: boolean } = {}): Author[] {
   const strict = BYLINE_STRICT.exec(line);
-  if (strict) return [strict[2] ? { name: strict[1], role: strict[2].trim() } : { name: strict[1] }];
+  if (strict && unglue(strict[1]) === strict[1])
+    return [strict[2] ? { name: strict[1], role: strict[2].trim() } : { name: strict[1] }];
   let rest: string;
   if (BY_PREFIX.test(line)) rest = line.replace(BY_PREFIX, "");
   else if (options.bare) rest = line;
@@ -125,7 +131,7 @@ export function bylineIn(line: string, options: { bare?: boolean } = {}): Author
   if (dateInLine(role) || /\d/.test(role) || wordCount(role) > 8) role = "";
   const names = namesPart
     .split(/\s+(?:and|&|und|et|y|e)\s+|,\s*/i)
-    .map(cleanName)
+    .map((n) => cleanName(n, options.bare && !BY_PREFIX.test(line)))
     .filter((n): n is string => !!n);
   if (names.length === 0) return [];
   return names.map((name, i) => (i === names.length - 1 && role ? { name, role } : { name }));
