@@ -162,37 +162,55 @@ function headlineShaped(text: string): boolean {
   return /\p{L}/u.test(text);
 }
 
+/** "Title by Name Date" run together on one line: the title and what follows it. */
+export function splitGluedHeadline(text: string): { title: string; rest?: string } {
+  const m = /^(.{10,}?)\s+(by\s+\p{Lu}.*)$/u.exec(text);
+  if (m && bylineIn(m[2]).length > 0) return { title: m[1].replace(/[\s|,–—-]+$/, ""), rest: m[2] };
+  return { title: text };
+}
+
+export interface HeadlineChoice {
+  index: number;
+  text: string;
+  /** A byline and date run on after the title on the same line. */
+  rest?: string;
+}
+
 /**
- * The headline of a full-page copy: among the title-shaped lines before the story starts, the one
- * that reads most like a title and sits where a headline sits (just before a byline or date, or
+ * The headline of a full-page copy: among the title-shaped lines around the start of the story, the
+ * one that reads most like a title and sits where a headline sits (just before a byline or date, or
  * repeated as page title and heading), preferring lines close to the story.
  */
-export function findHeadline(lines: Line[], bodyStart: number): number {
-  let best = -1;
+export function findHeadline(lines: Line[], bodyStart: number): HeadlineChoice | null {
+  let best: HeadlineChoice | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   const from = Math.max(0, bodyStart - 60);
-  for (let i = from; i < Math.min(lines.length, bodyStart + 1); i++) {
-    const text = lines[i].text;
-    if (!headlineShaped(text)) continue;
-    if (i === bodyStart && isProse(text)) continue;
-    let score = Math.min(wordCount(text), 14);
-    if (wordCount(text) <= 3) score -= 4;
-    if (endsLikeSentence(text) && !/[?!]["'”’]?$/.test(text)) score -= 4;
-    for (let k = i + 1; k <= Math.min(i + 4, lines.length - 1); k++) {
-      if (isBylineLine(lines[k].text) || isDateLine(lines[k].text)) {
-        score += 8 - (k - i);
-        break;
-      }
+  for (let i = from; i < Math.min(lines.length, bodyStart + 7); i++) {
+    const { title, rest } = splitGluedHeadline(lines[i].text);
+    if (!headlineShaped(title)) continue;
+    const words = wordCount(title);
+    let score = Math.min(words, 10);
+    if (words <= 3) score -= 4;
+    if (words > 25) score -= (words - 25) / 2;
+    if (endsLikeSentence(title) && !/[?!]["'”’]?$/.test(title)) score -= 4;
+    // Captions carry a credit; a headline does not.
+    if (/\)$|\b(?:photo|photograph|credit|getty|reuters|afp)\b/i.test(title)) score -= 6;
+    let signal = rest ? 7 : 0;
+    for (let k = i + 1; !signal && k <= Math.min(i + 4, lines.length - 1); k++) {
+      if (isBylineLine(lines[k].text) || isDateLine(lines[k].text)) signal = 8 - (k - i);
     }
-    if (lines[i + 1]?.text === text || lines[i - 1]?.text === text) score += 3;
-    score -= 0.25 * Math.max(0, bodyStart - i);
+    // Past the first prose line only a title followed by its byline or date is a headline.
+    if (i >= bodyStart && (signal === 0 || isProse(title))) continue;
+    score += signal;
+    if (lines[i + 1]?.text === lines[i].text || lines[i - 1]?.text === lines[i].text) score += 3;
+    score -= i < bodyStart ? 0.25 * (bodyStart - i) : 0.5 * (i - bodyStart);
     if (score > bestScore) {
       bestScore = score;
-      best = i;
+      best = { index: i, text: title, ...(rest ? { rest } : {}) };
     }
   }
   // A repeated headline (page title, then heading): the last copy is the one above the story.
-  while (best >= 0 && lines[best + 1]?.text === lines[best].text) best++;
+  while (best && lines[best.index + 1]?.text === lines[best.index].text) best = { ...best, index: best.index + 1 };
   return best;
 }
 

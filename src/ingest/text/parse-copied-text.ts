@@ -116,6 +116,7 @@ export function storyRegion(lines: Line[]): { start: number; end: number } | nul
 
 interface Layout {
   section?: string;
+  headline: string;
   headlineIndex: number;
   /** First and last line of the body. */
   bodyFrom: number;
@@ -160,6 +161,7 @@ function cleanLayout(lines: Line[]): Layout | null {
   const header = readHeader(lines, i + 1, i + 1 + headerLines);
   return {
     section,
+    headline: lines[i].text,
     headlineIndex: i,
     bodyFrom: i + 1,
     bodyTo: lines.length - 1,
@@ -175,13 +177,21 @@ function cleanLayout(lines: Line[]): Layout | null {
 function fullPageLayout(lines: Line[]): Layout | null {
   const region = storyRegion(lines);
   if (!region) return null;
-  const h = findHeadline(lines, region.start);
-  if (h < 0) return null;
+  const choice = findHeadline(lines, region.start);
+  if (!choice) return null;
+  const h = choice.index;
   const section = h > 0 && isSectionName(lines[h - 1].text) ? lines[h - 1].text : undefined;
   const headerEnd = Math.max(region.start, h + 1);
   const header = readHeader(lines, Math.max(0, h - 2), Math.min(lines.length, headerEnd + 3));
+  if (choice.rest) {
+    // "Title by Name Date" on one line: the run-on part is the byline and date.
+    const glued = readHeader([{ text: choice.rest, blankBefore: false, blankAfter: false }], 0, 1);
+    if (glued.byline.length) header.byline = glued.byline;
+    if (glued.published) header.published = glued.published;
+  }
   return {
     section,
+    headline: choice.text,
     headlineIndex: h,
     bodyFrom: h + 1,
     bodyTo: Math.max(region.end, h + 1),
@@ -414,7 +424,7 @@ export function parseCopiedText(text: string): CopiedText {
     const problem = headlineProblem(lines[0].text) ?? "no line reads as a headline";
     throw new ImportError(`no headline: ${problem}`);
   }
-  const headline = lines[layout.headlineIndex].text;
+  const headline = layout.headline;
   const blocks = bodyBlocks(lines, layout);
 
   const firstParagraph = blocks.findIndex((b) => b.type === "paragraph");
