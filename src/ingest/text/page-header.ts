@@ -159,6 +159,9 @@ function headlineShaped(text: string): boolean {
   if (/[.,;:]$/.test(text) && !/\.\.\.$|…$/.test(text)) return false;
   if (isFurniture(text) || isSectionName(text) || isBylineLine(text) || isDateLine(text)) return false;
   if (/^(?:media|image|video) (?:caption|copyright|source)|^photo:|^credit/i.test(text)) return false;
+  // Labels and metadata lines: "Posted on …", "— Name on Sunday …", "21:17 18.11.2019 …".
+  if (/^(?:posted|published|updated|filed|written|share|tags?)\b|^[—–\-•·|>»]|^\d{1,2}[:.]\d{2}\b/i.test(text))
+    return false;
   return /\p{L}/u.test(text);
 }
 
@@ -193,6 +196,8 @@ export function findHeadline(lines: Line[], bodyStart: number): HeadlineChoice |
     if (words <= 3) score -= 4;
     if (words > 25) score -= (words - 25) / 2;
     if (endsLikeSentence(title) && !/[?!]["'”’]?$/.test(title)) score -= 4;
+    // Two sentences are a standfirst or a notice, not a title.
+    if (/\p{Ll}[.!?]\s+\p{Lu}/u.test(title)) score -= 5;
     // Captions carry a credit; a headline does not.
     if (/\)$|\b(?:photo|photograph|credit|getty|reuters|afp)\b/i.test(title)) score -= 6;
     let signal = rest ? 7 : 0;
@@ -200,7 +205,7 @@ export function findHeadline(lines: Line[], bodyStart: number): HeadlineChoice |
       if (isBylineLine(lines[k].text) || isDateLine(lines[k].text)) signal = 8 - (k - i);
     }
     // Past the first prose line only a title followed by its byline or date is a headline.
-    if (i >= bodyStart && (signal === 0 || isProse(title))) continue;
+    if (i >= bodyStart && (signal === 0 || (isProse(title) && /[.:;]$/.test(title)))) continue;
     score += signal;
     if (lines[i + 1]?.text === lines[i].text || lines[i - 1]?.text === lines[i].text) score += 3;
     score -= i < bodyStart ? 0.25 * (bodyStart - i) : 0.5 * (i - bodyStart);
