@@ -375,7 +375,7 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         !inHeader &&
         alone &&
         nextIsProse &&
-        (words <= 10 || ANALYSIS_HEADING.test(text)) &&
+        (words <= 14 || ANALYSIS_HEADING.test(text)) &&
         /^[\p{Lu}\p{N}"“‘'¿¡]/u.test(text)
       ) {
         // A caption right above a crosshead shares its chunk; the crosshead is the line next to the prose.
