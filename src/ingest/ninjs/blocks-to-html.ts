@@ -25,7 +25,10 @@ export function associationName(block: ImageBlock | MediaBlock, index: number): 
 
 function image(b: ImageBlock, ref: string): string {
   const srcset = b.sizes.length ? b.sizes.map((s) => `${s.src} ${s.width}w`).join(", ") : undefined;
-  const img = b.src === undefined ? "" : `<img${attrs({ src: b.src, alt: b.alt, width: b.width, height: b.height, srcset, "data-assoc-ref": ref })}>`;
+  const img =
+    b.src === undefined
+      ? ""
+      : `<img${attrs({ src: b.src, alt: b.alt, width: b.width, height: b.height, srcset, "data-assoc-ref": ref })}>`;
   const credit = b.credit !== undefined ? `<small class="credit">${escapeHtml(b.credit)}</small>` : "";
   const caption =
     b.caption !== undefined || credit ? `<figcaption>${escapeHtml(b.caption ?? "")}${credit}</figcaption>` : "";
