@@ -49,6 +49,9 @@ const BULLET = /^(?:[-–•*·▪►])\s+/;
 const URL_IN_LINE = /(https?:\/\/\S+)/;
 const HEADLINE_MAX = 200;
 // Page sections after the story: nothing from here on is part of it.
+// The start of readers' comments: "Name on September 12, 2018 at 4:47 pm said:", "12 thoughts on …".
+const COMMENTS_START =
+  /^(?:.{2,80}\s(?:on|·|\|)\s.{0,40}\d{4}.{0,30}\s(?:said|says|wrote|replied):?|\d+\s+(?:thoughts|responses|replies|comments)\s+(?:on|to)\b.*|leave a (?:reply|comment)|comments are closed\.?|\d+ comments?|show comments|view comments)$/i;
 // What other outlets put after the story: sharing, related reading, comments, the author box.
 const AFTER_STORY =
   /^(?:share this(?: article| story| post)?:?|like this:?|related(?: posts| articles| stories| content| coverage)?:?|you (?:may|might) also like:?|recommended(?: for you| stories)?:?|more (?:from|stories|news)\b.*|read next|comments?(?: \(\d+\))?:?|\d+ comments?|leave a (?:reply|comment)|join the (?:conversation|discussion)|about the author|tags?:.*|filed under:?.*|topics?:|trending(?: now)?|most (?:popular|read|viewed|shared)|popular (?:now|stories)|latest (?:news|stories)|sponsored (?:stories|links|content)|around the web|promoted stories|what to read next|editor'?s picks|more in \w+.*|up next:?|next article|previous article)$/i;
@@ -266,6 +269,11 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       inLinks = "external";
       continue;
     }
+    if (layout.guessed && COMMENTS_START.test(text) && blocks.some((b) => b.type === "paragraph")) {
+      // Readers' comments can outweigh the story itself: the first comment header ends it whatever follows.
+      inLinks = "other";
+      continue;
+    }
     if (END_OF_STORY.test(text) || (layout.guessed && AFTER_STORY.test(text))) {
       // In a whole-page copy such a heading can also sit above the story (a "Most popular" box).
       // A box inside the story ("Related", "Share this article") is skipped: the story goes on past it.
@@ -371,6 +379,15 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       const nextIsProse = next >= 0 && isProse(lines[next].text) && !CAPTION_LABEL.test(lines[next].text);
       const words = wordCount(text);
       const alone = shortRun(i) <= 2;
+      // Under a media or image line, in the same chunk: the caption of a picture, not a heading.
+      const underMedia =
+        !line.blankBefore &&
+        i > layout.bodyFrom &&
+        (CAPTION_LABEL.test(lines[i - 1].text) || MEDIA_FALLBACK.test(lines[i - 1].text));
+      if (underMedia && words >= 5 && !inHeader) {
+        push(image(text, undefined), i);
+        continue;
+      }
       if (
         !inHeader &&
         alone &&
