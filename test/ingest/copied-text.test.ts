@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -202,6 +203,47 @@ describe("copied text: structure rather than one page's conventions", () => {
     assert.deepEqual(
       ofType(page.blocks, "media").map((m) => m.caption),
       ["The chief executive speaks", "Analysts react"],
+    );
+  });
+});
+
+describe("the import report says when the layout was guessed", () => {
+  const dir = tempSqlitePath();
+  after(() => dir.cleanup());
+
+  test("a whole-page copy imports with a note naming the guessed headline; a clean copy has none", () => {
+    const page = join(dir.dir, "page.txt");
+    writeFileSync(
+      page,
+      [
+        "Skip to main content",
+        "Home",
+        "World",
+        "Business",
+        "Sport",
+        "Harbour plan approved after two-year dispute",
+        "By Jane Reporter",
+        "20 November 2019",
+        "",
+        "The council voted on Tuesday night to approve the long-delayed plan for the harbour front.",
+        "",
+        "Councillors said the scheme would bring hundreds of jobs to the town over the next decade.",
+      ].join("\n"),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [join(root, "bin/newsdesk.js"), "import", "--db", dir.path, page, reference],
+      {
+        encoding: "utf8",
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /imported 2, duplicates 0, failed 0/);
+    const notes = r.stderr.trim().split("\n");
+    assert.equal(notes.length, 1, r.stderr);
+    assert.match(
+      notes[0],
+      /^note: .*page\.txt: read as a whole page copied with its menus: headline guessed from line 6 \("Harbour plan approved after two-year dispute"\)/,
     );
   });
 });

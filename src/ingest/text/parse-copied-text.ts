@@ -460,7 +460,9 @@ export function parseCopiedText(text: string): CopiedText {
     summary,
     blocks,
     ...(layout.guessed
-      ? { note: "read as a whole page copied with its menus: headline and story located by layout" }
+      ? {
+          note: `read as a whole page copied with its menus: headline guessed from line ${layout.headlineIndex + 1} ("${truncateSummary(headline, 80)}"), story kept from line ${layout.bodyFrom + 1} to ${layout.bodyTo + 1} of ${lines.length} non-blank lines`,
+        }
       : {}),
   };
 }
