@@ -9,6 +9,8 @@ export interface Source {
   baseUrl?: string;
   /** The section to file it under when the source does not say (e.g. the corpus folder). */
   defaultSection?: string;
+  /** Where an importer says what the user should know without failing the file (e.g. a guessed layout). */
+  notes?: string[];
 }
 
 /**

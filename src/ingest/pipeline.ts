@@ -75,6 +75,7 @@ export async function prepareBytes(
     bytes,
     baseUrl: options.baseUrl,
     defaultSection: options.defaultSection ?? input.folderSection,
+    notes: [],
   };
   const importer = detectImporter(source);
   if (!importer) throw new ImportError("not a format Newsdesk can import (text, HTML, feeds, ninjs or JSON Lines)");
@@ -91,7 +92,8 @@ export async function prepareBytes(
     // Validated again after enrichment so a bad result fails this file here, not the whole batch later.
     return restore || options.enrich === false ? parsed : parseArticle(enrichArticle(parsed), where);
   });
-  const note = encoding === "utf-8" ? undefined : `not valid UTF-8; read as ${encoding}`;
+  const notes = [...(encoding === "utf-8" ? [] : [`not valid UTF-8; read as ${encoding}`]), ...(source.notes ?? [])];
+  const note = notes.length ? notes.join("; ") : undefined;
   return { file, hash, format: importer.format, articles, note };
 }
 

@@ -25,6 +25,14 @@ export function sectionFromFolder(folder: string): string | undefined {
   return words.replace(/(^|\s)(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
 }
 
+/**
+ * The section a file's folder implies, the same whether the file was named on the command line or found
+ * in a folder run (`extract politics/011.txt` and `import politics/` agree); none for the working folder.
+ */
+function folderSectionOf(path: string): string | undefined {
+  return sectionFromFolder(basename(dirname(path)));
+}
+
 function walk(dir: string, out: InputFile[]): void {
   // Sorted so runs are repeatable (and "duplicate of" always names the same first file); hidden files skipped.
   const entries = readdirSync(dir, { withFileTypes: true })
@@ -34,7 +42,7 @@ function walk(dir: string, out: InputFile[]): void {
     const path = join(dir, e.name);
     const isDir = e.isDirectory() || (e.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
     if (isDir) walk(path, out);
-    else out.push({ name: path, folderSection: sectionFromFolder(basename(dirname(path))) });
+    else out.push({ name: path, folderSection: folderSectionOf(path) });
   }
 }
 
@@ -54,7 +62,7 @@ export function listInputs(args: string[]): { files: InputFile[]; missing: { fil
       walk(arg, files);
       if (files.length === before)
         missing.push({ file: arg, reason: "no files in this folder (hidden files are skipped)" });
-    } else files.push({ name: arg });
+    } else files.push({ name: arg, folderSection: folderSectionOf(arg) });
   }
   return { files, missing };
 }

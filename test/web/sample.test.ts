@@ -69,7 +69,7 @@ describe("the sample newsroom", () => {
   test("images and audio are the site's own files; external links use reserved .example domains", () => {
     for (const a of articles) {
       for (const b of a.blocks) {
-        if (b.type === "image") assert.match(b.src, /^\/static\/images\/[\w-]+\.svg$/);
+        if (b.type === "image") assert.match(b.src ?? "", /^\/static\/images\/[\w-]+\.svg$/);
         if (b.type === "media") for (const s of b.sources) assert.match(s.src, /^\/static\//);
         if (b.type === "external-links" || b.type === "embed") {
           const urls = b.type === "embed" ? [b.url] : b.items.map((i) => i.url);

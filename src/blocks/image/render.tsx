@@ -10,7 +10,7 @@ const LIBRARY_JPEG = /^\/media\/[a-f0-9]{20}-\d+\.jpg$/;
 export function Image({ block }: BlockProps<ImageBlock>) {
   const srcset = block.sizes.length > 0 ? block.sizes.map((s) => `${s.src} ${s.width}w`).join(", ") : undefined;
   const library = srcset !== undefined && block.sizes.every((s) => LIBRARY_JPEG.test(s.src));
-  const img = (
+  const img = block.src ? (
     <img
       src={block.src}
       alt={block.alt}
@@ -21,7 +21,7 @@ export function Image({ block }: BlockProps<ImageBlock>) {
       loading="lazy"
       decoding="async"
     />
-  );
+  ) : null;
   return (
     <figure class="image">
       {library ? (

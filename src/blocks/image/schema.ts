@@ -5,7 +5,8 @@ export const imageSize = z.object({ src: url, width: z.number().int().positive()
 
 export const imageBlock = z.object({
   type: z.literal("image"),
-  src: url,
+  /** Absent when only the caption survived, as in a page copied as text ("Image caption …"). */
+  src: url.optional(),
   alt: z.string().default(""),
   caption: z.string().optional(),
   credit: z.string().optional(),

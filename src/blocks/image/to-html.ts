@@ -4,7 +4,10 @@ import type { ImageBlock } from "./schema.ts";
 export function imageToHtml(b: ImageBlock, position: number): string {
   const ref = associationName("image", position);
   const srcset = b.sizes.length ? b.sizes.map((s) => `${s.src} ${s.width}w`).join(", ") : undefined;
-  const img = `<img${attrs({ src: b.src, alt: b.alt, width: b.width, height: b.height, srcset, "data-assoc-ref": ref })}>`;
+  const img =
+    b.src === undefined
+      ? ""
+      : `<img${attrs({ src: b.src, alt: b.alt, width: b.width, height: b.height, srcset, "data-assoc-ref": ref })}>`;
   // data-credit carries the credit exactly; from-html would otherwise drop a leading "Photo:".
   const credit =
     b.credit !== undefined

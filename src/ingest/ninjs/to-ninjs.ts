@@ -26,21 +26,24 @@ function association(block: ImageBlock | MediaBlock, name: string, articleId: st
   if (block.type === "image") {
     return {
       name,
-      uri: block.src,
+      uri: block.src ?? `${NEWSDESK_URI_PREFIX}${articleId}:${name}`,
       type: "picture",
       ...(block.caption
         ? { descriptions: [{ role: "caption", contenttype: "text/plain", value: block.caption }] }
         : {}),
       ...(block.credit ? { by: block.credit } : {}),
-      renditions: [
-        {
-          name: "original",
-          href: block.src,
-          ...(block.width ? { width: block.width } : {}),
-          ...(block.height ? { height: block.height } : {}),
-        },
-        ...block.sizes.map((s) => ({ name: `w${s.width}`, href: s.src, width: s.width })),
-      ],
+      // A caption-only image (copied as text) has no file to point at.
+      renditions: block.src
+        ? [
+            {
+              name: "original",
+              href: block.src,
+              ...(block.width ? { width: block.width } : {}),
+              ...(block.height ? { height: block.height } : {}),
+            },
+            ...block.sizes.map((s) => ({ name: `w${s.width}`, href: s.src, width: s.width })),
+          ]
+        : [],
     };
   }
   return {

@@ -29,6 +29,7 @@ export const textImporter: Importer = {
   },
   parse(source: Source) {
     const page = parseCopiedText(decodeText(source.bytes).text);
+    if (page.note) source.notes?.push(page.note);
     const hash = contentHash(source.bytes);
     return [
       {

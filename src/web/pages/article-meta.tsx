@@ -7,7 +7,7 @@ import { absolute } from "../urls.ts";
 
 export function leadImage(article: Article): { src: string; alt: string; width?: number; height?: number } | null {
   for (const b of article.blocks)
-    if (b.type === "image") return { src: b.src, alt: b.alt, width: b.width, height: b.height };
+    if (b.type === "image" && b.src) return { src: b.src, alt: b.alt, width: b.width, height: b.height };
   for (const b of article.blocks) if (b.type === "media" && b.poster) return { src: b.poster, alt: b.caption };
   return null;
 }
