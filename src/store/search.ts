@@ -279,7 +279,8 @@ async function pgTotal(db: Db, query: RawBuilder<unknown>, where: RawBuilder<unk
 
 /**
  * One page of ranked ids. With RUM the index yields matches in rank order (`<=>` is 1 / ts_rank),
- * so only the page is read. Without it, ranking would read every match's tsvector: the newest
+ * so only the page is read; a tie-break column after it would make PostgreSQL read and sort every
+ * match again, so ties stay in index order. Without it, ranking would read every match's tsvector: the newest
  * GIN_RANK_CANDIDATES matches (a cheap heap read, no tsvector) are ranked with ts_rank instead.
  * Both rank with ts_rank's default weights, headline A 1.0, summary B 0.4, body C 0.2 (migration 0001).
  */
@@ -294,7 +295,7 @@ function pgRankedIds(
     return sql<{ id: string; first_published: string | null; score: number }>`SELECT a.id, a.first_published,
         1 / (a.search <=> ${query}) AS score
       FROM articles a WHERE a.search @@ ${query} AND ${where}
-      ORDER BY a.search <=> ${query}, a.first_published DESC NULLS LAST, a.id
+      ORDER BY a.search <=> ${query}
       LIMIT ${limit} OFFSET ${offset}`;
   return sql<{ id: string; first_published: string | null; score: number }>`WITH candidates AS MATERIALIZED (
       SELECT a.id FROM articles a WHERE a.search @@ ${query} AND ${where}
