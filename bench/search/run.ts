@@ -56,11 +56,13 @@ try {
   } else {
     const r = await sql<{
       gin: string;
+      rum: string | null;
       total: string;
-    }>`SELECT pg_relation_size('articles_search') AS gin, pg_total_relation_size('articles') AS total`.execute(
-      kyselyOf(store),
-    );
-    sizeLine = `GIN index ${(Number(r.rows[0].gin) / 2 ** 20).toFixed(0)} MiB; articles table with indexes and TOAST ${(Number(r.rows[0].total) / 2 ** 20).toFixed(0)} MiB`;
+    }>`SELECT pg_relation_size('articles_search') AS gin, pg_relation_size(to_regclass('articles_search_rum')) AS rum,
+      pg_total_relation_size('articles') AS total`.execute(kyselyOf(store));
+    const mib = (b: string | null) => (Number(b) / 2 ** 20).toFixed(0);
+    const path = process.env.NEWSDESK_SEARCH_NO_RUM === "1" || r.rows[0].rum === null ? "GIN fallback" : "RUM";
+    sizeLine = `ranking path: ${path}; GIN index ${mib(r.rows[0].gin)} MiB${r.rows[0].rum === null ? "" : `; RUM index ${mib(r.rows[0].rum)} MiB`}; articles table with indexes and TOAST ${mib(r.rows[0].total)} MiB`;
   }
 
   // Queries drawn from the corpus's own headlines, so every query is something a reader might type.

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import { entityTag, sectionSlug } from "../model/article.ts";
 import type { Db } from "./db.ts";
+import { NO_RUM_ENV } from "./migrations/0050_search_rum.ts";
 import type { Engine, Repositories } from "./store.ts";
 
 export interface SearchQuery {
@@ -29,7 +30,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Matches counted, or beyond SEARCH_COUNT_CAP on PostgreSQL the planner's estimate ("about …"). */
   total: number;
+  /** False when `total` is an estimate. */
+  totalExact: boolean;
   hits: SearchHit[];
 }
 
@@ -46,6 +50,10 @@ export const MAX_QUERY_WORDS = 32;
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 100;
 export const MAX_SEARCH_OFFSET = 10_000;
+/** PostgreSQL counts matches up to this many; past it the total is the planner's estimate. */
+export const SEARCH_COUNT_CAP = 1000;
+/** Without RUM, PostgreSQL ranks only this many newest matches: ranking reads each one's tsvector. */
+export const GIN_RANK_CANDIDATES = 500;
 /** bm25 weights of headline, summary and body in FTS5: a headline match counts most. */
 export const FTS5_COLUMN_WEIGHTS = [10, 4, 1] as const;
 
@@ -222,7 +230,7 @@ async function searchSqlite(db: Db, parsed: ParsedQuery, f: Filters, limit: numb
   const countRow = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from}
     WHERE article_fts MATCH ${match} AND ${where}`.execute(db);
   const total = Number(countRow.rows[0]?.n ?? 0);
-  if (total === 0 || offset >= total) return { total, hits: [] };
+  if (total === 0 || offset >= total) return { total, totalExact: true, hits: [] };
   // Rank on the narrow rows first; the wide articles rows are read for the page only. Ties go to
   // the later-stored article (higher rowid), which costs nothing to read.
   const ranked = await sql<{ rowid: number; score: number; first_published: string | null }>`SELECT
@@ -231,7 +239,7 @@ async function searchSqlite(db: Db, parsed: ParsedQuery, f: Filters, limit: numb
     ORDER BY ${rank}, m.rowid DESC
     LIMIT ${limit} OFFSET ${offset}`.execute(db);
   const rowids = ranked.rows.map((r) => Number(r.rowid));
-  if (rowids.length === 0) return { total, hits: [] };
+  if (rowids.length === 0) return { total, totalExact: true, hits: [] };
   const details = await sql<HitRow & { rowid: number }>`SELECT rowid, id, slug, headline, section, section_slug,
       first_published FROM articles WHERE rowid IN (${sql.join(rowids)})`.execute(db);
   const byRowid = new Map(details.rows.map((r) => [Number(r.rowid), r]));
@@ -251,35 +259,100 @@ async function searchSqlite(db: Db, parsed: ParsedQuery, f: Filters, limit: numb
     for (const r of snips.rows)
       snippets.set(Number(r.rowid), r.body.includes(START) || !r.summary ? r.body : r.summary);
   }
-  return { total, hits: page.rows.map((r) => toHit(r, snippets.get(Number(r.rowid)))) };
+  return { total, totalExact: true, hits: page.rows.map((r) => toHit(r, snippets.get(Number(r.rowid)))) };
 }
 
-async function searchPostgres(db: Db, parsed: ParsedQuery, f: Filters, limit: number, offset: number) {
+/**
+ * Counts matches up to SEARCH_COUNT_CAP, so a common word costs a bounded scan; past the cap the
+ * total is the planner's row estimate (never below the counted rows), as large engines say "about".
+ */
+async function pgTotal(db: Db, query: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+  const counted = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM articles a
+    WHERE a.search @@ ${query} AND ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) capped`.execute(db);
+  const n = Number(counted.rows[0]?.n ?? 0);
+  if (n <= SEARCH_COUNT_CAP) return { total: n, totalExact: true };
+  const plan = await sql<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>`EXPLAIN (FORMAT JSON)
+    SELECT 1 FROM articles a WHERE a.search @@ ${query} AND ${where}`.execute(db);
+  const estimate = Math.round(Number(plan.rows[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0));
+  return { total: Math.max(n, estimate), totalExact: false };
+}
+
+/**
+ * One page of ranked ids. With RUM the index yields matches in rank order (`<=>` is 1 / ts_rank),
+ * so only the page is read; a tie-break column after it would make PostgreSQL read and sort every
+ * match again, so ties stay in index order. Without it, ranking would read every match's tsvector: the newest
+ * GIN_RANK_CANDIDATES matches (a cheap heap read, no tsvector) are ranked with ts_rank instead.
+ * Both rank with ts_rank's default weights, headline A 1.0, summary B 0.4, body C 0.2 (migration 0001).
+ */
+function pgRankedIds(
+  rum: boolean,
+  query: RawBuilder<unknown>,
+  where: RawBuilder<unknown>,
+  limit: number,
+  offset: number,
+) {
+  if (rum)
+    return sql<{ id: string; first_published: string | null; score: number }>`SELECT a.id, a.first_published,
+        1 / (a.search <=> ${query}) AS score
+      FROM articles a WHERE a.search @@ ${query} AND ${where}
+      ORDER BY a.search <=> ${query}
+      LIMIT ${limit} OFFSET ${offset}`;
+  return sql<{ id: string; first_published: string | null; score: number }>`WITH candidates AS MATERIALIZED (
+      SELECT a.id FROM articles a WHERE a.search @@ ${query} AND ${where}
+      ORDER BY a.first_published DESC NULLS LAST, a.id LIMIT ${Math.max(GIN_RANK_CANDIDATES, limit + offset)})
+    SELECT a.id, a.first_published, ts_rank(a.search, ${query}) AS score
+    FROM candidates c JOIN articles a ON a.id = c.id
+    ORDER BY score DESC, a.first_published DESC NULLS LAST, a.id
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+async function searchPostgres(
+  db: Db,
+  rum: boolean,
+  parsed: ParsedQuery,
+  f: Filters,
+  limit: number,
+  offset: number,
+): Promise<SearchResult> {
   const query = pgTsquery(parsed);
   const where = filterSql(f, "postgres");
-  // One pass over the matches: ranking must read every match's tsvector anyway, so the total is
-  // counted in the same scan (a window count) instead of a second scan of the same rows. Only the
-  // narrow ranked rows are held for the sort; the page's wide columns are read for the page only.
-  // Headlines carry weight A, summaries B, bodies C (migration 0001); ts_rank weighs them 1.0/0.4/0.2.
   // The tsquery is written out in place, not read from a CTE, so the planner sees the words and
   // estimates their matches (a filter on a rare tag is then driven by the tag, not the text).
-  const page = await sql<HitRow & { total: string }>`WITH ranked AS (
-      SELECT a.id, a.first_published, ts_rank(a.search, ${query}, 1) AS score, count(*) OVER () AS total
-      FROM articles a WHERE a.search @@ ${query} AND ${where}
-      ORDER BY score DESC, a.first_published DESC NULLS LAST, a.id
-      LIMIT ${limit} OFFSET ${offset})
-    SELECT r.total, a.id, a.slug, a.headline, a.section, a.section_slug, a.first_published, r.score,
+  const [counted, ranked] = await Promise.all([
+    pgTotal(db, query, where),
+    pgRankedIds(rum, query, where, limit, offset).execute(db),
+  ]);
+  const ids = ranked.rows.map((r) => r.id);
+  if (ids.length === 0) return { ...counted, hits: [] };
+  // Snippets and the wide columns for the page only.
+  const details = await sql<HitRow>`SELECT a.id, a.slug, a.headline, a.section, a.section_slug, a.first_published,
+      0 AS score,
       ts_headline('english', CASE WHEN a.body_text <> '' THEN a.body_text ELSE a.summary END, ${query},
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
-    FROM ranked r JOIN articles a ON a.id = r.id
-    ORDER BY r.score DESC, r.first_published DESC NULLS LAST, r.id`.execute(db);
-  if (page.rows.length > 0)
-    return { total: Number(page.rows[0].total), hits: page.rows.map((r) => toHit(r, r.snippet)) };
-  // An empty page: either nothing matches, or the offset is past the end and the total still counts.
-  if (offset === 0) return { total: 0, hits: [] };
-  const countRow = await sql<{ n: string }>`SELECT count(*) AS n FROM articles a
-    WHERE a.search @@ ${query} AND ${where}`.execute(db);
-  return { total: Number(countRow.rows[0]?.n ?? 0), hits: [] };
+    FROM articles a WHERE a.id IN (${sql.join(ids)})`.execute(db);
+  const byId = new Map(details.rows.map((r) => [r.id, r]));
+  const hits = ranked.rows.flatMap((r) => {
+    const d = byId.get(r.id);
+    return d ? [toHit({ ...d, score: r.score }, d.snippet)] : [];
+  });
+  // A page past a capped count: what was ranked proves at least offset + hits matches.
+  const total = Math.max(counted.total, offset + hits.length);
+  return { total, totalExact: counted.totalExact && total === counted.total, hits };
+}
+
+/** Whether this database has the RUM index (migration 0050), unless NEWSDESK_SEARCH_NO_RUM=1 forces GIN. */
+async function hasRumIndex(db: Db): Promise<boolean> {
+  if (process.env[NO_RUM_ENV] === "1") return false;
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes
+    WHERE indexname = 'articles_search_rum' AND schemaname = current_schema()`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
+/** "1 result", "734 results", or for an estimate "about 12,000 results" (two significant figures). */
+export function resultCountText(result: Pick<SearchResult, "total" | "totalExact">): string {
+  if (result.totalExact) return `${result.total.toLocaleString("en-GB")} result${result.total === 1 ? "" : "s"}`;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, result.total))) - 1);
+  return `about ${(Math.round(result.total / magnitude) * magnitude).toLocaleString("en-GB")} results`;
 }
 
 export interface SearchRepository {
@@ -288,8 +361,19 @@ export interface SearchRepository {
 }
 
 export function searchRepository(db: Db, engine: Engine): SearchRepository {
-  const run = engine === "sqlite" ? searchSqlite : searchPostgres;
-  return { articles: async (query) => run(db, ...checkQuery(query)) };
+  if (engine === "sqlite") return { articles: async (query) => searchSqlite(db, ...checkQuery(query)) };
+  // Looked up once per store; a failed look-up is retried on the next search.
+  let rum: Promise<boolean> | undefined;
+  return {
+    articles: async (query) => {
+      const checked = checkQuery(query);
+      rum ??= hasRumIndex(db).catch((e) => {
+        rum = undefined;
+        throw e;
+      });
+      return searchPostgres(db, await rum, ...checked);
+    },
+  };
 }
 
 /** Full-text search with the store's own engine (FTS5 or PostgreSQL text search). */

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { corpusId, corpusPaths, knownDuplicatePairs, readCorpusArticle } from "../../bench/related/corpus.ts";
 import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { listDuplicates } from "../../src/enrich/duplicates/duplicates.ts";
+import { rebuildRelated } from "../../src/enrich/related/rebuild.ts";
 import { clearRelatedOverride, excludeRelated, pinRelated, relatedFor } from "../../src/enrich/related/related.ts";
 import { getThread, threadFor } from "../../src/enrich/threads/threads.ts";
 import type { ArticleInput } from "../../src/model/article.ts";
@@ -130,6 +131,23 @@ for (const engine of ENGINES) {
       );
       await assert.rejects(pinRelated(t.store, target, "no-such-article"), StoreError);
       await assert.rejects(pinRelated(t.store, target, target), StoreError);
+    });
+
+    test("a pinned related story stays pinned after new imports and after a full rebuild", async () => {
+      const target = id("sport/033");
+      const pinned = id("tech/001");
+      await pinRelated(t.store, target, pinned);
+      const isPinnedFirst = async () => {
+        const list = await relatedFor(t.store, target, 5);
+        return list[0]?.id === pinned && list[0]?.pinned === true;
+      };
+      assert.ok(await isPinnedFirst(), "pinned");
+      await store(t, ["sport/034"], 300);
+      assert.ok(await isPinnedFirst(), "after a new import");
+      await rebuildRelated(t.store);
+      assert.ok(await isPinnedFirst(), "after rebuildRelated");
+      await clearRelatedOverride(t.store, target, pinned);
+      assert.ok(!(await relatedFor(t.store, target, 5)).some((r) => r.id === pinned), "unpinned: gone again");
     });
 
     test("exact duplicates from DUPLICATES.txt are found and never related to each other", async () => {

@@ -173,7 +173,11 @@ for (const engine of ENGINES) {
       // Past the end: no hits, but the total is still the whole count.
       const past = await searchArticles(t.store, { q: "weather", limit: 10, offset: 30 });
       assert.deepEqual([past.total, past.hits.length], [25, 0]);
-      assert.deepEqual(await searchArticles(t.store, { q: "nosuchwordanywhere" }), { total: 0, hits: [] });
+      assert.deepEqual(await searchArticles(t.store, { q: "nosuchwordanywhere" }), {
+        total: 0,
+        totalExact: true,
+        hits: [],
+      });
     });
 
     test("bad options are SearchQueryErrors", async () => {

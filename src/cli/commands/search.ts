@@ -40,7 +40,7 @@ export function register(program: Command): void {
       .option("--offset <n>", "results to skip", "0")
       .option("--json", "print JSON"),
   ).action(async (q: string, options: SearchOptions) => {
-    const { searchArticles, SearchQueryError } = await import("../../store/search.ts");
+    const { searchArticles, SearchQueryError, resultCountText } = await import("../../store/search.ts");
     await withStore(options.db, async (store) => {
       try {
         const result = await searchArticles(store, {
@@ -57,7 +57,7 @@ export function register(program: Command): void {
           process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`${result.total} result${result.total === 1 ? "" : "s"}\n`);
+        process.stdout.write(`${resultCountText(result)}\n`);
         for (const h of result.hits) {
           process.stdout.write(
             `\n${h.headline} (${h.id})\n  ${h.section} · ${h.firstPublished?.slice(0, 10) ?? "undated"} · score ${h.score.toFixed(2)}\n  ${plainSnippet(h.snippet)}\n`,

@@ -147,6 +147,7 @@ export function readApi(site: Site): Hono {
         page,
         limit,
         total: result.total,
+        totalExact: result.totalExact,
         items: result.hits.map((h) => ({ ...h, url: absolute(site.baseUrl, articlePath(h)) })),
       };
       return serveFresh(c, {

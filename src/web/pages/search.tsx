@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
-import type { SearchResult } from "../../store/search.ts";
+import { resultCountText, type SearchResult } from "../../store/search.ts";
 import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { articlePath, sectionPath } from "../urls.ts";
@@ -90,9 +90,7 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
       {result ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title">
-            {result.total === 0
-              ? `No results for “${view.q}”`
-              : `${result.total} result${result.total === 1 ? "" : "s"} for “${view.q}”`}
+            {result.total === 0 ? `No results for “${view.q}”` : `${resultCountText(result)} for “${view.q}”`}
           </h2>
           <ol class="search-results">
             {result.hits.map((hit) => (
