@@ -4,12 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests…"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# Debian packages the tests use: chromium (pages in a real browser), nginx-light (the site benchmark's
+# baseline), and postgresql-15-rum (PostgreSQL's bounded ranking path; the store falls back to GIN
+# without it, and the test comparing both paths needs it).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+if command -v pg_lsclusters >/dev/null 2>&1 && ! dpkg -s postgresql-15-rum >/dev/null 2>&1; then
+  missing+=(postgresql-15-rum)
 fi
-if ! command -v nginx >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 || true
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages the tests need: ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 export NEWSDESK_TEST_PG="${NEWSDESK_TEST_PG:-postgres://postgres@127.0.0.1:5432/postgres}"
