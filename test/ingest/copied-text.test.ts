@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -9,6 +8,7 @@ import { partOf } from "../../bench/copied-text/split.ts";
 import type { Block } from "../../src/blocks/block.ts";
 import { prepareFile } from "../../src/ingest/pipeline.ts";
 import { parseCopiedText } from "../../src/ingest/text/parse-copied-text.ts";
+import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -230,14 +230,8 @@ describe("the import report says when the layout was guessed", () => {
         "Councillors said the scheme would bring hundreds of jobs to the town over the next decade.",
       ].join("\n"),
     );
-    const r = spawnSync(
-      process.execPath,
-      [join(root, "bin/newsdesk.js"), "import", "--db", dir.path, page, reference],
-      {
-        encoding: "utf8",
-      },
-    );
-    assert.equal(r.status, 0, r.stderr);
+    const r = runCli(["import", "--db", dir.path, page, reference]);
+    assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /imported 2, duplicates 0, failed 0/);
     const notes = r.stderr.trim().split("\n");
     assert.equal(notes.length, 1, r.stderr);
