@@ -325,6 +325,9 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
   const article = cleanArticle(input);
   const result = await store.transaction(async (tx) => {
     if (await tx.articles.exists(article.id)) throw new StateError(`article ${article.id} already exists`);
+    // An id equal to another article's slug would make `/api/articles/<slug>` and the CLI ambiguous.
+    if (await tx.articles.getBySlug(article.id))
+      throw new StateError(`id ${article.id} is another article's slug; choose another id`);
     const saved = await tx.articles.save(article, { author: actor.name, message: "create", expectedRevision: 0 });
     await recordAudit(tx.audit, actor, "create", article.id, { revision: saved.revision, at: now });
     return { article: { ...article, slug: saved.slug }, revision: saved.revision, changed: saved.changed };

@@ -378,8 +378,10 @@ export interface ArticleRepository {
   saveValidated(items: { article: Article; options?: SaveOptions }[]): Promise<SaveResult[]>;
   /** saveMany for one article. */
   save(input: unknown, options?: SaveOptions): Promise<SaveResult>;
-  /** An article by id or slug, with its current revision number. */
+  /** An article by id or else by slug (an id wins), with its current revision number. */
   get(idOrSlug: string): Promise<StoredArticle | null>;
+  /** The article at this slug; what reader pages use, so an id can never shadow a slug. */
+  getBySlug(slug: string): Promise<StoredArticle | null>;
   /** Like get, locking the row until the transaction ends where the engine can (PostgreSQL). */
   getForUpdate(id: string): Promise<StoredArticle | null>;
   exists(id: string): Promise<boolean>;
@@ -411,9 +413,14 @@ export function articleRepository(db: Db, engine: Engine): ArticleRepository {
       return (await repo.saveMany([{ article: input, options }]))[0];
     },
     async get(idOrSlug) {
-      const row = await select()
-        .where((eb) => eb.or([eb("id", "=", idOrSlug), eb("slug", "=", idOrSlug)]))
-        .executeTakeFirst();
+      // Id first: `id = ? OR slug = ?` let whichever row the engine met first answer.
+      const row =
+        (await select().where("id", "=", idOrSlug).executeTakeFirst()) ??
+        (await select().where("slug", "=", idOrSlug).executeTakeFirst());
+      return row ? toStored(row) : null;
+    },
+    async getBySlug(slug) {
+      const row = await select().where("slug", "=", slug).executeTakeFirst();
       return row ? toStored(row) : null;
     },
     async getForUpdate(id) {
