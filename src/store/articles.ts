@@ -19,6 +19,11 @@ export interface SaveOptions {
   expectedRevision?: number;
   /** Hash of the source bytes, for duplicate detection on import. */
   contentHash?: string;
+  /**
+   * An import updating a stored article: the stored status, first publication, corrections and
+   * slug win over the incoming document's, so a re-import never undoes an editor's decision.
+   */
+  keepEditorialState?: boolean;
 }
 
 export interface SaveResult {
@@ -100,6 +105,18 @@ async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<v
   if (quotes.length > 0) await db.insertInto("article_quotes").values(quotes).execute();
 }
 
+/** `incoming` with the stored document's editorial state (see SaveOptions.keepEditorialState). */
+function withEditorialState(incoming: Article, storedDoc: string): Article {
+  const stored = decodeArticle(storedDoc, `article ${incoming.id}`);
+  return {
+    ...incoming,
+    slug: stored.slug,
+    status: stored.status,
+    firstPublished: stored.firstPublished,
+    corrections: stored.corrections,
+  };
+}
+
 function articleRow(
   stored: Article,
   doc: string,
@@ -145,17 +162,18 @@ function revisionRow(
   };
 }
 
-async function saveIn(db: Db, article: Article, options: SaveOptions): Promise<SaveResult> {
+async function saveIn(db: Db, incoming: Article, options: SaveOptions): Promise<SaveResult> {
   const now = new Date().toISOString();
-  const doc = JSON.stringify(article);
   const existing = await db
     .selectFrom("articles")
     .select(["revision", "doc", "slug", "created_at"])
-    .where("id", "=", article.id)
+    .where("id", "=", incoming.id)
     .executeTakeFirst();
   if (options.expectedRevision !== undefined && (existing?.revision ?? 0) !== options.expectedRevision) {
-    throw new ConflictError(article.id, existing?.revision ?? 0);
+    throw new ConflictError(incoming.id, existing?.revision ?? 0);
   }
+  const article = existing && options.keepEditorialState ? withEditorialState(incoming, existing.doc) : incoming;
+  const doc = JSON.stringify(article);
   if (existing && existing.doc === doc) {
     return { id: article.id, slug: existing.slug, revision: existing.revision, created: false, changed: false };
   }
