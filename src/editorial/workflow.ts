@@ -187,7 +187,11 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: current };
   },
   async delete({ tx, current, request }) {
-    await tx.schedule.clear(request.id);
+    // The pending publication goes; the embargo stays, binding a publication after a restore.
+    const embargo = await clearSchedule(tx.schedule, request.id, request.now);
+    if (embargo) {
+      await tx.schedule.set(request.id, { publishAt: null, embargoUntil: embargo, requestedBy: request.actor.name });
+    }
     return { doc: current };
   },
   restore: unchanged,
