@@ -101,8 +101,9 @@ async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<v
     await db.deleteFrom("article_quotes").where("article_id", "=", a.id).execute();
   }
   const { entities, quotes } = derivedRows(a);
-  if (entities.length > 0) await db.insertInto("article_entities").values(entities).execute();
-  if (quotes.length > 0) await db.insertInto("article_quotes").values(quotes).execute();
+  // In chunks: one multi-row INSERT of thousands of quotes passes the engines' bound-parameter limits.
+  await insertInChunks(entities, (rows) => db.insertInto("article_entities").values(rows).execute());
+  await insertInChunks(quotes, (rows) => db.insertInto("article_quotes").values(rows).execute());
 }
 
 /** `incoming` with the stored document's editorial state (see SaveOptions.keepEditorialState). */
