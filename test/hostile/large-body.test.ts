@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { MAX_ENTITIES_PER_KIND, MAX_QUOTES_PER_ARTICLE } from "../../src/enrich/enrich.ts";
 import { hostileBody } from "../../bench/hostile/hostile-body.ts";
+import { MAX_ENTITIES_PER_KIND, MAX_QUOTES_PER_ARTICLE } from "../../src/enrich/enrich.ts";
 import { ENGINES } from "../support/stores.ts";
 import { type HostileSite, startHostileSite, story } from "./support.ts";
 
