@@ -353,7 +353,9 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
     // An id equal to another article's slug would make `/api/articles/<slug>` and the CLI ambiguous.
     if (await tx.articles.getBySlug(article.id))
       throw new StateError(`id ${article.id} is another article's slug; choose another id`);
-    const saved = await tx.articles.save(article, { author: actor.name, message: "create", expectedRevision: 0 });
+    const [saved] = await tx.articles.saveValidated([
+      { article, options: { author: actor.name, message: "create", expectedRevision: 0 } },
+    ]);
     await recordAudit(tx.audit, actor, "create", article.id, { revision: saved.revision, at: now });
     return { article: { ...article, slug: saved.slug }, revision: saved.revision, changed: saved.changed };
   });

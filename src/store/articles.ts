@@ -118,6 +118,9 @@ function withEditorialState(incoming: Article, storedDoc: string): Article {
   };
 }
 
+/** The most text of one article the search index and related stories see (longer than any real story). */
+export const MAX_INDEXED_CHARS = 100_000;
+
 function articleRow(
   stored: Article,
   doc: string,
@@ -139,7 +142,9 @@ function articleRow(
     updated: stored.updated,
     revision,
     content_hash: contentHash ?? stored.origin?.contentHash ?? null,
-    body_text: articleText(stored),
+    // Bounded: the search index, related terms and snippets all work on this column, and a hostile
+    // body of a megabyte would cost each of them (and PostgreSQL's tsvector) far more than any story.
+    body_text: articleText(stored).slice(0, MAX_INDEXED_CHARS),
     doc,
     created_at: createdAt,
     modified_at: now,
