@@ -1,5 +1,5 @@
 import { setImmediate } from "node:timers/promises";
-import { sanitizeOrReject } from "../editorial/sanitize-input.ts";
+import { rejectNulStripInvalid, sanitizeOrReject } from "../editorial/sanitize-input.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
@@ -85,7 +85,7 @@ export async function prepareBytes(
   const articles = inputs.map((raw, i) => {
     const where = inputs.length > 1 ? `article ${i + 1}` : "article";
     // A restore file is stored as written, so its markup and URLs are sanitized here like the API's.
-    const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : raw;
+    const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : rejectNulStripInvalid(raw, where);
     const withOrigin =
       safe.origin || restore ? safe : { ...safe, origin: { format: importer.format, path: file, contentHash: hash } };
     const parsed = parseArticle(withOrigin, where);
