@@ -8,6 +8,7 @@ import type { ScheduleRepository } from "../store/schedule.ts";
 import type { Repositories, Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
 import { applyEnrichmentDecisions } from "./apply-decisions.ts";
+import { cleanArticle, cleanArticleAsync, enrichArticleAsync } from "./clean.ts";
 import { NotFoundError, StateError } from "./errors.ts";
 import { sanitizeArticleInput, sanitizeOrReject } from "./sanitize-input.ts";
 import { type Action, allowedTransition, type Status, targetStatus } from "./transitions.ts";
@@ -57,6 +58,8 @@ interface EffectInput {
   current: Article;
   request: TransitionRequest;
   params: TransitionParams;
+  /** The document cleaned and enriched before the transaction (see `prepareDocument`). */
+  prepared?: Article;
 }
 
 /** The next document (status is set from the table afterwards); `hold` keeps it `scheduled`. */
@@ -64,11 +67,6 @@ type Effect = (input: EffectInput) => Promise<{ doc: Article; hold?: boolean }>;
 
 /** Fields only the workflow endpoints change; PUT and PATCH must leave them as they are. */
 const WORKFLOW_FIELDS = ["status", "corrections"] as const;
-
-/** Sanitizes, validates and enriches a body; ValidationError lists every bad field. */
-export function cleanArticle(input: unknown): Article {
-  return enrichArticle(parseArticle(sanitizeOrReject(input)));
-}
 
 function fieldIssue(path: string, message: string): ValidationError {
   return new ValidationError(`article: ${path}: ${message}`, [{ path, message }]);
@@ -142,16 +140,8 @@ const unchanged: Effect = async ({ current }) => ({ doc: current });
 
 /** What each action does to the document and the schedule, beyond the status the table sets. */
 const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
-  async update({ current, request, params }) {
-    const input = params.body ?? {};
-    checkWorkflowFields(input, current);
-    const base = params.merge
-      ? (mergePatch(current, input) as Record<string, unknown>)
-      : // The slug is the article's address: kept unless the body names a new one.
-        { ...input, slug: input.slug ?? current.slug };
-    return {
-      doc: cleanArticle({ ...base, id: request.id, status: current.status, corrections: current.corrections }),
-    };
+  async update({ current, request, params, prepared }) {
+    return { doc: prepared ?? cleanArticle(updatedInput(current, request, params)) };
   },
   async publish({ tx, current, request }) {
     requirePublishable(current);
@@ -187,7 +177,11 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: current };
   },
   async delete({ tx, current, request }) {
-    await tx.schedule.clear(request.id);
+    // The pending publication goes; the embargo stays, binding a publication after a restore.
+    const embargo = await clearSchedule(tx.schedule, request.id, request.now);
+    if (embargo) {
+      await tx.schedule.set(request.id, { publishAt: null, embargoUntil: embargo, requestedBy: request.actor.name });
+    }
     return { doc: current };
   },
   restore: unchanged,
@@ -221,12 +215,12 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
       throw error;
     }
   },
-  async "enrichment-decisions"({ tx, current, request, params }) {
+  async "enrichment-decisions"({ tx, current, request, params, prepared }) {
     const decisions = params.decisions ?? [];
     if (params.replace) await tx.editorialDecisions.replaceDecisions(request.id, decisions);
     else for (const d of decisions) await tx.editorialDecisions.recordDecision(request.id, d);
     // Enriched afresh; applyTransition then applies every decision on top.
-    return { doc: enrichArticle(current) };
+    return { doc: prepared ?? enrichArticle(current) };
   },
   async "scheduled-publish"({ tx, current, request }) {
     const due = await tx.schedule.get(request.id);
@@ -235,6 +229,35 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: { ...current, firstPublished: current.firstPublished ?? new Date(at).toISOString() } };
   },
 };
+
+/** What PUT/PATCH makes of the current document: checked, merged, ready to clean. */
+function updatedInput(current: Article, request: TransitionRequest, params: TransitionParams): Record<string, unknown> {
+  const input = params.body ?? {};
+  checkWorkflowFields(input, current);
+  const base = params.merge
+    ? (mergePatch(current, input) as Record<string, unknown>)
+    : // The slug is the article's address: kept unless the body names a new one.
+      { ...input, slug: input.slug ?? current.slug };
+  return { ...base, id: request.id, status: current.status, corrections: current.corrections };
+}
+
+/**
+ * Cleaning and enriching a large body takes seconds: it is done before the transaction (on a worker
+ * thread when large), from the revision If-Match names, so neither the event loop nor the store's
+ * write lock waits on it. The transaction then checks that revision again; if it moved, the write
+ * fails with 412 and the prepared document is dropped.
+ */
+async function prepareDocument(store: Store, action: Action, request: TransitionRequest): Promise<Article | undefined> {
+  if (action !== "update" && action !== "enrichment-decisions") return undefined;
+  const stored = await store.articles.get(request.id);
+  if (!stored || stored.article.id !== request.id || Number(stored.revision) !== request.expectedRevision) {
+    return undefined; // the transaction answers 404 or 412
+  }
+  // The role and status check first, so a refused writer costs no enrichment.
+  allowedTransition(request.actor, action, stored.article.status);
+  if (action === "enrichment-decisions") return enrichArticleAsync(stored.article);
+  return cleanArticleAsync(updatedInput(stored.article, request, request.params ?? {}));
+}
 
 /** When a pending row lets the article go live: its publish time, but never before its embargo. */
 export function dueAt(row: { publishAt: string | null; embargoUntil: string | null }): number | null {
@@ -276,12 +299,13 @@ export async function applyTransition(
   action: Exclude<Action, "create">,
   request: TransitionRequest,
 ): Promise<WriteResult> {
+  const prepared = await prepareDocument(store, action, request);
   const result = await store.transaction(async (tx) => {
     const current = await loadForUpdate(tx, request.id, request.expectedRevision);
     const row = allowedTransition(request.actor, action, current.status);
     const previous = row.to === "previous" ? await statusBeforeDelete(tx, request.id) : undefined;
     const to: Status = targetStatus(row, current.status, previous);
-    const effect = await EFFECTS[action]({ tx, current, request, params: request.params ?? {} });
+    const effect = await EFFECTS[action]({ tx, current, request, params: request.params ?? {}, prepared });
     // Journalists' fixes to enrichment (read after the effect, which may record one) win over enrichment.
     const decisions = await tx.editorialDecisions.decisionsFor(request.id);
     const next: Article = {
@@ -307,9 +331,12 @@ export async function applyTransition(
 /** POST /api/articles: a new draft (or, for editors, a published article). */
 export async function createArticle(store: Store, actor: Actor, body: unknown, now: Date): Promise<WriteResult> {
   if (body === null || typeof body !== "object" || Array.isArray(body)) throw fieldIssue("(root)", "must be an object");
-  const input = { ...(sanitizeOrReject(body) as Record<string, unknown>) };
+  // The whole body is sanitized with the rest of the cleaning (off the event loop when large).
+  const input = { ...(body as Record<string, unknown>) };
   input.id ??= makeArticleId();
-  if (input.slug === undefined && typeof input.headline === "string") input.slug = slugify(input.headline);
+  if (input.slug === undefined && typeof input.headline === "string") {
+    input.slug = slugify((sanitizeOrReject({ headline: input.headline }) as { headline: string }).headline);
+  }
   input.status ??= "draft";
   if (input.status !== "draft" && input.status !== "published") {
     throw fieldIssue("status", "a new article is draft or published; schedule it with /schedule");
@@ -318,14 +345,17 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
     throw fieldIssue("corrections", "append corrections with POST /api/articles/:id/corrections");
   }
   allowedTransition(actor, "create", "new", input.status);
-  if (input.status === "published") {
-    requirePublishable(input as Pick<Article, "blocks">);
-    input.firstPublished ??= now.toISOString();
-  }
-  const article = cleanArticle(input);
+  if (input.status === "published") input.firstPublished ??= now.toISOString();
+  const article = await cleanArticleAsync(input);
+  if (article.status === "published") requirePublishable(article);
   const result = await store.transaction(async (tx) => {
     if (await tx.articles.exists(article.id)) throw new StateError(`article ${article.id} already exists`);
-    const saved = await tx.articles.save(article, { author: actor.name, message: "create", expectedRevision: 0 });
+    // An id equal to another article's slug would make `/api/articles/<slug>` and the CLI ambiguous.
+    if (await tx.articles.getBySlug(article.id))
+      throw new StateError(`id ${article.id} is another article's slug; choose another id`);
+    const [saved] = await tx.articles.saveValidated([
+      { article, options: { author: actor.name, message: "create", expectedRevision: 0 } },
+    ]);
     await recordAudit(tx.audit, actor, "create", article.id, { revision: saved.revision, at: now });
     return { article: { ...article, slug: saved.slug }, revision: saved.revision, changed: saved.changed };
   });

@@ -1,10 +1,10 @@
 import { setImmediate } from "node:timers/promises";
-import { sanitizeOrReject } from "../editorial/sanitize-input.ts";
+import { rejectNulStripInvalid, sanitizeOrReject } from "../editorial/sanitize-input.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
 import { type Article, parseArticle, ValidationError } from "../model/article.ts";
-import { findByContentHash, saveValidatedArticles } from "../store/articles.ts";
+import { findByContentHash } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
 import { decodeText } from "./encoding.ts";
 import { detectImporter } from "./formats.ts";
@@ -85,7 +85,7 @@ export async function prepareBytes(
   const articles = inputs.map((raw, i) => {
     const where = inputs.length > 1 ? `article ${i + 1}` : "article";
     // A restore file is stored as written, so its markup and URLs are sanitized here like the API's.
-    const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : raw;
+    const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : rejectNulStripInvalid(raw, where);
     const withOrigin =
       safe.origin || restore ? safe : { ...safe, origin: { format: importer.format, path: file, contentHash: hash } };
     const parsed = parseArticle(withOrigin, where);
@@ -100,6 +100,38 @@ export async function prepareBytes(
 /** Read and prepare one input; nothing is stored. */
 export async function prepareFile(input: InputFile, options: PipelineOptions = {}): Promise<PreparedFile> {
   return prepareBytes(input, await readInput(input), options);
+}
+
+/**
+ * Stores prepared files in one transaction. An article already in the store keeps its editorial
+ * state (status, first publication, corrections, address): an import updates the copy, never the
+ * editors' decisions, so a deleted story stays deleted. Each such update is audited.
+ */
+async function storePrepared(store: Store, files: PreparedFile[]): Promise<void> {
+  const at = new Date();
+  await store.transaction(async (tx) => {
+    const items = files.flatMap((f) =>
+      f.articles.map((article) => ({
+        article,
+        file: f.file,
+        options: { author: "import", message: "import", keepEditorialState: true },
+      })),
+    );
+    // prepareBytes validated every article as its last step, so the store need not do it again.
+    const results = await tx.articles.saveValidated(items);
+    for (const [i, r] of results.entries()) {
+      if (r.created || !r.changed) continue;
+      await tx.audit.record({
+        at,
+        actor: "import",
+        role: "cli",
+        action: "import",
+        target: r.id,
+        revision: r.revision,
+        detail: items[i].file,
+      });
+    }
+  });
 }
 
 /**
@@ -123,21 +155,14 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
   const flush = async () => {
     if (batch.length === 0) return;
     const stored: string[] = [];
-    // prepareBytes validated every article as its last step, so the store need not do it again.
     try {
-      await saveValidatedArticles(
-        store,
-        batch.flatMap((f) => f.articles.map((article) => ({ article }))),
-      );
+      await storePrepared(store, batch);
       for (const f of batch) stored.push(...f.articles.map((a) => a.id));
     } catch {
       // Something in the batch failed at the database: store file by file so only that file is lost.
       for (const f of batch) {
         try {
-          await saveValidatedArticles(
-            store,
-            f.articles.map((article) => ({ article })),
-          );
+          await storePrepared(store, [f]);
           stored.push(...f.articles.map((a) => a.id));
         } catch (error) {
           result.failed.push({ file: f.file, reason: reasonOf(error) });

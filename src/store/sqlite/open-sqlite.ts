@@ -1,11 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect } from "kysely";
 import type { KyselyStore } from "../db.ts";
 import { makeStore } from "../make-store.ts";
 import type { Database as Schema } from "../schema.ts";
 import { StoreError } from "../store.ts";
+import { StoreBusyError } from "../unavailable.ts";
 
 export interface SqliteStore extends KyselyStore {
   /** The raw connection, for SQLite-only features (FTS5, backup, integrity check). */
@@ -35,6 +36,41 @@ function withStatementCache(sqlite: Database.Database): Database.Database {
   });
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+/** How long BEGIN IMMEDIATE may wait, blocking the event loop, before the caller retries asynchronously. */
+const BEGIN_WAIT_MS = 20;
+
+/**
+ * Transactions begin IMMEDIATE: the write lock is taken up front, so a transaction that read first
+ * can never fail at its first write because another process (a CLI import) committed meanwhile
+ * (SQLITE_BUSY_SNAPSHOT, "database is locked"). better-sqlite3 waits for a lock synchronously, so
+ * BEGIN waits only briefly; when the lock is still held it fails with StoreBusyError, and
+ * `store.transaction` retries after the connection is released, so readers are not held up.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: Database.Database) {
+    super({ database: withStatementCache(sqlite) });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const sqlite = this.sqlite;
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      sqlite.pragma(`busy_timeout = ${BEGIN_WAIT_MS}`);
+      try {
+        await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? "";
+        if (code.startsWith("SQLITE_BUSY")) throw new StoreBusyError(error as Error);
+        throw error;
+      } finally {
+        sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      }
+    };
+    return driver;
+  }
+}
+
 export async function openSqliteStore(path: string): Promise<SqliteStore> {
   const dir = dirname(path);
   if (path !== ":memory:" && !existsSync(dir)) throw new StoreError(`${path}: folder ${dir} does not exist`);
@@ -47,10 +83,10 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
     // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commit.
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (error) {
     throw new StoreError(`${path}: not a Newsdesk SQLite store (${(error as Error).message})`);
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return { ...makeStore({ engine: "sqlite", db, location: path, native: { sqlite } }), sqlite };
 }

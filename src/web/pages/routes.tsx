@@ -90,7 +90,7 @@ export function pageRoutes(site: Site): Hono {
 
   app.get("/news/:section/:slug", (c) =>
     serveCached(c, site, async () => {
-      const stored = await getArticle(site.store, c.req.param("slug"));
+      const stored = await site.store.articles.getBySlug(c.req.param("slug"));
       if (!stored || stored.article.slug !== c.req.param("slug")) return errorPage(site, 404, c.req.path);
       const { article } = stored;
       const keys = [articleKey(article.id), sectionKey(sectionSlug(article.section))];
