@@ -14,16 +14,29 @@ function imageSource(img: Element, base?: string): string | undefined {
   return safeUrl(first, base);
 }
 
+/** Renditions wider than this are print masters, not pictures for a page. */
+const MAX_RENDITION = 4096;
+
+/** The renditions the page offers: the <img>'s srcset and those of its <picture>'s <source>s, widest kept per width. */
 function srcsetSizes(img: Element, base?: string): { src: string; width: number }[] {
-  const srcset = img.getAttribute("srcset") ?? img.getAttribute("data-srcset") ?? "";
-  const sizes: { src: string; width: number }[] = [];
-  for (const entry of srcset.split(/,\s+/)) {
-    const [raw, descriptor] = entry.trim().split(/\s+/);
-    const width = descriptor?.endsWith("w") ? Number.parseInt(descriptor, 10) : Number.NaN;
-    const src = safeUrl(raw, base);
-    if (src && width > 0) sizes.push({ src, width });
+  const sets = [img.getAttribute("srcset") ?? img.getAttribute("data-srcset") ?? ""];
+  const picture = img.parentElement?.tagName === "PICTURE" ? img.parentElement : null;
+  for (const source of picture?.querySelectorAll("source") ?? []) {
+    const type = source.getAttribute("type");
+    // A format browsers may not all show (JXL) is not a rendition to store.
+    if (type && !/^image\/(?:jpeg|png|webp|avif|gif)$/i.test(type)) continue;
+    sets.push(source.getAttribute("srcset") ?? source.getAttribute("data-srcset") ?? "");
   }
-  return sizes;
+  const byWidth = new Map<number, string>();
+  for (const srcset of sets) {
+    for (const entry of srcset.split(/,\s+/)) {
+      const [raw, descriptor] = entry.trim().split(/\s+/);
+      const width = descriptor?.endsWith("w") ? Number.parseInt(descriptor, 10) : Number.NaN;
+      const src = safeUrl(raw, base);
+      if (src && width > 0 && width <= MAX_RENDITION && !byWidth.has(width)) byWidth.set(width, src);
+    }
+  }
+  return [...byWidth].map(([width, src]) => ({ src, width })).sort((a, b) => a.width - b.width);
 }
 
 /** An <img> (lazy-loading attributes and srcset included), with the caption and credit of its figure. */
@@ -35,11 +48,14 @@ export function imageFromHtml(img: Element, base: string | undefined, figure: El
   // Tracking pixels and spacers are not pictures.
   if ((width !== undefined && width <= 2) || (height !== undefined && height <= 2)) return undefined;
   const { caption, credit } = captionAndCredit(figure?.querySelector("figcaption") ?? null, figure);
+  const sizes = srcsetSizes(img, base);
+  // The widest rendition the page offers is the one to show; the rest stay as the srcset.
+  const widest = sizes[sizes.length - 1];
   const block: ImageBlock = {
     type: "image",
-    src,
+    src: widest && widest.width > (width ?? 0) ? widest.src : src,
     alt: safeText(img.getAttribute("alt")),
-    sizes: srcsetSizes(img, base),
+    sizes,
   };
   if (caption) block.caption = caption;
   if (credit) block.credit = credit;

@@ -2,9 +2,12 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Block } from "../../blocks/block.ts";
 import { htmlToBlocks } from "../../blocks/from-html.ts";
+import { imageFromHtml } from "../../blocks/image/from-html.ts";
+import type { ImageBlock } from "../../blocks/image/schema.ts";
 import { dropFurnitureBlocks, removeFurniture, removeLinkClusters } from "./boilerplate.ts";
-import { type PageMetadata, readMetadata } from "./metadata.ts";
+import { type PageMetadata, readMetadata, splitByline } from "./metadata.ts";
 import { findBodyByScoring } from "./scoring.ts";
+import { attachListCaptions, cleanHeadline, cleanPerson, dropLeadFurniture, samePicture } from "./tidy.ts";
 
 /** linkedom leaves a fragment without <html> documentless; give it the page structure a browser would. */
 function parsePage(html: string): Document {
@@ -16,6 +19,10 @@ function parsePage(html: string): Document {
 export interface Extraction {
   metadata: PageMetadata;
   blocks: Block[];
+  /** The headline without the site, author or section affixes the page adds. */
+  headline?: string;
+  /** The page's share image as the page shows it (widest rendition, srcset, alt, caption), when found in it. */
+  leadImage?: ImageBlock;
   /** Which method found the body: Readability, or our own scoring when Readability found nothing. */
   method: "readability" | "scoring" | "none";
   /** Readability's own metadata, used as fallbacks. */
@@ -47,18 +54,47 @@ function runReadability(document: Document) {
 }
 
 /** Parses a page and extracts its metadata and body as typed blocks. `html` must already be depth-guarded. */
+/** The <img> showing the share image (same picture, any rendition), read before furniture removal takes the page header. */
+function findLeadImage(document: Document, src: string | undefined, base: string | undefined): ImageBlock | undefined {
+  if (!src) return undefined;
+  for (const img of document.querySelectorAll("img")) {
+    const block = imageFromHtml(img, base, img.closest("figure"));
+    if (block && (samePicture(block.src, src) || block.sizes.some((s) => samePicture(s.src, src)))) return block;
+  }
+  return undefined;
+}
+
 export function extractArticle(html: string, baseUrl?: string): Extraction {
   const document = parsePage(html);
   const metadata = readMetadata(document, baseUrl);
   const base = baseUrl ?? metadata.canonicalUrl;
+  const leadImage = findLeadImage(document, metadata.leadImage, base);
   removeFurniture(document);
   const result = runReadability(document);
   let blocks: Block[] = [];
   let method: Extraction["method"] = "none";
-  const headline = metadata.headline ?? result?.title ?? undefined;
+  const rawHeadline = metadata.headline ?? result?.title ?? undefined;
+  const names = [...metadata.byline, ...metadata.pageByline, ...splitByline(result?.byline ?? undefined)].map(
+    (n) => cleanPerson(n).name,
+  );
+  const headline = rawHeadline
+    ? cleanHeadline(
+        rawHeadline,
+        [metadata.siteName, metadata.publisher, metadata.section, ...names],
+        metadata.titleCandidates.filter((t) => t !== rawHeadline),
+      )
+    : undefined;
+  const tidy = (found: Block[]) =>
+    attachListCaptions(
+      dropLeadFurniture(dropFurnitureBlocks(found, headline, metadata.summary), {
+        headline: headline ?? "",
+        names,
+        summary: metadata.summary,
+      }),
+    );
   if (result?.content) {
     removeLinkClusters(result.content);
-    blocks = dropFurnitureBlocks(htmlToBlocks(result.content, base), headline, metadata.summary);
+    blocks = tidy(htmlToBlocks(result.content, base));
     if (blocks.length) method = "readability";
   }
   if (!blocks.length) {
@@ -68,12 +104,14 @@ export function extractArticle(html: string, baseUrl?: string): Extraction {
     const body = findBodyByScoring(fresh);
     if (body) {
       removeLinkClusters(body);
-      blocks = dropFurnitureBlocks(htmlToBlocks(body, base), headline, metadata.summary);
+      blocks = tidy(htmlToBlocks(body, base));
       if (blocks.length) method = "scoring";
     }
   }
   return {
     metadata,
+    headline,
+    leadImage,
     blocks,
     method,
     readability: result
