@@ -1,6 +1,8 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Block } from "../../blocks/block.ts";
+import { embedFromBlockquote } from "../../blocks/embed/from-html.ts";
+import type { EmbedBlock } from "../../blocks/embed/schema.ts";
 import { htmlToBlocks } from "../../blocks/from-html.ts";
 import { imageFromHtml } from "../../blocks/image/from-html.ts";
 import type { ImageBlock } from "../../blocks/image/schema.ts";
@@ -64,11 +66,43 @@ function findLeadImage(document: Document, src: string | undefined, base: string
   return undefined;
 }
 
+const EMBED_MARK = "\u2063nd-embed-";
+const EMBED_LINE = /^\u2063nd-embed-(\d+)\u2063/;
+
+/**
+ * Readability drops embedded posts (a tweet is mostly a link and sits in its own widget), which
+ * loses the tweet's text and the story with it. Each one is read as an embed first and stands in the
+ * page as a plain paragraph of its text, marked, which Readability keeps with the prose around it.
+ */
+function holdEmbeds(document: Document, base: string | undefined): EmbedBlock[] {
+  const held: EmbedBlock[] = [];
+  for (const el of document.querySelectorAll("blockquote")) {
+    const embed = embedFromBlockquote(el, base);
+    if (!embed) continue;
+    const p = document.createElement("p");
+    p.setAttribute("data-nd-embed", "");
+    p.textContent = `${EMBED_MARK}${held.length}\u2063 ${embed.title ?? embed.url}`;
+    el.replaceWith(p);
+    held.push(embed);
+  }
+  return held;
+}
+
+function restoreEmbeds(blocks: Block[], held: EmbedBlock[]): Block[] {
+  if (!held.length) return blocks;
+  return blocks.map((b) => {
+    if (b.type !== "paragraph") return b;
+    const m = b.text.match(EMBED_LINE);
+    return m && held[Number(m[1])] ? held[Number(m[1])] : b;
+  });
+}
+
 export function extractArticle(html: string, baseUrl?: string): Extraction {
   const document = parsePage(html);
   const metadata = readMetadata(document, baseUrl);
   const base = baseUrl ?? metadata.canonicalUrl;
   const leadImage = findLeadImage(document, metadata.leadImage, base);
+  const held = holdEmbeds(document, base);
   removeFurniture(document);
   const result = runReadability(document);
   let blocks: Block[] = [];
@@ -86,7 +120,7 @@ export function extractArticle(html: string, baseUrl?: string): Extraction {
     : undefined;
   const tidy = (found: Block[]) =>
     attachListCaptions(
-      dropLeadFurniture(dropFurnitureBlocks(found, headline, metadata.summary), {
+      dropLeadFurniture(dropFurnitureBlocks(restoreEmbeds(found, held), headline, metadata.summary), {
         headline: headline ?? "",
         names,
         summary: metadata.summary,
@@ -101,6 +135,7 @@ export function extractArticle(html: string, baseUrl?: string): Extraction {
     // Readability found nothing (or only furniture); it has changed the page, so score a fresh parse.
     const fresh = parsePage(html);
     removeFurniture(fresh);
+    holdEmbeds(fresh, base);
     const body = findBodyByScoring(fresh);
     if (body) {
       removeLinkClusters(body);
