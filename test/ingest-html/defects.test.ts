@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { ImageBlock } from "../../src/blocks/image/schema.ts";
 import { htmlImporter } from "../../src/ingest/html/html-importer.ts";
-import { type Article, parseArticle } from "../../src/model/article.ts";
+import { type Article, type ArticleInput, parseArticle } from "../../src/model/article.ts";
 
 /**
  * The HTML-import defects issue 12 lists, each on the page it was found on (../shared/data):
@@ -16,7 +16,7 @@ const DATA = join(import.meta.dirname, "../../../shared/data");
 const BENCH = join(DATA, "article-extraction-benchmark/html");
 
 function importPage(path: string, baseUrl: string): Article {
-  const [input] = htmlImporter.parse({ name: "page.html", bytes: readFileSync(path), baseUrl });
+  const [input] = htmlImporter.parse({ name: "page.html", bytes: readFileSync(path), baseUrl }) as ArticleInput[];
   return parseArticle(input);
 }
 

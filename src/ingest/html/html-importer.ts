@@ -56,6 +56,13 @@ function withoutSiteName(title: string, siteName?: string): string {
   return m && m[2].toLowerCase() === siteName.toLowerCase() ? m[1] : title;
 }
 
+/** The original page's credit: only for a page with a web address (a file without one has nothing to credit). */
+function sourceOf(url: string | null, publisher: string | undefined, published: string | undefined) {
+  if (!url || !/^https?:\/\//.test(url)) return undefined;
+  const name = publisher ? truncate(publisher, 200) : new URL(url).hostname.replace(/^www\./, "");
+  return { url, publisher: name, ...(published ? { published } : {}) };
+}
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
 }
@@ -130,6 +137,7 @@ export const htmlImporter: Importer = {
         firstPublished: metadata.published ?? normaliseDate(readability?.publishedTime) ?? null,
         updated: metadata.updated ?? null,
         sourceUrl,
+        source: sourceOf(sourceUrl, metadata.siteName ?? metadata.publisher, metadata.published),
         blocks,
         tags: metadata.tags,
       },
