@@ -39,6 +39,22 @@ function srcsetSizes(img: Element, base?: string): { src: string; width: number 
   return [...byWidth].map(([width, src]) => ({ src, width })).sort((a, b) => a.width - b.width);
 }
 
+/**
+ * How wide the src rendition is, when something says so: its srcset entry, the width attribute,
+ * or a width in its URL (?width=300, ?w=300, -300x200.jpg). Unknown: src is kept as the page chose.
+ */
+function renditionWidth(
+  src: string,
+  sizes: { src: string; width: number }[],
+  attr: number | undefined,
+): number | undefined {
+  const listed = sizes.find((s) => s.src === src);
+  if (listed) return listed.width;
+  if (attr) return attr;
+  const hint = src.match(/[?&](?:w|width)=(\d{2,4})\b/) ?? src.match(/-(\d{2,4})x\d{2,4}\.\w+(?:$|\?)/);
+  return hint ? Number(hint[1]) : undefined;
+}
+
 /** An <img> (lazy-loading attributes and srcset included), with the caption and credit of its figure. */
 export function imageFromHtml(img: Element, base: string | undefined, figure: Element | null): ImageBlock | undefined {
   const src = imageSource(img, base);
@@ -49,11 +65,12 @@ export function imageFromHtml(img: Element, base: string | undefined, figure: El
   if ((width !== undefined && width <= 2) || (height !== undefined && height <= 2)) return undefined;
   const { caption, credit } = captionAndCredit(figure?.querySelector("figcaption") ?? null, figure);
   const sizes = srcsetSizes(img, base);
-  // The widest rendition the page offers is the one to show; the rest stay as the srcset.
+  // A wider rendition than the one in src is the one to show; the rest stay as the srcset.
   const widest = sizes[sizes.length - 1];
+  const shown = renditionWidth(src, sizes, width);
   const block: ImageBlock = {
     type: "image",
-    src: widest && widest.width > (width ?? 0) ? widest.src : src,
+    src: widest && shown !== undefined && widest.width > shown ? widest.src : src,
     alt: safeText(img.getAttribute("alt")),
     sizes,
   };
