@@ -106,6 +106,10 @@ test("lead image: the Guardian's is the page's picture, not the social-card crop
   assert.doesNotMatch(lead.src, /overlay/);
   assert.match(lead.src, /df84b519a877d652e950ecd4248320eec985934e/);
   assert.ok(lead.sizes.length >= 2, "with its srcset");
+  // The page's <img> has alt=""; its caption, set apart from any <figure>, describes it.
+  assert.equal(lead.caption, "Whale expert Hori Parata.");
+  assert.equal(lead.credit, "Adrian Malloch for the Guardian");
+  assert.equal(lead.alt, "Whale expert Hori Parata.");
 });
 
 test("embedded tweets: Sky Sports' two tweets stay as embeds, with their text", () => {

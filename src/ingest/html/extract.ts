@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { Block } from "../../blocks/block.ts";
+import { captionAndCredit } from "../../blocks/dom.ts";
 import { embedFromBlockquote } from "../../blocks/embed/from-html.ts";
 import type { EmbedBlock } from "../../blocks/embed/schema.ts";
 import { htmlToBlocks } from "../../blocks/from-html.ts";
@@ -61,9 +62,25 @@ function findLeadImage(document: Document, src: string | undefined, base: string
   if (!src) return undefined;
   for (const img of document.querySelectorAll("img")) {
     const block = imageFromHtml(img, base, img.closest("figure"));
-    if (block && (samePicture(block.src, src) || block.sizes.some((s) => samePicture(s.src, src)))) return block;
+    if (block && (samePicture(block.src, src) || block.sizes.some((s) => samePicture(s.src, src)))) {
+      if (!block.caption && !img.closest("figure")) Object.assign(block, nearbyCaption(img));
+      return block;
+    }
   }
   return undefined;
+}
+
+/**
+ * A header picture often sits outside any <figure>, its caption a few levels away (the Guardian's
+ * immersive header): the first figcaption that belongs to no other figure, within four levels up.
+ */
+function nearbyCaption(img: Element): { caption?: string; credit?: string } {
+  let el: Element | null = img.parentElement;
+  for (let up = 0; el && up < 4; up++, el = el.parentElement) {
+    const loose = [...el.querySelectorAll("figcaption")].find((f) => !f.closest("figure"));
+    if (loose) return captionAndCredit(loose);
+  }
+  return {};
 }
 
 const EMBED_MARK = "\u2063nd-embed-";

@@ -93,7 +93,8 @@ export const htmlImporter: Importer = {
       const lead: ImageBlock = shown
         ? { ...shown, src: isSocialCard(leadSrc) || !shown.src ? shown.src : leadSrc }
         : { type: "image", src: leadSrc, alt: "", sizes: [] };
-      if (!lead.alt && metadata.leadImageAlt) lead.alt = metadata.leadImageAlt;
+      // The page's words for its picture, in order: its alt, the share image's alt, its caption.
+      if (!lead.alt) lead.alt = metadata.leadImageAlt ?? lead.caption ?? "";
       if (isSocialCard(lead.src ?? "")) lead.sizes = lead.sizes.filter((s) => !isSocialCard(s.src));
       blocks.unshift(lead);
     }
