@@ -17,6 +17,10 @@ export interface PipelineOptions {
   defaultSection?: string;
   /** --base-url: resolves relative links in HTML. */
   baseUrl?: string;
+  /** --own: the pages are the newsroom's own; their source is kept but not credited, canonical stays here. */
+  own?: boolean;
+  /** The newsroom's own domains (--own-domains or NEWSDESK_OWN_DOMAINS): a page from one is treated as --own. */
+  ownDomains?: string[];
   /** Articles per transaction. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -61,6 +65,36 @@ function reasonOf(error: unknown): string {
 // A JSON Lines backup holds articles exactly as stored, enrichment included: restore them untouched.
 const RESTORE_FORMATS = new Set(["jsonl"]);
 
+/** `example.org` in the list covers www.example.org and news.example.org. */
+export function isOwn(url: string, options: Pick<PipelineOptions, "own" | "ownDomains">): boolean {
+  if (options.own) return true;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return (options.ownDomains ?? []).some((d) => {
+    const domain = d
+      .trim()
+      .toLowerCase()
+      .replace(/^\.+|\.+$/g, "");
+    return domain !== "" && (host === domain || host.endsWith(`.${domain}`));
+  });
+}
+
+function markOwn<T extends { source?: { own?: boolean } }>(input: T): T {
+  return { ...input, source: { ...input.source, own: true } };
+}
+
+/** The configured own domains: NEWSDESK_OWN_DOMAINS, comma-separated. */
+export function ownDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.NEWSDESK_OWN_DOMAINS ?? "")
+    .split(",")
+    .map((d) => d.trim())
+    .filter(Boolean);
+}
+
 /** Decode, detect, parse, enrich and validate bytes already read. Throws ImportError or ValidationError. */
 export async function prepareBytes(
   input: InputFile,
@@ -88,7 +122,8 @@ export async function prepareBytes(
     const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : rejectNulStripInvalid(raw, where);
     const withOrigin =
       safe.origin || restore ? safe : { ...safe, origin: { format: importer.format, path: file, contentHash: hash } };
-    const parsed = parseArticle(withOrigin, where);
+    const owned = withOrigin.source && isOwn(withOrigin.source.url, options) ? markOwn(withOrigin) : withOrigin;
+    const parsed = parseArticle(owned, where);
     // Validated again after enrichment so a bad result fails this file here, not the whole batch later.
     return restore || options.enrich === false ? parsed : parseArticle(enrichArticle(parsed), where);
   });

@@ -4,6 +4,14 @@ import { dbOption, withStore } from "../options.ts";
 /** Long runs get a progress bar even when stderr is not a terminal (logs, CI), at a slow redraw. */
 const LONG_RUN_FILES = 1000;
 
+interface ImportOptions {
+  db?: string;
+  section?: string;
+  baseUrl?: string;
+  own?: boolean;
+  ownDomains?: string;
+}
+
 export function register(program: Command): void {
   dbOption(
     program
@@ -13,15 +21,22 @@ export function register(program: Command): void {
       )
       .argument("<inputs...>", "FILE, DIR or - for standard input")
       .option("--section <name>", "section for articles whose source names none (default: the folder name, else News)")
-      .option("--base-url <url>", "base URL for resolving relative links in HTML"),
-  ).action(async (inputs: string[], options: { db?: string; section?: string; baseUrl?: string }) => {
-    const { importInputs } = await import("../../ingest/pipeline.ts");
+      .option("--base-url <url>", "base URL for resolving relative links in HTML")
+      .option("--own", "the pages are the newsroom's own: no source credit, canonical links stay on this site")
+      .option(
+        "--own-domains <list>",
+        "comma-separated domains whose pages are the newsroom's own (default: $NEWSDESK_OWN_DOMAINS)",
+      ),
+  ).action(async (inputs: string[], options: ImportOptions) => {
+    const { importInputs, ownDomainsFromEnv } = await import("../../ingest/pipeline.ts");
     const { SingleBar, Presets } = await import("cli-progress");
     let bar: InstanceType<typeof SingleBar> | undefined;
     const result = await withStore(options.db, (store) =>
       importInputs(store, inputs, {
         defaultSection: options.section,
         baseUrl: options.baseUrl,
+        own: options.own,
+        ownDomains: options.ownDomains !== undefined ? options.ownDomains.split(",") : ownDomainsFromEnv(),
         onProgress(done, total) {
           if (!bar && (process.stderr.isTTY || total >= LONG_RUN_FILES) && total > 1) {
             bar = new SingleBar(
