@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseCopiedText } from "../../src/ingest/text/parse-copied-text.ts";
 import type { Part } from "./split.ts";
 import { type CorpusPage, normText, type PageTruth, tokenF1 } from "./truth.ts";
@@ -242,4 +242,5 @@ function main(): void {
   }
 }
 
-main();
+// Run as a script; imported (inspect.ts), it only lends importerPrediction.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

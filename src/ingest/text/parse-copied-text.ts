@@ -84,21 +84,24 @@ function isShortLine(text: string): boolean {
 
 /**
  * Where the story runs in a whole-page copy: the stretch of lines with the most prose in it, each
- * prose line counting its words and every other line a small cost (the densest-region rule of
- * boilerplate removal, applied to lines).
+ * prose line counting its words and every other line a cost (the densest-region rule of boilerplate
+ * removal, applied to lines). The cost of a line grows with the run of non-prose lines it is in, so a
+ * long stretch of menus or forms cuts the story off from prose further down (site rules, comments);
+ * a line set apart by blank lines (a paragraph of the page, however short) costs little.
  */
 export function storyRegion(lines: Line[]): { start: number; end: number } | null {
   let best: { start: number; end: number; sum: number } | null = null;
   let sum = 0;
   let start = 0;
+  let run = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
-    const gain =
-      isProse(text) && !isFurniture(text) && !isPromo(text)
-        ? Math.min(wordCount(text), 100)
-        : isFurniture(text)
-          ? -5
-          : -2;
+    const prose = isProse(text) && !isFurniture(text) && !isPromo(text);
+    const paragraphLike = lines[i].blankBefore && lines[i].blankAfter;
+    run = prose ? 0 : paragraphLike ? run : run + 1;
+    const gain = prose
+      ? Math.min(wordCount(text), 100)
+      : (isFurniture(text) ? -5 : paragraphLike ? -0.5 : -2) - 0.25 * Math.max(0, run - 4);
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -240,10 +243,29 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
     return n;
   };
 
+  // How many lines in a row around this one are not prose (chart labels, menus, link lists run long).
+  const nonProseRun = (i: number) => {
+    let n = 1;
+    for (let k = i - 1; k >= layout.bodyFrom && !isProse(lines[k].text); k--) n++;
+    for (let k = i + 1; k <= layout.bodyTo && !isProse(lines[k].text); k++) n++;
+    return n;
+  };
+
   // Words of prose from each line to the end of the body.
   const proseAfter: number[] = new Array(lines.length + 1).fill(0);
   for (let k = layout.bodyTo; k >= 0; k--)
     proseAfter[k] = proseAfter[k + 1] + (k >= layout.bodyFrom && isProse(lines[k].text) ? wordCount(lines[k].text) : 0);
+
+  // Browsers set a paragraph apart with blank lines and other blocks (menus, list items, captions)
+  // with single newlines: on a page whose prose is laid out so, a short line on its own is a paragraph.
+  let spaced = 0;
+  let proseLines = 0;
+  for (let k = layout.bodyFrom; k <= layout.bodyTo; k++) {
+    if (!isProse(lines[k].text)) continue;
+    proseLines++;
+    if (lines[k].blankBefore && lines[k].blankAfter) spaced++;
+  }
+  const paragraphsSpaced = proseLines >= 3 && spaced >= 0.7 * proseLines;
 
   for (let i = layout.bodyFrom; i <= layout.bodyTo; i++) {
     if (layout.used.has(i)) continue;
@@ -398,6 +420,17 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       const sharesChunk = !line.blankBefore || !line.blankAfter;
       if (words >= 7 && alone && sharesChunk) {
         push(image(text, undefined), i);
+        continue;
+      }
+      if (
+        paragraphsSpaced &&
+        line.blankBefore &&
+        line.blankAfter &&
+        !inHeader &&
+        /\p{L}/u.test(text) &&
+        nonProseRun(i) === 1
+      ) {
+        push({ type: "paragraph", text }, i);
         continue;
       }
       // Menus, link lists, counters, labels and links on their own line: short lines that are not headings.
