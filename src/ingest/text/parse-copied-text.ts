@@ -251,6 +251,13 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
     return n;
   };
 
+  // A prose line within three lines from `from`, going in direction `step`: lists sit inside the story.
+  const proseNear = (from: number, step: number) => {
+    for (let k = from, n = 0; n < 3 && k >= layout.bodyFrom && k <= layout.bodyTo; k += step, n++)
+      if (isProse(lines[k].text) && !isPromo(lines[k].text)) return true;
+    return false;
+  };
+
   // Words of prose from each line to the end of the body.
   const proseAfter: number[] = new Array(lines.length + 1).fill(0);
   for (let k = layout.bodyTo; k >= 0; k--)
@@ -350,6 +357,39 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         last.credit = credit[1].trim();
       } else push(image(undefined, credit[1].trim()), i);
       continue;
+    }
+    // On a page that sets its paragraphs apart with blank lines, several lines run together without
+    // one are the items of a list (list items are the blocks a browser copies with single newlines).
+    if (paragraphsSpaced && line.blankBefore && !line.blankAfter && !inHeader) {
+      let k = i;
+      while (k < layout.bodyTo && !lines[k].blankAfter) k++;
+      const run = lines.slice(i, k + 1).map((l) => l.text);
+      const itemLike = (t: string) =>
+        wordCount(t) >= 3 &&
+        wordCount(t) <= 60 &&
+        !/https?:|pic\.twitter|@\w/.test(t) &&
+        !CAPTION_LABEL.test(t) &&
+        !MEDIA_FALLBACK.test(t) &&
+        !isFurniture(t) &&
+        !isPromo(t) &&
+        !CREDIT_LINE.test(t) &&
+        !CREDIT_TAIL.test(t) &&
+        !isHeaderMaterial(t) &&
+        /\p{L}/u.test(t);
+      const sentences = run.filter((t) => isProse(t) || endsLikeSentence(t)).length;
+      const used = lines.slice(i, k + 1).some((_, j) => layout.used.has(i + j));
+      if (
+        !used &&
+        run.every(itemLike) &&
+        (run.length >= 3 || (run.length === 2 && sentences === 2)) &&
+        run.length <= 20 &&
+        proseNear(i - 1, -1) &&
+        proseNear(k + 1, 1)
+      ) {
+        push({ type: "list", ordered: false, items: run.map((t) => t.replace(BULLET, "").trim()) }, k);
+        i = k;
+        continue;
+      }
     }
     if (BULLET.test(text)) {
       const items: string[] = [];
