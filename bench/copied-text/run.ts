@@ -63,14 +63,19 @@ export function importerPrediction(copy: string): Prediction {
   for (const b of page.blocks) if (b.type === "paragraph" || b.type === "quote") paragraphs.push(b.text);
   // A standfirst becomes the summary and leaves the body: it is still a paragraph of the copy.
   if (page.summary && !paragraphs.includes(page.summary)) paragraphs.unshift(page.summary);
+  // The truth lists each caption of a page once (make-corpus.ts), so a caption repeated by the page
+  // (a lightbox copy, a credit under several pictures) is scored once on this side too.
+  const once = (items: string[]) => items.filter((t, i) => items.findIndex((u) => normText(u) === normText(t)) === i);
   return {
     headline: page.headline,
     crossheads: page.blocks.flatMap((b) => (b.type === "crosshead" ? [b.text] : [])),
     paragraphs,
-    imageCaptions: page.blocks.flatMap((b) =>
-      b.type === "image" && (b.caption || b.credit) ? [[b.caption, b.credit].filter(Boolean).join(" ")] : [],
+    imageCaptions: once(
+      page.blocks.flatMap((b) =>
+        b.type === "image" && (b.caption || b.credit) ? [[b.caption, b.credit].filter(Boolean).join(" ")] : [],
+      ),
     ),
-    mediaCaptions: page.blocks.flatMap((b) => (b.type === "media" && b.caption ? [b.caption] : [])),
+    mediaCaptions: once(page.blocks.flatMap((b) => (b.type === "media" && b.caption ? [b.caption] : []))),
     listItems: page.blocks.flatMap((b) => (b.type === "list" ? b.items : [])),
     byline: page.byline.map((b) => b.name),
     date: page.published?.slice(0, 10),

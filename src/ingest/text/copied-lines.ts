@@ -183,7 +183,7 @@ export function isFurniture(text: string): boolean {
 
 // Lines that send the reader elsewhere: kept out of the story's paragraphs.
 const PROMO =
-  /^(?:read (?:more|the full|our|the latest|next|also)|also read|see also|watch(?: the| our| live|:)|listen(?: to|:)|more from|more on|related:|recommended:|click (?:here|to)|follow (?:us|@)|join (?:us|our)|download (?:our|the)|get the (?:app|latest)|don't miss|sign up|subscribe)\b|\blive updates? from\b|\bcontinue reading\b/i;
+  /^(?:read (?:more|the full|our|the latest|next|also)|also read|see also|watch(?: the| our| live|:)|listen(?: to|:)|more from|more on|related:|recommended:|click (?:here|to)|follow (?:us|@)|join (?:us|our)|download (?:our|the)|get the (?:app|latest)|don't miss|sign up|subscribe)(?:\b|(?<=:))|\blive updates? from\b|\bcontinue reading\b/i;
 
 export function isPromo(text: string): boolean {
   return PROMO.test(text) && wordCount(text) <= 25;

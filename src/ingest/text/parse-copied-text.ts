@@ -34,6 +34,7 @@ const CREDIT_TAIL =
   /\s*(?:\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Foto)s?\s*(?::|by)\s*([^:]{2,100})|\(((?:[^()]*?)(?:photo|AP|Reuters|Getty|AFP|EPA|images?|press|Shutterstock|courtesy|\/)[^()]*)\))$/;
 const CREDIT_LINE =
   /^(?:(?:Photograph|Photo|Picture|Image|Illustration|Foto)s?\s*(?::|by)\s*|Credits?\s*:?\s*(?=\p{Lu})|Credit(?=\p{Lu}))(.{2,120})$/u;
+const SLASH_CREDIT = /^\p{Lu}[\p{L}.'’ -]{1,40}(?:\s?\/\s?[\p{Lu}][\p{L}.&' -]{1,30}){1,3}$/u;
 const CAPTION_LABEL = /^(?:media|video|audio|image|picture|photo) (?:caption|copyright|source|credit)/i;
 const RELATED_HEADING = /^more on this story$/i;
 const EXTERNAL_HEADING = /^related internet links$/i;
@@ -342,6 +343,13 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       continue;
     }
     if (isFurniture(text) || isPromo(text)) continue;
+    // A credit on its own line: "Devindra Hardawar/AOL", "NASA/JPL-Caltech/ASU" (agency after a slash).
+    if (SLASH_CREDIT.test(text) && !inHeader) {
+      const last = blocks.at(-1);
+      if (last?.type === "image" && origin.get(last) === i - 1 && !last.credit) last.credit = text;
+      else push(image(undefined, text), i);
+      continue;
+    }
     const credit = CREDIT_LINE.exec(text);
     if (credit && wordCount(text) <= 16) {
       // A credit under its caption: the line above was the caption.
