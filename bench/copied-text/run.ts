@@ -188,6 +188,20 @@ function summarise(pages: PageCounts[], element: Element) {
   return { ...prf(total), n: total.tp + total.fn, lo: fs[25], hi: fs[974] };
 }
 
+/** Importer F1 per element over some pages (the tests hold the tune part to floors with it). */
+export function importerF1(pages: CorpusPage[]): Record<Element, number> {
+  const counts = pages.map((page) => {
+    let predicted: Prediction;
+    try {
+      predicted = importerPrediction(page.copy);
+    } catch {
+      predicted = baselinePrediction("");
+    }
+    return scorePage(page.truth, predicted);
+  });
+  return Object.fromEntries(ELEMENTS.map((e) => [e, prf(sum(counts, e)).f])) as Record<Element, number>;
+}
+
 const fmt = (x: number) => x.toFixed(3);
 
 function table(part: Part, pages: CorpusPage[], failures: number, ours: PageCounts[], baseline: PageCounts[]): string {
