@@ -84,6 +84,28 @@ function isShortLine(text: string): boolean {
 }
 
 /**
+ * Could this line be a list item? Not a caption, credit, byline, date, notice, promo, embedded post
+ * ("— Name (@handle) date", "pic.twitter…"), counter ("1 of 6") or quotation.
+ */
+function listItemLike(t: string): boolean {
+  return (
+    wordCount(t) <= 60 &&
+    !/https?:|pic\.twitter|@\w|^\d+ of \d+$/.test(t) &&
+    !/^["“‘—–]/.test(t) &&
+    !CAPTION_LABEL.test(t) &&
+    !MEDIA_FALLBACK.test(t) &&
+    !isFurniture(t) &&
+    !isPromo(t) &&
+    !CREDIT_LINE.test(t) &&
+    !CREDIT_TAIL.test(t) &&
+    !SLASH_CREDIT.test(t) &&
+    !/\b(?:submitted|file) photo$/i.test(t) &&
+    !isHeaderMaterial(t) &&
+    /\p{L}/u.test(t)
+  );
+}
+
+/**
  * Where the story runs in a whole-page copy: the stretch of lines with the most prose in it, each
  * prose line counting its words and every other line a cost (the densest-region rule of boilerplate
  * removal, applied to lines). The cost of a line grows with the run of non-prose lines it is in, so a
@@ -372,18 +394,7 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       let k = i;
       while (k < layout.bodyTo && !lines[k].blankAfter) k++;
       const run = lines.slice(i, k + 1).map((l) => l.text);
-      const itemLike = (t: string) =>
-        wordCount(t) >= 3 &&
-        wordCount(t) <= 60 &&
-        !/https?:|pic\.twitter|@\w/.test(t) &&
-        !CAPTION_LABEL.test(t) &&
-        !MEDIA_FALLBACK.test(t) &&
-        !isFurniture(t) &&
-        !isPromo(t) &&
-        !CREDIT_LINE.test(t) &&
-        !CREDIT_TAIL.test(t) &&
-        !isHeaderMaterial(t) &&
-        /\p{L}/u.test(t);
+      const itemLike = (t: string) => wordCount(t) >= 3 && listItemLike(t);
       const sentences = run.filter((t) => isProse(t) || endsLikeSentence(t)).length;
       const used = lines.slice(i, k + 1).some((_, j) => layout.used.has(i + j));
       if (
@@ -423,13 +434,14 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       while (k <= layout.bodyTo) {
         const t = lines[k].text;
         const sameChunk = k === i || !lines[k].blankBefore;
-        const listLike = wordCount(t) <= 40 && !t.endsWith(":") && !/^["“‘]/.test(t) && !isPromo(t);
+        const listLike = wordCount(t) <= 40 && !t.endsWith(":") && listItemLike(t);
         if (!listLike || (!sameChunk && !isShortLine(t)) || layout.used.has(k) || isFurniture(t)) break;
         items.push(t);
         k++;
         if (lines[k - 1].blankAfter && !(k <= layout.bodyTo && isShortLine(lines[k].text))) break;
       }
-      if (items.length >= 2) {
+      // A list sits inside the story: prose follows it (a box of links after a label ends the story).
+      if (items.length >= 2 && proseNear(k, 1)) {
         push({ type: "list", ordered: false, items }, k - 1);
         i = k - 1;
         continue;
