@@ -72,7 +72,13 @@ export function isProse(text: string): boolean {
 const FURNITURE_LINE = new RegExp(
   `^(?:${[
     "advertisement",
+    "advert",
     "advertising",
+    "privacy overview",
+    "necessary",
+    "non-necessary",
+    "necessary always enabled",
+    "breaking news emails",
     "ad",
     "sponsored",
     "sponsored content",

@@ -6,7 +6,7 @@ import type { ParagraphBlock } from "../../blocks/paragraph/schema.ts";
 import type { RelatedStoriesBlock } from "../../blocks/related-stories/schema.ts";
 import { ImportError } from "../importer.ts";
 import { endsLikeSentence, isFurniture, isPromo, isProse, type Line, toLines, wordCount } from "./copied-lines.ts";
-import { type Author, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
+import { type Author, bylineIn, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
 import { isSectionName } from "./section-names.ts";
 
 /** What a copied news page in plain text yields before ids and defaults are added. */
@@ -81,6 +81,18 @@ function truncateSummary(text: string, max = 2000): string {
 /** A short line that is not a sentence: a heading, a caption, a menu entry or a list item. */
 function isShortLine(text: string): boolean {
   return !isProse(text) && !endsLikeSentence(text) && wordCount(text) <= 40;
+}
+
+/**
+ * Could this short line be a heading? Not a sentence trailing off ("Here's the thing …"), a byline,
+ * date or bare name, a credit, a counter or a label of one capitalised word ("GETTY").
+ */
+function crossheadLike(t: string): boolean {
+  if (/(?:\.\.\.|…)$/.test(t)) return false;
+  if (isHeaderMaterial(t) || (t !== t.toUpperCase() && bylineIn(t, { bare: true }).length > 0)) return false;
+  if (SLASH_CREDIT.test(t) || CREDIT_LINE.test(t) || /\(\d+\)$|^view all\b/i.test(t)) return false;
+  if (/^\p{Lu}+$/u.test(t)) return false;
+  return true;
 }
 
 /**
@@ -471,7 +483,8 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         alone &&
         nextIsProse &&
         (words <= 14 || ANALYSIS_HEADING.test(text)) &&
-        /^[\p{Lu}\p{N}"“‘'¿¡]/u.test(text)
+        /^[\p{Lu}\p{N}"“‘'¿¡]/u.test(text) &&
+        crossheadLike(text)
       ) {
         // A caption right above a crosshead shares its chunk; the crosshead is the line next to the prose.
         push({ type: "crosshead", text, level: 2 }, i);
