@@ -26,13 +26,21 @@ export function toLines(text: string): Line[] {
       continue;
     }
     const previous = out.at(-1);
-    // Hard wrap: a long line stopping mid-sentence, continued in lower case on the next line.
+    // Hard wrap: a long line stopping mid-sentence, continued in lower case on the next line; or a
+    // sentence a page broke at a link or a styled word (the line runs on from a sentence inside it
+    // and stops on a lower-case word or a comma, where no title or caption stops).
     if (
       previous &&
       !blank &&
       previous.text.length >= 40 &&
       !SENTENCE_END.test(previous.text) &&
-      /^\p{Ll}/u.test(line)
+      (/^\p{Ll}/u.test(line) ||
+        (/(?:\p{Ll}{2}|,)$/u.test(previous.text) &&
+          /\p{Ll}{3}[.!?] \p{Lu}/u.test(previous.text) &&
+          wordCount(previous.text) >= 14 &&
+          (wordCount(line) >= 4 || SENTENCE_END.test(line)) &&
+          !titleCased(line) &&
+          !isFurniture(line)))
     ) {
       previous.text = `${previous.text} ${line}`;
       continue;
@@ -42,6 +50,12 @@ export function toLines(text: string): Line[] {
   }
   if (out.length) out[out.length - 1].blankAfter = true;
   return out;
+}
+
+/** Most words capitalised: a title or a menu, never the rest of a sentence. */
+function titleCased(text: string): boolean {
+  const tokens = text.split(" ").filter((t) => /\p{L}/u.test(t));
+  return tokens.length >= 2 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length / tokens.length > 0.6;
 }
 
 /** Words, or for scripts written without spaces about one word per two characters. */
