@@ -118,11 +118,16 @@ export function bylineIn(line: string, options: { bare?: boolean } = {}): Author
   if (BY_PREFIX.test(line)) rest = line.replace(BY_PREFIX, "");
   else if (options.bare) rest = line;
   else return [];
-  if (wordCount(line) > 24) return [];
-  // The names end where the role, the date or the outlet begins.
+  // A long line is a byline only as "By Name, a deputy editor who …": the names before the comma.
+  if (wordCount(line) > 24) {
+    if (!BY_PREFIX.test(line) || !rest.includes(",")) return [];
+    rest = rest.slice(0, rest.indexOf(","));
+    if (wordCount(rest) > 4 || /\p{L}{2}\.\s/u.test(rest)) return [];
+  }
+  // The names end where the role, the date, a handle or the outlet begins.
   const cut = rest.search(
     new RegExp(
-      String.raw`\s[-–—|•·]\s|\s\|\s?|[|•·]|,\s|\s(?:on|for|at|in|updated|published|posted)\s|\s\d|\s(?:${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b`,
+      String.raw`\s[-–—|•·]\s|\s\|\s?|[|•·]|,\s|\s?@|\s(?:on|for|at|in|updated|published|posted|follow)\s|\s\d|\s(?:${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b`,
       "i",
     ),
   );
@@ -254,7 +259,15 @@ export function readHeader(lines: Line[], from: number, to: number): HeaderFacts
   for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
     const text = lines[i].text;
     if (byline.length === 0) {
-      const names = bylineIn(text);
+      let names = bylineIn(text);
+      // "By" on a line of its own, the name on the next.
+      if (!names.length && /^by:?$/i.test(text) && i + 1 < lines.length) {
+        names = bylineIn(`By ${lines[i + 1].text}`);
+        if (names.length) used.add(i + 1);
+      }
+      // A date line that ends with its byline: "5:45 AM PST 11/19/2019 by Patrick Shanley".
+      const after = /\sby\s+(\p{Lu}.*)$/u.exec(text);
+      if (!names.length && after && dateInLine(text.slice(0, after.index))) names = bylineIn(`By ${after[1]}`);
       if (names.length) {
         byline = names;
         used.add(i);
