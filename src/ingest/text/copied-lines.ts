@@ -64,8 +64,12 @@ export function wordCount(text: string): number {
   return text.split(" ").length;
 }
 
+// Emoji and symbols a writer puts after the full stop ("today! 🙂") do not end the sentence.
+const TRAILING_SYMBOLS = /[\s\p{Extended_Pictographic}\p{So}\u{fe0f}\u{200d}]+$/u;
+
 export function endsLikeSentence(text: string): boolean {
-  return SENTENCE_END.test(text) && !/\.\.\.$/.test(text.replace(/…$/, "..."));
+  const t = text.replace(TRAILING_SYMBOLS, "");
+  return SENTENCE_END.test(t) && !/\.\.\.$/.test(t.replace(/…$/, "..."));
 }
 
 /** A line of story text: a sentence of some length, or a long line whatever its end. */
