@@ -7,7 +7,7 @@ export type { ThreadArticle };
  * A story thread joins articles whose related score is at least this and that were published
  * within THREAD_WINDOW_DAYS of each other: the same developing story, not just the same topic.
  */
-export const THREAD_MIN_SCORE = 0.3;
+export const THREAD_MIN_SCORE = 0.85;
 export const THREAD_WINDOW_DAYS = 21;
 
 function withinWindow(a: string | null, b: string | null): boolean {
