@@ -50,7 +50,9 @@ try {
   const round = (xs: number[]) => xs.map((v) => Math.round(v * 1e4) / 1e4);
   console.log(`tune pairs: ${rows.length} (${rows.filter((r) => r.p.related).length} related)`);
   for (const [i, n] of FEATURE_NAMES.entries())
-    console.log(`  ${n.padEnd(16)} weight ${model.weights[i].toFixed(3)} (mean ${model.mean[i].toFixed(3)}, sd ${model.sd[i].toFixed(3)})`);
+    console.log(
+      `  ${n.padEnd(16)} weight ${model.weights[i].toFixed(3)} (mean ${model.mean[i].toFixed(3)}, sd ${model.sd[i].toFixed(3)})`,
+    );
   console.log(
     `RELATED_MODEL = { mean: [${round(model.mean)}], sd: [${round(model.sd)}], weights: [${round(model.weights)}], bias: ${round([model.bias])[0]} }`,
   );
@@ -72,11 +74,7 @@ try {
   console.log(`overall cut-off ${overall?.t.toFixed(2)}: ${overall?.tp}/${overall?.shown} on tune`);
   const cells: Record<string, number> = {};
   const sections = [...new Set(scored.map((r) => r.section))].sort();
-  const keys = [
-    ...sections.flatMap((s) => [`${s}/short`, `${s}/long`, s]),
-    "short",
-    "long",
-  ];
+  const keys = [...sections.flatMap((s) => [`${s}/short`, `${s}/long`, s]), "short", "long"];
   for (const key of keys) {
     const [first, band] = key.split("/");
     const cell = scored.filter((r) =>
@@ -87,7 +85,9 @@ try {
           : r.section === first,
     );
     const c = cell.length >= MIN_CELL ? cut(cell) : null;
-    console.log(`  ${key}: ${cell.length} pairs, cut-off ${c ? `${c.t.toFixed(2)} (${c.tp}/${c.shown})` : "not its own"}`);
+    console.log(
+      `  ${key}: ${cell.length} pairs, cut-off ${c ? `${c.t.toFixed(2)} (${c.tp}/${c.shown})` : "not its own"}`,
+    );
     if (c) cells[key] = Math.round(c.t * 100) / 100;
   }
   console.log(`CUTOFFS = { overall: ${overall?.t.toFixed(2)}, cells: ${JSON.stringify(cells)} }`);

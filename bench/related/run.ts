@@ -161,10 +161,20 @@ try {
     console.log(`    baseline (TF-IDF >= ${fmt(baseCut, 2)}): ${line("", base)}`);
   };
   console.log("judged pairs (test/fixtures/related; the sealed part was never used to fit or choose anything):");
-  if (withSealed) report("SEALED (judged-pairs-2.json, part sealed)", scored.filter((s) => s.part === "sealed"));
+  if (withSealed)
+    report(
+      "SEALED (judged-pairs-2.json, part sealed)",
+      scored.filter((s) => s.part === "sealed"),
+    );
   else console.log("  sealed part not scored (pass --sealed; each such run is counted in BENCHMARKS.md)");
-  report("tune, second sample", scored.filter((s) => s.part === "tune" && s.source === "judged-pairs-2.json"));
-  report("tune, first sample (judged-pairs.json)", scored.filter((s) => s.source === "judged-pairs.json"));
+  report(
+    "tune, second sample",
+    scored.filter((s) => s.part === "tune" && s.source === "judged-pairs-2.json"),
+  );
+  report(
+    "tune, first sample (judged-pairs.json)",
+    scored.filter((s) => s.source === "judged-pairs.json"),
+  );
   const bands = [...new Set(scored.filter((s) => withSealed && s.part === "sealed").map((s) => s.sampled))].sort();
   for (const b of bands) {
     const set = scored.filter((s) => s.part === "sealed" && s.sampled === b);

@@ -100,7 +100,10 @@ try {
     await afterArticlesStored(store, part.map(corpusId));
   }
   for (const d of await listDuplicates(store)) taken.add(key(d.first.path ?? "", d.second.path ?? ""));
-  const links = await kyselyOf(store).selectFrom("related_links").select(["article_id", "related_id", "score"]).execute();
+  const links = await kyselyOf(store)
+    .selectFrom("related_links")
+    .select(["article_id", "related_id", "score"])
+    .execute();
   const rand = seeded(SEED);
   const drawn: Omit<Drawn, "n">[] = [];
   const take = (a: string, b: string, sampled: string) => {

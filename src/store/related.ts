@@ -47,7 +47,9 @@ export interface RelatedRepository {
   insertFeatures(features: FeatureRow[], postings: PostingRow[], buckets: BucketRow[]): Promise<void>;
   featureCount(): Promise<number>;
   /** Stored vectors and what scoring needs beside them. */
-  features(ids: string[]): Promise<
+  features(
+    ids: string[],
+  ): Promise<
     { article_id: string; terms: string; section_slug: string; published: string | null; shingle_count: number }[]
   >;
   postings(terms: string[]): Promise<{ term: string; article_id: string; weight: number }[]>;
@@ -87,7 +89,11 @@ export interface RelatedRepository {
    * Indexed articles of a section that hold `term` among their posted (strongest) terms, strongest
    * first: the candidates of the second tier ("More from <section> on <entity>").
    */
-  sectionArticlesWithTerm(term: string, sectionSlug: string, limit: number): Promise<{ article_id: string; weight: number }[]>;
+  sectionArticlesWithTerm(
+    term: string,
+    sectionSlug: string,
+    limit: number,
+  ): Promise<{ article_id: string; weight: number }[]>;
   /** The display name of an entity tag of an article, when enrichment gave it one. */
   entityName(articleId: string, kind: string, tag: string): Promise<string | undefined>;
   clearOverride(articleId: string, otherId: string): Promise<boolean>;
