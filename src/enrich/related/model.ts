@@ -51,7 +51,9 @@ export function pairFeatures(a: ScoredFeatures, b: ScoredFeatures): number[] {
     strongest,
     shared / 10,
     a.sectionSlug === b.sectionSlug ? 1 : 0,
-    Math.max(0, Math.log(SHORT_ARTICLE / Math.max(shortest, 1))),
+    // Capped at the shortest articles the weights were learned on (about 90 words): beyond that a
+    // linear term would extrapolate, and a three-line brief would never be related to anything.
+    Math.min(1, Math.max(0, Math.log(SHORT_ARTICLE / Math.max(shortest, 1)))),
   ];
 }
 
