@@ -252,6 +252,19 @@ export class SpeakerFinder {
     return null;
   }
 
+  /**
+   * The subject opening a clause that runs from `start` (openers such as "But" skipped), for a
+   * second verb or a participle: "Symbian played down the program and said…", "…, saying…".
+   */
+  clauseSubject(unit: number, start: number, limit: number): Subject | null {
+    const words = this.units[unit].tokens;
+    let first = start;
+    while (first < limit && /^(but|and|however|meanwhile|earlier|later|yet|so|then|,|-)$/i.test(words[first].word))
+      first++;
+    if (first >= limit) return null;
+    return this.subjectStartingAt(unit, first);
+  }
+
   /** An organisation named in tokens [from, to): "A Department for Education spokeswoman said". */
   organisationWithin(unit: number, from: number, to: number): Subject | null {
     // "Labour campaign chiefs say": a group of people speaks, not the organisation.
