@@ -170,11 +170,37 @@ export function extractQuotes(
       lastQuoteUnit = ui;
       lastQuoteSentence = sentenceOf(u, q.openToken).start;
     };
+    const reportBeforeQuote = (pre: { start: number; end: number }) => {
+      const opensWithColon = words[pre.end - 1] === ":";
+      for (const reported of reportedSpeech(u, ui, pre, words, finder, true)) {
+        if (!/^(reported-subject|coordinated|participle|second-verb)$/.test(reported.pattern)) continue;
+        const clause = reported.text.split(/\s+/);
+        // `said the deal was "a disaster"`: the quote is the report's own words (GUIDELINES 1).
+        // A new clause before the quote, not a quote that goes on the report: `…, but "should learn…"`.
+        const joined =
+          !/^(and|but|or|,)$/.test(words[pre.end - 1] ?? "") &&
+          clause.slice(3, -2).some((w) => w === "and" || w === "but" || w.endsWith(","));
+        if (clause.length < 5 || !(opensWithColon || joined)) continue;
+        const speaker = finder.name(ui, reported.subject, lastSpeaker);
+        quotes.push({
+          text: reported.text.replace(/[\s:,]+$/, ""),
+          speaker,
+          type: "indirect",
+          blockIndex: u.blockIndex,
+          sieve: `${reported.pattern}/${resolution(reported.subject)}`,
+        });
+      }
+    };
     const report = (sentence: { start: number; end: number }) => {
       // In a sentence with a quote, only what follows the last quote can be a separate report:
       // `"…," Mr Fox said, adding that the party was not afraid of scrutiny.`
       let s = sentence;
       const marks = quoted[ui].subarray(sentence.start, sentence.end);
+      const firstQuoted = marks.indexOf(1);
+      // A report before the sentence's quote, when the quote is not its object:
+      // `Mr Clarke said the police backed his measures and it would be "rash" to…`,
+      // `Katrina Bull said Mr Blair had shown he could rouse the grassroots: "I think…"`.
+      if (firstQuoted >= 5) reportBeforeQuote({ start: sentence.start, end: sentence.start + firstQuoted });
       const lastQuoted = marks.lastIndexOf(1);
       if (lastQuoted >= 0) {
         if (!located[ui].some((q) => q.span.closed && q.closeToken === sentence.start + lastQuoted)) return;
