@@ -122,6 +122,7 @@ export function extractQuotes(
   units.forEach((u, ui) => {
     if (u.kind === "headline") return;
     const words = u.tokens.map((t) => t.word.toLowerCase());
+    const introduced = (q: Located) => finder.introducedSpeaker(ui, q.openToken);
     const direct = (q: Located) => {
       const text = u.text
         .slice(q.span.open + 1, q.span.close)
@@ -143,6 +144,10 @@ export function extractQuotes(
         const inside = finder.peopleWithin(ui, q.openToken, q.closeToken);
         speaker = finder.name(ui, subject, lastSpeaker, inside);
         sieve = `${sieve}/${resolution(subject)}`;
+      } else if (u.kind === "body" && q.openToken === sentenceOf(u, q.openToken).start && introduced(q) >= 0) {
+        // The sentence before introduced who speaks next, without a reporting verb.
+        speaker = people.people[introduced(q)].name;
+        sieve = "introduced/name";
       } else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
         // A quote that opens a sentence with no one named carries on the last speaker's words.
         speaker = lastSpeaker;

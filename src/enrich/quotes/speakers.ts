@@ -47,6 +47,22 @@ const GROUP_NOUNS = new Set([
   "critics",
 ]);
 
+/**
+ * Heads of descriptions that stand for a person met before: "the prop said", "said the world
+ * indoor champion", "the Labour peer and former minister said". Spokespeople are left out: an
+ * unnamed spokesman speaks for an organisation, not for the last person named.
+ */
+const PERSON_HEADS = new Set(
+  (
+    "minister secretary chancellor leader chairman chairwoman president director boss founder governor " +
+    "senator mayor commissioner manager coach captain skipper champion player prop lock hooker flanker " +
+    "striker winger forward midfielder defender goalkeeper keeper batsman bowler sprinter athlete runner " +
+    "golfer boxer cyclist swimmer driver rider star singer actor actress author novelist writer peer mp " +
+    "veteran premier ambassador judge campaigner entrepreneur tycoon billionaire businessman businesswoman " +
+    "frontman rapper comedian presenter musician rocker international youngster chief"
+  ).split(" "),
+);
+
 interface NamedOrg {
   unit: number;
   tokenStart: number;
@@ -220,10 +236,65 @@ export class SpeakerFinder {
     const place = this.placeByEnd.get(`${unit}:${end}`);
     if (place && place.tokenEnd - place.tokenStart <= 3)
       return { kind: "organisation", name: this.canonical(place.text) };
+    const role = this.roleEndingAt(unit, end);
+    if (role) return role;
     const definite = this.definiteOrganisation(unit, end);
     if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
     return null;
+  }
+
+  /**
+   * "the prop", "the Labour peer and former minister" ending before `end`: the person the text
+   * is about at that point (as for "he", any gender), or no one when none was named.
+   */
+  private roleEndingAt(unit: number, end: number): Subject | null {
+    const head = lower(this.word(unit, end - 1));
+    if (!PERSON_HEADS.has(head) && !/^\d+-year-old$/.test(head)) return null;
+    for (let k = end - 2; k >= 0 && end - k <= 7; k--) {
+      const w = this.word(unit, k);
+      if (lower(w) === "the") return this.topicPerson(unit, k);
+      if (!/^[\p{L}-]+$/u.test(w) || this.quoted[unit][k] || this.refByEnd.has(`${unit}:${k + 1}`)) return null;
+    }
+    return null;
+  }
+
+  /** "said the world indoor champion, who…": a description starting at `start`. */
+  private roleStartingAt(unit: number, start: number): Subject | null {
+    if (lower(this.word(unit, start)) !== "the") return null;
+    for (let t = start + 1; t < start + 7; t++) {
+      const w = this.word(unit, t);
+      if (!/^[\p{L}-]+$/u.test(w) || this.refByStart.has(`${unit}:${t}`)) return null;
+      const next = this.word(unit, t + 1);
+      if ((PERSON_HEADS.has(lower(w)) || /^\d+-year-old$/.test(w)) && !/^\p{L}/u.test(next || "."))
+        return this.topicPerson(unit, start);
+      if (next && /^(who|of)$/.test(next) && PERSON_HEADS.has(lower(w))) return this.topicPerson(unit, start);
+    }
+    return null;
+  }
+
+  private topicPerson(unit: number, token: number): Subject {
+    const person = this.resolvePronoun(unit, token, null);
+    return person >= 0 ? { kind: "person", person, byRole: true } : { kind: "unnamed" };
+  }
+
+  /**
+   * A quote opening a sentence with no one named as saying it, right after a sentence whose
+   * subject is a person: `Graham Barlow, editor of Mac Format, has a partisan view. "It's…"`.
+   */
+  introducedSpeaker(unit: number, token: number): number {
+    const sentences = this.units[unit].sentences;
+    let u = unit;
+    let i = sentences.findIndex((s) => s.start <= token && token < s.end) - 1;
+    if (i < 0) {
+      u = unit - 1;
+      if (u < 0 || this.units[u].kind !== "body") return -1;
+      i = this.units[u].sentences.length - 1;
+    }
+    const s = this.units[u].sentences[i];
+    if (!s || this.quoted[u].subarray(s.start, s.end).includes(1)) return -1;
+    for (let t = s.start; t < s.end; t++) if (QUOTE_VERBS.has(lower(this.word(u, t)))) return -1;
+    return this.sentenceSubject(u, s.start, s.end);
   }
 
   /**
@@ -233,6 +304,8 @@ export class SpeakerFinder {
   subjectStartingAt(unit: number, start: number): Subject | null {
     const pronoun = this.pronoun(unit, start);
     if (pronoun) return pronoun;
+    const role = this.roleStartingAt(unit, start);
+    if (role) return role;
     const words = this.units[unit].tokens;
     for (let t = start; t < Math.min(words.length, start + 5); t++) {
       if (t > start && /^[,.;:!?"()]$/.test(words[t - 1].word)) break;
