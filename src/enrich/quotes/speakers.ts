@@ -31,6 +31,27 @@ const COMPANY_NOUNS = new Set([
   "retailer",
   "insurer",
   "maker",
+  "giant",
+  "operator",
+  "watchdog",
+  "regulator",
+  "agency",
+  "newspaper",
+  "paper",
+  "magazine",
+  "broadcaster",
+  "chain",
+  "manufacturer",
+  "producer",
+  "club",
+  "band",
+  "association",
+  "organisation",
+  "network",
+  "supermarket",
+  "publisher",
+  "charity",
+  "exchange",
 ]);
 /** Parties the article may name without the word "party". */
 const PARTY_NAMES = /^(labour|conservatives?|tories|tory|lib dems|liberal democrats|snp|plaid cymru|ukip|greens?)$/i;
@@ -63,10 +84,17 @@ const PERSON_HEADS = new Set(
   ).split(" "),
 );
 
+/** Definite media nouns: the last organisation named is the one meant. */
+const MEDIA_NOUNS = new Set(["newspaper", "paper", "magazine", "broadcaster", "agency"]);
+/** Who speaks for an organisation without a name: "an executive spokesman", "the ministry statement". */
+const SPOKES = new Set(["spokesman", "spokeswoman", "spokesperson", "statement"]);
+
 interface NamedOrg {
   unit: number;
   tokenStart: number;
   name: string;
+  /** Followed by a reporting verb ("the local Arab News said"). */
+  spoke?: boolean;
 }
 
 /**
@@ -88,6 +116,8 @@ export class SpeakerFinder {
   /** Organisations in text order, with how often the article names each. */
   private readonly orgs: NamedOrg[] = [];
   private readonly orgCounts = new Map<string, number>();
+  /** One-word organisation names of the article, by lower case. */
+  private readonly orgNames = new Map<string, string>();
   /** The organisation that spoke last, for "it said" with no organisation opening a sentence. */
   private lastOrganisation: string | null = null;
 
@@ -120,8 +150,10 @@ export class SpeakerFinder {
       // Of two names ending together ("Agriculture Organisation"), the longer is the name.
       const same = this.orgByEnd.get(`${m.unit}:${m.tokenEnd}`);
       if (!same || same.tokenStart > m.tokenStart) this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
-      this.orgs.push({ unit: m.unit, tokenStart: m.tokenStart, name: canonical(m.text) });
+      const spoke = QUOTE_VERBS.has(lower(units[m.unit].tokens[m.tokenEnd]?.word ?? ""));
+      this.orgs.push({ unit: m.unit, tokenStart: m.tokenStart, name: canonical(m.text), spoke });
     }
+    for (const o of this.orgs) if (!/\s/.test(o.name)) this.orgNames.set(lower(o.name), o.name);
     this.extendBodies();
     this.orgs.sort((a, b) => a.unit - b.unit || a.tokenStart - b.tokenStart);
     for (const o of this.orgs) this.orgCounts.set(o.name, (this.orgCounts.get(o.name) ?? 0) + 1);
@@ -192,6 +224,11 @@ export class SpeakerFinder {
         continue;
       }
       if (KIND_NOUNS.has(last)) continue;
+      // "The newspaper said": the paper, agency or broadcaster named last, not the story's company.
+      if (MEDIA_NOUNS.has(noun)) {
+        if (o.spoke) return o.name;
+        continue;
+      }
       const count = this.orgCounts.get(o.name) ?? 0;
       if (count > bestCount) {
         best = o.name;
@@ -238,6 +275,11 @@ export class SpeakerFinder {
       return { kind: "organisation", name: this.canonical(place.text) };
     const role = this.roleEndingAt(unit, end);
     if (role) return role;
+    // "F-Secure said", untagged here but tagged elsewhere in the article: the same organisation.
+    const known = /^\p{Lu}/u.test(this.word(unit, end - 1))
+      ? this.orgNames.get(lower(this.word(unit, end - 1)))
+      : undefined;
+    if (known && !this.quoted[unit][end - 1]) return { kind: "organisation", name: known };
     const definite = this.definiteOrganisation(unit, end);
     if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
@@ -345,6 +387,23 @@ export class SpeakerFinder {
     for (let t = Math.max(from, to - 12); t < to; t++) {
       const org = this.orgByStart.get(`${unit}:${t}`);
       if (org && org.tokenEnd <= to) return { kind: "organisation", name: this.canonical(org.text) };
+    }
+    // "An executive spokesman said": the organisation named before whose name ends in that word.
+    const w = this.word(unit, to - 2);
+    if (SPOKES.has(lower(this.word(unit, to - 1))) && /^\p{Ll}+$/u.test(w)) {
+      const named = this.orgNamedByLastWord(unit, to - 2, w);
+      if (named) return { kind: "organisation", name: named };
+    }
+    return null;
+  }
+
+  /** The last organisation before (unit, token) whose name ends in `word` ("Scottish Executive" for "executive"). */
+  private orgNamedByLastWord(unit: number, token: number, word: string): string | null {
+    for (let i = this.orgs.length - 1; i >= 0; i--) {
+      const o = this.orgs[i];
+      if (o.unit > unit || (o.unit === unit && o.tokenStart >= token)) continue;
+      const words = o.name.split(/\s+/);
+      if (words.length > 1 && lower(words[words.length - 1]) === word) return o.name;
     }
     return null;
   }
