@@ -84,6 +84,8 @@ const PERSON_HEADS = new Set(
   ).split(" "),
 );
 
+/** "our correspondent", "our political editor": the journalist named in the article. */
+const REPORTER_HEADS = new Set(["correspondent", "editor", "reporter"]);
 /** Definite media nouns: the last organisation named is the one meant. */
 const MEDIA_NOUNS = new Set(["newspaper", "paper", "magazine", "broadcaster", "agency"]);
 /** Who speaks for an organisation without a name: "an executive spokesman", "the ministry statement". */
@@ -292,6 +294,13 @@ export class SpeakerFinder {
    */
   private roleEndingAt(unit: number, end: number): Subject | null {
     const head = lower(this.word(unit, end - 1));
+    if (REPORTER_HEADS.has(head)) {
+      for (let k = end - 2; k >= 0 && end - k <= 4; k--) {
+        const w = lower(this.word(unit, k));
+        if (w === "our" || w === "the") return this.reporter(unit, k);
+        if (!/^\p{Ll}+$/u.test(w)) break;
+      }
+    }
     if (!PERSON_HEADS.has(head) && !/^\d+-year-old$/.test(head)) return null;
     for (let k = end - 2; k >= 0 && end - k <= 7; k--) {
       const w = this.word(unit, k);
@@ -303,6 +312,14 @@ export class SpeakerFinder {
 
   /** "said the world indoor champion, who…": a description starting at `start`. */
   private roleStartingAt(unit: number, start: number): Subject | null {
+    // "said our correspondent": the article's correspondent, whose analysis it is.
+    if (lower(this.word(unit, start)) === "our") {
+      for (let t = start + 1; t < start + 4; t++) {
+        if (REPORTER_HEADS.has(lower(this.word(unit, t)))) return this.reporter(unit, start);
+        if (!/^\p{Ll}+$/u.test(this.word(unit, t))) break;
+      }
+      return null;
+    }
     if (lower(this.word(unit, start)) !== "the") return null;
     for (let t = start + 1; t < start + 7; t++) {
       const w = this.word(unit, t);
@@ -313,6 +330,17 @@ export class SpeakerFinder {
       if (next && /^(who|of)$/.test(next) && PERSON_HEADS.has(lower(w))) return this.topicPerson(unit, start);
     }
     return null;
+  }
+
+  /** "our correspondent": the correspondent or editor named last before (unit, token), or no one. */
+  private reporter(unit: number, token: number): Subject {
+    let found = -1;
+    for (const r of this.people.refs) {
+      if (r.unit > unit || (r.unit === unit && r.tokenStart >= token)) continue;
+      const roles = [...this.people.people[r.person].roles];
+      if (roles.some((role) => /correspondent|editor|reporter/.test(role))) found = r.person;
+    }
+    return found >= 0 ? { kind: "person", person: found, byRole: true } : { kind: "unnamed" };
   }
 
   private topicPerson(unit: number, token: number): Subject {
