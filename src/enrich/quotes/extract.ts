@@ -260,6 +260,9 @@ function after(ui: number, q: Located, words: readonly string[], finder: Speaker
   for (let v = t; v < Math.min(words.length, t + 12); v++) {
     if (words[v] === '"' || words[v] === "." || (words[v] === ":" && v > t)) return null;
     if (!QUOTE_VERBS.has(words[v])) continue;
+    // `…whether it had been "parked" in the interests of trade, Mr Cameron said: "…"`: the verb
+    // introduces the next quote.
+    if (words[v + 1] === ":") return null;
     if (v === t) return finder.subjectStartingAt(ui, v + 1);
     let end = v;
     while (end > t && VERB_FILLERS.has(words[end - 1])) end--;
