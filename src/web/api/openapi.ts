@@ -191,7 +191,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: "get",
     path: "/articles/:id/enrichment-decisions",
-    summary: "Editors' corrections to automatic enrichment (speakers, tags)",
+    summary: "Editors' corrections to automatic enrichment (speakers, tags, merged entities)",
     role: "writer",
     ok: { status: 200, description: "The decisions" },
   },
