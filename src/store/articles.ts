@@ -100,6 +100,22 @@ async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<v
   if (quotes.length > 0) await db.insertInto("article_quotes").values(quotes).execute();
 }
 
+/** The columns of `articles` copied from the document for indexes and search; `check` compares them. */
+export function indexedColumns(stored: Article) {
+  return {
+    slug: stored.slug,
+    section: stored.section,
+    section_slug: sectionSlug(stored.section),
+    headline: stored.headline,
+    summary: stored.summary,
+    status: stored.status,
+    language: stored.language,
+    first_published: stored.firstPublished,
+    updated: stored.updated,
+    body_text: articleText(stored),
+  } satisfies Partial<ArticlesTable>;
+}
+
 function articleRow(
   stored: Article,
   doc: string,
@@ -110,18 +126,9 @@ function articleRow(
 ): ArticlesTable {
   return {
     id: stored.id,
-    slug: stored.slug,
-    section: stored.section,
-    section_slug: sectionSlug(stored.section),
-    headline: stored.headline,
-    summary: stored.summary,
-    status: stored.status,
-    language: stored.language,
-    first_published: stored.firstPublished,
-    updated: stored.updated,
+    ...indexedColumns(stored),
     revision,
     content_hash: contentHash ?? stored.origin?.contentHash ?? null,
-    body_text: articleText(stored),
     doc,
     created_at: createdAt,
     modified_at: now,

@@ -10,6 +10,8 @@ const UNAVAILABLE_CODES = new Set([
   "ETIMEDOUT",
   "EHOSTUNREACH",
   "ENOTFOUND",
+  // The SQLite file was replaced under the process (StoreReplacedError): no write may land in it.
+  "ESTOREREPLACED",
   // PostgreSQL SQLSTATEs: connection exceptions, shutdown and start-up, too many connections.
   "08000",
   "08001",

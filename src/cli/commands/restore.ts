@@ -7,7 +7,9 @@ export function register(program: Command): void {
   dbOption(
     program
       .command("restore")
-      .description("Replace the SQLite store with a backup (stop the server first)")
+      .description(
+        "Replace the SQLite store with a backup (refused while any process holds the store; the old one is kept)",
+      )
       .argument("<file>", "a file written by `newsdesk backup`")
       .option("--force", "replace an existing store"),
   ).action(async (file: string, options: { db?: string; force?: boolean }) => {
@@ -23,7 +25,8 @@ export function register(program: Command): void {
       throw new UserError(`${target} exists; add --force to replace it with ${file}`, 2);
     }
     const { restoreSqlite } = await import("../../store/sqlite/backup.ts");
-    await restoreSqlite(file, target);
+    const { kept } = await restoreSqlite(file, target);
+    if (kept) process.stdout.write(`kept the previous store as ${kept}\n`);
     const { openStore } = await import("../../store/open.ts");
     const { countArticles } = await import("../../store/articles.ts");
     // Opening migrates a backup taken by an older version to the current schema.

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ForbiddenError, NotFoundError, StateError } from "../../editorial/errors.ts";
 import { ValidationError } from "../../model/article.ts";
 import { ConflictError } from "../../store/articles.ts";
+import { StoreReplacedError } from "../../store/store.ts";
 import { isStoreUnavailable } from "../../store/unavailable.ts";
 
 /**
@@ -73,6 +74,13 @@ function classify(error: unknown): { code: ApiErrorCode; message: string; issues
     return {
       code: "precondition-failed",
       message: `the article changed meanwhile: it is at revision ${error.currentRevision}`,
+    };
+  }
+  if (error instanceof StoreReplacedError) {
+    return {
+      code: "unavailable",
+      message:
+        "the store's file was replaced (a restore?) while this server had it open; it accepts no writes until restarted",
     };
   }
   if (isStoreUnavailable(error)) {
