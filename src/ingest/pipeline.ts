@@ -6,6 +6,8 @@ import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
 import { type Article, parseArticle, ValidationError } from "../model/article.ts";
 import { findByContentHash, saveValidatedArticles } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
+import { StoreFullError } from "../store/store.ts";
+import { isStoreFull } from "../store/unavailable.ts";
 import { decodeText } from "./encoding.ts";
 import { detectImporter } from "./formats.ts";
 import { ImportError, type Source } from "./importer.ts";
@@ -140,6 +142,12 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
           );
           stored.push(...f.articles.map((a) => a.id));
         } catch (error) {
+          // A full disk fails every later file too: stop, saying what is stored and what is not.
+          if (isStoreFull(error)) {
+            throw new StoreFullError(
+              `the disk holding ${store.location} is full: the import stopped at ${f.file}; ${result.imported + stored.length} articles of earlier files are stored whole, nothing of ${f.file} or later files. Free space and run the import again (files already imported are skipped)`,
+            );
+          }
           result.failed.push({ file: f.file, reason: reasonOf(error) });
           seen.delete(f.hash);
         }

@@ -79,3 +79,11 @@ export class StoreReplacedError extends StoreError {
     this.name = "StoreReplacedError";
   }
 }
+
+/** The disk holding the store is full; what was being written was refused whole. */
+export class StoreFullError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreFullError";
+  }
+}

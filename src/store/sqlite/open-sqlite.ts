@@ -18,9 +18,19 @@ export interface SqliteStore extends KyselyStore {
  * so the dialect gets a connection whose `prepare` reuses statements by SQL text. A statement
  * still busy in an open iterate() is never handed out twice: a fresh one is prepared instead.
  */
+/** Stands in for a ROLLBACK when SQLite has already rolled the transaction back. */
+const alreadyRolledBack = {
+  reader: false,
+  busy: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+} as unknown as Database.Statement;
+
 function withStatementCache(sqlite: Database.Database, beforeWrite: () => void): Database.Database {
   const cache = new Map<string, Database.Statement>();
   const prepare = (source: string) => {
+    // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR): the
+    // ROLLBACK Kysely then sends would fail and hide the error that mattered.
+    if (!sqlite.inTransaction && /^\s*rollback\s*$/i.test(source)) return alreadyRolledBack;
     const cached = cache.get(source);
     const statement = cached && !cached.busy ? cached : sqlite.prepare(source);
     if (!cached && cache.size < 2000) cache.set(source, statement);
