@@ -7,6 +7,7 @@ import { makeStore } from "../make-store.ts";
 import type { Database as Schema } from "../schema.ts";
 import { StoreError, StoreReplacedError } from "../store.ts";
 import { fileIdentity, holdStore } from "./holders.ts";
+import { shippingActive } from "./wal-archive.ts";
 
 export interface SqliteStore extends KyselyStore {
   /** The raw connection, for SQLite-only features (FTS5, backup, integrity check). */
@@ -60,6 +61,8 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
+    // With WAL shipping on (serve --wal-archive), only the shipper checkpoints, after shipping.
+    if (path !== ":memory:" && shippingActive(path)) sqlite.pragma("wal_autocheckpoint = 0");
   } catch (error) {
     throw new StoreError(`${path}: not a Newsdesk SQLite store (${(error as Error).message})`);
   }
