@@ -39,7 +39,7 @@ export interface ImportResult {
   /** Ids of the stored articles, in import order. */
   ids: string[];
   /** Byte-identical to a file imported earlier in this run or already in the store. */
-  duplicates: { file: string; of: string }[];
+  duplicates: { file: string; of: string; article?: string; earlierRun?: boolean }[];
   failed: FileReport[];
   /** Things the user should know that did not stop the import (e.g. a windows-1252 fallback). */
   notes: FileReport[];
@@ -173,9 +173,12 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
     try {
       const bytes = await readInput(input);
       const hash = contentHash(bytes);
-      const earlier = seen.get(hash) ?? (await findByContentHash(store, hash).then((f) => f && (f.path ?? f.id)));
-      if (earlier) {
-        result.duplicates.push({ file, of: earlier });
+      const inRun = seen.get(hash);
+      const stored = inRun ? null : await findByContentHash(store, hash);
+      if (inRun) {
+        result.duplicates.push({ file, of: inRun });
+      } else if (stored) {
+        result.duplicates.push({ file, of: stored.path ?? "(no file name)", article: stored.id, earlierRun: true });
       } else {
         const prepared = await prepareBytes(input, bytes, options);
         if (prepared.note) result.notes.push({ file, reason: prepared.note });
