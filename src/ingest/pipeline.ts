@@ -6,6 +6,8 @@ import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
 import { type Article, parseArticle, ValidationError } from "../model/article.ts";
 import { findByContentHash } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
+import { StoreFullError } from "../store/store.ts";
+import { isStoreFull } from "../store/unavailable.ts";
 import { decodeText } from "./encoding.ts";
 import { detectImporter } from "./formats.ts";
 import { ImportError, type Source } from "./importer.ts";
@@ -41,7 +43,7 @@ export interface ImportResult {
   /** Ids of the stored articles, in import order. */
   ids: string[];
   /** Byte-identical to a file imported earlier in this run or already in the store. */
-  duplicates: { file: string; of: string }[];
+  duplicates: { file: string; of: string; article?: string; earlierRun?: boolean }[];
   failed: FileReport[];
   /** Things the user should know that did not stop the import (e.g. a windows-1252 fallback). */
   notes: FileReport[];
@@ -200,6 +202,12 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
           await storePrepared(store, [f]);
           stored.push(...f.articles.map((a) => a.id));
         } catch (error) {
+          // A full disk fails every later file too: stop, saying what is stored and what is not.
+          if (isStoreFull(error)) {
+            throw new StoreFullError(
+              `the disk holding ${store.location} is full: the import stopped at ${f.file}; ${result.imported + stored.length} articles of earlier files are stored whole, nothing of ${f.file} or later files. Free space and run the import again (files already imported are skipped)`,
+            );
+          }
           result.failed.push({ file: f.file, reason: reasonOf(error) });
           seen.delete(f.hash);
         }
@@ -225,9 +233,12 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
     try {
       const bytes = await readInput(input);
       const hash = contentHash(bytes);
-      const earlier = seen.get(hash) ?? (await findByContentHash(store, hash).then((f) => f && (f.path ?? f.id)));
-      if (earlier) {
-        result.duplicates.push({ file, of: earlier });
+      const inRun = seen.get(hash);
+      const stored = inRun ? null : await findByContentHash(store, hash);
+      if (inRun) {
+        result.duplicates.push({ file, of: inRun });
+      } else if (stored) {
+        result.duplicates.push({ file, of: stored.path ?? "(no file name)", article: stored.id, earlierRun: true });
       } else {
         const prepared = await prepareBytes(input, bytes, options);
         if (prepared.note) result.notes.push({ file, reason: prepared.note });

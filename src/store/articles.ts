@@ -121,6 +121,24 @@ function withEditorialState(incoming: Article, storedDoc: string): Article {
 /** The most text of one article the search index and related stories see (longer than any real story). */
 export const MAX_INDEXED_CHARS = 100_000;
 
+/** The columns of `articles` copied from the document for indexes and search; `check` compares them. */
+export function indexedColumns(stored: Article) {
+  return {
+    slug: stored.slug,
+    section: stored.section,
+    section_slug: sectionSlug(stored.section),
+    headline: stored.headline,
+    summary: stored.summary,
+    status: stored.status,
+    language: stored.language,
+    first_published: stored.firstPublished,
+    updated: stored.updated,
+    // Bounded: the search index, related terms and snippets all work on this column, and a hostile
+    // body of a megabyte would cost each of them (and PostgreSQL's tsvector) far more than any story.
+    body_text: articleText(stored).slice(0, MAX_INDEXED_CHARS),
+  } satisfies Partial<ArticlesTable>;
+}
+
 function articleRow(
   stored: Article,
   doc: string,
@@ -131,20 +149,9 @@ function articleRow(
 ): ArticlesTable {
   return {
     id: stored.id,
-    slug: stored.slug,
-    section: stored.section,
-    section_slug: sectionSlug(stored.section),
-    headline: stored.headline,
-    summary: stored.summary,
-    status: stored.status,
-    language: stored.language,
-    first_published: stored.firstPublished,
-    updated: stored.updated,
+    ...indexedColumns(stored),
     revision,
     content_hash: contentHash ?? stored.origin?.contentHash ?? null,
-    // Bounded: the search index, related terms and snippets all work on this column, and a hostile
-    // body of a megabyte would cost each of them (and PostgreSQL's tsvector) far more than any story.
-    body_text: articleText(stored).slice(0, MAX_INDEXED_CHARS),
     doc,
     created_at: createdAt,
     modified_at: now,
