@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { type Article, articleText, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
 import { type Db, inTransaction } from "./db.ts";
-import type { ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
+import type { ArticleAuthorsTable, ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
 import { type Engine, type Repositories, StoreError } from "./store.ts";
 
 export interface StoredArticle {
@@ -58,7 +58,11 @@ async function freeSlug(db: Db, slug: string, id: string): Promise<string> {
 }
 
 /** The entity and quote rows an article's document implies. */
-function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: ArticleQuotesTable[] } {
+function derivedRows(a: Article): {
+  entities: ArticleEntitiesTable[];
+  quotes: ArticleQuotesTable[];
+  authors: ArticleAuthorsTable[];
+} {
   const entities = new Map<string, ArticleEntitiesTable>();
   for (const [kind, list] of [
     ["person", a.people],
@@ -86,7 +90,11 @@ function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: Ar
     type: q.type,
     published: a.firstPublished,
   }));
-  return { entities: [...entities.values()], quotes };
+  const authors = a.byline.flatMap((p, ordinal) => {
+    const tag = entityTag(p.name);
+    return tag ? [{ article_id: a.id, ordinal, tag, name: p.name }] : [];
+  });
+  return { entities: [...entities.values()], quotes, authors };
 }
 
 async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<void> {
@@ -94,10 +102,12 @@ async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<v
   if (replace) {
     await db.deleteFrom("article_entities").where("article_id", "=", a.id).execute();
     await db.deleteFrom("article_quotes").where("article_id", "=", a.id).execute();
+    await db.deleteFrom("article_authors").where("article_id", "=", a.id).execute();
   }
-  const { entities, quotes } = derivedRows(a);
+  const { entities, quotes, authors } = derivedRows(a);
   if (entities.length > 0) await db.insertInto("article_entities").values(entities).execute();
   if (quotes.length > 0) await db.insertInto("article_quotes").values(quotes).execute();
+  if (authors.length > 0) await db.insertInto("article_authors").values(authors).execute();
 }
 
 function articleRow(
@@ -246,6 +256,10 @@ async function saveBatch(db: Db, items: { article: Article; options: SaveOptions
     await insertInChunks(
       derived.flatMap((d) => d.quotes),
       (rows) => db.insertInto("article_quotes").values(rows).execute(),
+    );
+    await insertInChunks(
+      derived.flatMap((d) => d.authors),
+      (rows) => db.insertInto("article_authors").values(rows).execute(),
     );
     pending = { articles: [], revisions: [], derived: [] };
   };

@@ -8,6 +8,7 @@ interface ServeOptions {
   host: string;
   baseUrl?: string;
   sample?: boolean;
+  config?: string;
 }
 
 function parsePort(value: string): number {
@@ -41,10 +42,26 @@ export function register(program: Command): void {
       .addOption(
         new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env("NEWSDESK_BASE_URL"),
       )
-      .option("--sample", "fill an empty store with the sample newsroom first"),
+      .option("--sample", "fill an empty store with the sample newsroom first (and use its site config)")
+      .addOption(
+        new Option(
+          "--config <file>",
+          "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
+        ).env("NEWSDESK_CONFIG"),
+      ),
   ).action(async (options: ServeOptions) => {
     const port = parsePort(options.port);
-    const baseUrl = parseBaseUrl(options.baseUrl);
+    const { loadSiteConfig, ConfigError } = await import("../../config/site-config.ts");
+    const { SAMPLE_SITE_CONFIG } = await import("../../sample/site-config.ts");
+    let config: import("../../config/site-config.ts").SiteConfig;
+    try {
+      config = loadSiteConfig(options.config, { fallback: options.sample ? SAMPLE_SITE_CONFIG : undefined });
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UserError(error.message);
+      throw error;
+    }
+    // --base-url (or NEWSDESK_BASE_URL, which the config also reads) wins over the file.
+    const baseUrl = parseBaseUrl(options.baseUrl) ?? config.baseUrl;
     const { openStore, resolveDbLocation } = await import("../../store/open.ts");
     const { startServer } = await import("../../web/server.ts");
     const { createEditorialApi } = await import("../../web/api/editorial.ts");
@@ -65,6 +82,7 @@ export function register(program: Command): void {
         port,
         hostname: options.host,
         baseUrl,
+        config,
         writeApi: createEditorialApi({ store }),
         desk: {},
       }).catch((error: NodeJS.ErrnoException) => {
