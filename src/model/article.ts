@@ -72,6 +72,11 @@ export const article = z.object({
     .default("en"),
   direction: z.enum(["ltr", "rtl"]).default("ltr"),
   firstPublished: isoTimestamp.nullable().default(null),
+  /**
+   * Where firstPublished came from when the source gave no date: `import` (the time of import) or
+   * `given` (import --date). Absent when the source dated the story.
+   */
+  dateSource: z.enum(["import", "given"]).optional(),
   updated: isoTimestamp.nullable().default(null),
   sourceUrl: z.string().max(4096).nullable().default(null),
   status: articleStatus.default("published"),

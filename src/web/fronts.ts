@@ -1,6 +1,7 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { ArticleSummary } from "../store/articles.ts";
 import type { Repositories } from "../store/store.ts";
+import { breakingBody, frontBody } from "./api/request-schemas.ts";
 
 /**
  * Curated fronts: an editor picks the lead and the order of the top stories of the home page and
@@ -8,29 +9,7 @@ import type { Repositories } from "../store/store.ts";
  * `front:<section>`), with the breaking-news banner (`breaking`) beside them.
  */
 
-const articleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an article id");
-
-export const frontBody = z
-  .object({
-    /** The story that leads; null lets the newest lead. */
-    lead: articleId.nullable().default(null),
-    /** Top stories under the lead, in this order. */
-    top: z.array(articleId).max(20).default([]),
-  })
-  .strict();
 export type FrontChoice = z.infer<typeof frontBody>;
-
-export const breakingBody = z
-  .object({
-    text: z.string().trim().min(1, "must not be empty").max(200),
-    /** Where the banner links: a site path or an absolute http(s) URL. */
-    url: z
-      .string()
-      .refine((v) => (v.startsWith("/") && !v.startsWith("//")) || /^https?:\/\//.test(v), "must be a path or http(s) URL")
-      .optional(),
-    expiresAt: z.iso.datetime({ offset: true }),
-  })
-  .strict();
 export type Breaking = z.infer<typeof breakingBody>;
 
 export const HOME_FRONT = "home";

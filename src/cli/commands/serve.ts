@@ -77,13 +77,15 @@ export function register(program: Command): void {
         if (seeded > 0)
           process.stderr.write(`newsdesk: added the sample newsroom (${seeded} articles) to ${store.location}\n`);
       }
+      // Fronts and the banner purge this process's pages at once (others see them through the store).
+      let purgeLocal: (keys: string[]) => void = () => {};
       const server = await startServer({
         store,
         port,
         hostname: options.host,
         baseUrl,
         config,
-        writeApi: createEditorialApi({ store }),
+        writeApi: createEditorialApi({ store, onSiteChange: (keys) => purgeLocal(keys) }),
         desk: {},
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "EADDRINUSE")
@@ -94,11 +96,16 @@ export function register(program: Command): void {
       // Every server drops pages a write (from any process) changed, and tells the CDN (NEWSDESK_PURGE_URL).
       const { startLiveInvalidation } = await import("../../web/cdn/live-invalidation.ts");
       const { purgeHookFromEnv } = await import("../../web/cdn/purge.ts");
+      const purge = purgeHookFromEnv();
+      purgeLocal = (keys) => {
+        server.site.cache.invalidate(keys);
+        purge?.purge(keys);
+      };
       const live = await startLiveInvalidation({
         store,
         cache: server.site.cache,
         freshness: server.site.freshness,
-        purge: purgeHookFromEnv(),
+        purge,
       });
       process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
