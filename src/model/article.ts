@@ -181,6 +181,15 @@ export function wordCount(a: Pick<Article, "blocks">): number {
 
 export type { Block };
 
+/**
+ * The address of a byline name (/authors/<tag>), or null when the name has no letters a slug can
+ * keep (Arabic, Chinese…), where slugify would fall back to a shared "article".
+ */
+export function authorTag(name: string): string | null {
+  const tag = slugify(name, 100);
+  return tag === "article" && !/article/i.test(name) ? null : tag;
+}
+
 /** The tag slug of an entity: one person, organisation or place is one tag across articles. */
 export function entityTag(name: string): string {
   return slugify(name, 100);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
-import { type Article, articleText, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
+import { type Article, articleText, authorTag, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
 import { type Db, inTransaction } from "./db.ts";
 import type { ArticleAuthorsTable, ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
 import { type Engine, type Repositories, StoreError } from "./store.ts";
@@ -91,7 +91,7 @@ function derivedRows(a: Article): {
     published: a.firstPublished,
   }));
   const authors = a.byline.flatMap((p, ordinal) => {
-    const tag = entityTag(p.name);
+    const tag = authorTag(p.name);
     return tag ? [{ article_id: a.id, ordinal, tag, name: p.name }] : [];
   });
   return { entities: [...entities.values()], quotes, authors };

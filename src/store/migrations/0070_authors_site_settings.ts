@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { entityTag } from "../../model/article.ts";
+import { authorTag } from "../../model/article.ts";
 import type { Database } from "../schema.ts";
 import type { Engine } from "../store.ts";
 
@@ -39,7 +39,7 @@ export async function up(db: Kysely<Database>, _engine: Engine): Promise<void> {
       const byline = (JSON.parse(r.doc) as { byline?: { name?: unknown }[] }).byline ?? [];
       return byline.flatMap((p, ordinal) => {
         const name = typeof p?.name === "string" ? p.name : "";
-        const tag = entityTag(name);
+        const tag = authorTag(name);
         return name && tag ? [{ article_id: r.id, ordinal, tag, name }] : [];
       });
     });

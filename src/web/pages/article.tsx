@@ -2,7 +2,7 @@
 import { raw } from "hono/html";
 import { Blocks } from "../../blocks/render.tsx";
 import type { BlockContext } from "../../blocks/render-context.ts";
-import { type Article, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
+import { type Article, authorTag, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
 import type { ArticleSummary } from "../../store/articles.ts";
 import type { EntityKind, SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
@@ -21,8 +21,8 @@ function Byline({ site, article }: { site: Site; article: Article }) {
       {article.byline.map((p, i) => (
         <>
           {i > 0 ? (i === article.byline.length - 1 ? ` ${site.t.and} ` : ", ") : null}
-          {entityTag(p.name) ? (
-            <a class="byline-name" href={authorPath(entityTag(p.name))}>
+          {authorTag(p.name) ? (
+            <a class="byline-name" href={authorPath(authorTag(p.name) ?? "")}>
               {p.name}
             </a>
           ) : (
