@@ -157,13 +157,31 @@ async function statusBeforeDelete(tx: Repositories, id: string): Promise<Status 
 
 const unchanged: Effect = async ({ current }) => ({ doc: current });
 
+/** What readers read: a change here to a published story is an update they are told about. */
+function readerTextChanged(before: Article, after: Article): boolean {
+  return (
+    before.headline !== after.headline ||
+    before.summary !== after.summary ||
+    JSON.stringify(before.blocks) !== JSON.stringify(after.blocks)
+  );
+}
+
+/**
+ * "Updated" is the newsroom's word to readers: a published story's body, headline or summary
+ * changed. Tags, related stories and other metadata leave it as it was.
+ */
+function withUpdated(current: Article, next: Article, now: Date): Article {
+  if (current.status !== "published") return next;
+  return { ...next, updated: readerTextChanged(current, next) ? now.toISOString() : current.updated };
+}
+
 /** What each action does to the document and the schedule, beyond the status the table sets. */
 const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
   async update({ current, request, params, prepared }) {
     const doc = prepared ?? cleanArticle(updatedInput(current, request, params));
     // A live story keeps a body: emptying it is refused as publishing an empty one would be.
     if (current.status === "published" || current.status === "scheduled") requireBody(doc);
-    return { doc };
+    return { doc: withUpdated(current, doc, request.now) };
   },
   async publish({ tx, current, request }) {
     requirePublishable(current);
@@ -212,15 +230,14 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
   async "restore-revision"({ tx, current, request, params }) {
     const old = await tx.articles.revision(request.id, params.revision!);
     if (!old) throw new NotFoundError(`article ${request.id} has no revision ${params.revision}`);
-    return {
-      doc: parseArticle({
-        ...old,
-        slug: current.slug,
-        status: current.status,
-        firstPublished: current.firstPublished,
-        corrections: current.corrections,
-      }),
-    };
+    const doc = parseArticle({
+      ...old,
+      slug: current.slug,
+      status: current.status,
+      firstPublished: current.firstPublished,
+      corrections: current.corrections,
+    });
+    return { doc: withUpdated(current, doc, request.now) };
   },
   async correction({ current, request, params }) {
     const at = request.now.toISOString();

@@ -30,6 +30,12 @@ export interface PipelineOptions {
   enrich?: boolean;
   /** False: skip the follow-up work after each batch (related stories, or queueing jobs). Default true. */
   followUp?: boolean;
+  /** --date: first published for stories whose source gives no date (ISO 8601); else the import time. */
+  date?: string;
+  /** The import time undated stories take (default: now). */
+  now?: Date;
+  /** The site config's section mapping: an imported section name to the newsroom's own. */
+  mapSection?: (name: string) => string;
 }
 
 export interface FileReport {
@@ -118,6 +124,7 @@ export async function prepareBytes(
   const inputs = await importer.parse(source);
   if (inputs.length === 0) throw new ImportError(`no articles found in this ${importer.format} file`);
   const restore = RESTORE_FORMATS.has(importer.format);
+  const undated: string[] = [];
   const articles = inputs.map((raw, i) => {
     const where = inputs.length > 1 ? `article ${i + 1}` : "article";
     // A restore file is stored as written, so its markup and URLs are sanitized here like the API's.
@@ -125,13 +132,31 @@ export async function prepareBytes(
     const withOrigin =
       safe.origin || restore ? safe : { ...safe, origin: { format: importer.format, path: file, contentHash: hash } };
     const owned = withOrigin.source && isOwn(withOrigin.source.url, options) ? markOwn(withOrigin) : withOrigin;
-    const parsed = parseArticle(owned, where);
+    const read = parseArticle(owned, where);
+    const mapped = restore || !options.mapSection ? read : { ...read, section: options.mapSection(read.section) };
+    const parsed = restore ? read : datedOnImport(mapped, options, undated);
     // Validated again after enrichment so a bad result fails this file here, not the whole batch later.
     return restore || options.enrich === false ? parsed : parseArticle(enrichArticle(parsed), where);
   });
+  if (undated.length > 0) {
+    const when = options.date ? `the given date ${options.date}` : `the import time ${undated[0]}`;
+    const which = inputs.length > 1 ? `${undated.length} of ${inputs.length} stories have` : "the story has";
+    source.notes?.push(`${which} no date in the source; first published set to ${when}`);
+  }
   const notes = [...(encoding === "utf-8" ? [] : [`not valid UTF-8; read as ${encoding}`]), ...(source.notes ?? [])];
   const note = notes.length ? notes.join("; ") : undefined;
   return { file, hash, format: importer.format, articles, note };
+}
+
+/**
+ * A published story must have a date to be in the feeds, the archives and date-bound threads: one
+ * whose source gives none takes --date, else the import time, marked as such (`dateSource`).
+ */
+function datedOnImport(article: Article, options: PipelineOptions, undated: string[]): Article {
+  if (article.firstPublished || article.status !== "published") return article;
+  const at = options.date ?? (options.now ?? new Date()).toISOString();
+  undated.push(at);
+  return { ...article, firstPublished: at, dateSource: options.date ? "given" : "import" };
 }
 
 /** Read and prepare one input; nothing is stored. */

@@ -87,6 +87,11 @@ export const article = z.object({
     .default("en"),
   direction: z.enum(["ltr", "rtl"]).default("ltr"),
   firstPublished: isoTimestamp.nullable().default(null),
+  /**
+   * Where firstPublished came from when the source gave no date: `import` (the time of import) or
+   * `given` (import --date). Absent when the source dated the story.
+   */
+  dateSource: z.enum(["import", "given"]).optional(),
   updated: isoTimestamp.nullable().default(null),
   sourceUrl: z.string().max(4096).nullable().default(null),
   /** Absent for stories written here and for articles stored before sources were kept. */
@@ -198,6 +203,15 @@ export function wordCount(a: Pick<Article, "blocks">): number {
 }
 
 export type { Block };
+
+/**
+ * The address of a byline name (/authors/<tag>), or null when the name has no letters a slug can
+ * keep (Arabic, Chinese…), where slugify would fall back to a shared "article".
+ */
+export function authorTag(name: string): string | null {
+  const tag = slugify(name, 100);
+  return tag === "article" && !/article/i.test(name) ? null : tag;
+}
 
 /** The tag slug of an entity: one person, organisation or place is one tag across articles. */
 export function entityTag(name: string): string {

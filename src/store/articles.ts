@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
-import { type Article, articleText, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
+import { type Article, articleText, authorTag, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
 import { type Db, inTransaction } from "./db.ts";
-import type { ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
+import type { ArticleAuthorsTable, ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
 import { type Engine, type Repositories, StoreError } from "./store.ts";
 
 export interface StoredArticle {
@@ -63,7 +63,11 @@ async function freeSlug(db: Db, slug: string, id: string): Promise<string> {
 }
 
 /** The entity and quote rows an article's document implies. */
-function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: ArticleQuotesTable[] } {
+function derivedRows(a: Article): {
+  entities: ArticleEntitiesTable[];
+  quotes: ArticleQuotesTable[];
+  authors: ArticleAuthorsTable[];
+} {
   const entities = new Map<string, ArticleEntitiesTable>();
   for (const [kind, list] of [
     ["person", a.people],
@@ -91,7 +95,11 @@ function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: Ar
     type: q.type,
     published: a.firstPublished,
   }));
-  return { entities: [...entities.values()], quotes };
+  const authors = a.byline.flatMap((p, ordinal) => {
+    const tag = authorTag(p.name);
+    return tag ? [{ article_id: a.id, ordinal, tag, name: p.name }] : [];
+  });
+  return { entities: [...entities.values()], quotes, authors };
 }
 
 async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<void> {
@@ -99,11 +107,13 @@ async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<v
   if (replace) {
     await db.deleteFrom("article_entities").where("article_id", "=", a.id).execute();
     await db.deleteFrom("article_quotes").where("article_id", "=", a.id).execute();
+    await db.deleteFrom("article_authors").where("article_id", "=", a.id).execute();
   }
-  const { entities, quotes } = derivedRows(a);
+  const { entities, quotes, authors } = derivedRows(a);
   // In chunks: one multi-row INSERT of thousands of quotes passes the engines' bound-parameter limits.
   await insertInChunks(entities, (rows) => db.insertInto("article_entities").values(rows).execute());
   await insertInChunks(quotes, (rows) => db.insertInto("article_quotes").values(rows).execute());
+  await insertInChunks(authors, (rows) => db.insertInto("article_authors").values(rows).execute());
 }
 
 /** `incoming` with the stored document's editorial state (see SaveOptions.keepEditorialState). */
@@ -277,6 +287,10 @@ async function saveBatch(db: Db, items: { article: Article; options: SaveOptions
     await insertInChunks(
       derived.flatMap((d) => d.quotes),
       (rows) => db.insertInto("article_quotes").values(rows).execute(),
+    );
+    await insertInChunks(
+      derived.flatMap((d) => d.authors),
+      (rows) => db.insertInto("article_authors").values(rows).execute(),
     );
     pending = { articles: [], revisions: [], derived: [] };
   };

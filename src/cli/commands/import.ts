@@ -10,6 +10,8 @@ interface ImportOptions {
   baseUrl?: string;
   own?: boolean;
   ownDomains?: string;
+  date?: string;
+  config?: string;
 }
 
 export function register(program: Command): void {
@@ -26,9 +28,32 @@ export function register(program: Command): void {
       .option(
         "--own-domains <list>",
         "comma-separated domains whose pages are the newsroom's own (default: $NEWSDESK_OWN_DOMAINS)",
+      )
+      .option("--date <iso>", "first published time for stories whose source gives no date (default: now)")
+      .option(
+        "--config <file>",
+        "site config whose section mapping applies (default: $NEWSDESK_CONFIG, else ./newsdesk.config.json when present)",
       ),
   ).action(async (inputs: string[], options: ImportOptions) => {
     const { importInputs, ownDomainsFromEnv } = await import("../../ingest/pipeline.ts");
+    const { UserError } = await import("../errors.ts");
+    let date: string | undefined;
+    if (options.date !== undefined) {
+      const at = Date.parse(options.date);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(options.date) || Number.isNaN(at))
+        throw new UserError(
+          `--date must be an ISO 8601 date or date-time such as 2005-03-14 or 2005-03-14T09:00:00Z; got "${options.date}"`,
+        );
+      date = new Date(at).toISOString();
+    }
+    const { loadSiteConfig, mapSection, ConfigError } = await import("../../config/site-config.ts");
+    let config: import("../../config/site-config.ts").SiteConfig;
+    try {
+      config = loadSiteConfig(options.config);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UserError(error.message);
+      throw error;
+    }
     const { SingleBar, Presets } = await import("cli-progress");
     let bar: InstanceType<typeof SingleBar> | undefined;
     const result = await withStore(options.db, (store) =>
@@ -37,6 +62,8 @@ export function register(program: Command): void {
         baseUrl: options.baseUrl,
         own: options.own,
         ownDomains: options.ownDomains !== undefined ? options.ownDomains.split(",") : ownDomainsFromEnv(),
+        date,
+        mapSection: config.sections.length > 0 ? (name) => mapSection(config, name) : undefined,
         onProgress(done, total) {
           if (!bar && (process.stderr.isTTY || total >= LONG_RUN_FILES) && total > 1) {
             bar = new SingleBar(

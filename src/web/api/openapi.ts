@@ -10,6 +10,8 @@ import {
   enrichmentDecisionsBody,
   scheduleBody,
   tokenCreateBody,
+  breakingBody,
+  frontBody,
 } from "./request-schemas.ts";
 
 /**
@@ -162,6 +164,50 @@ export const API_ROUTES: ApiRoute[] = [
     role: "editor",
     ifMatch: true,
     ok: { status: 200, description: "The new revision" },
+  },
+  {
+    method: "get",
+    path: "/fronts/:front",
+    summary: "A curated front (`home` or a section slug): the editor's lead and top stories",
+    role: "reader",
+    ok: { status: 200, description: "The front's lead and top story ids, or nulls when not curated" },
+  },
+  {
+    method: "put",
+    path: "/fronts/:front",
+    summary: "Choose the lead and the order of the top stories of the home page or a section; the newest fill in below",
+    role: "editor",
+    body: frontBody,
+    ok: { status: 200, description: "The front as stored" },
+  },
+  {
+    method: "delete",
+    path: "/fronts/:front",
+    summary: "Back to automatic: the newest story leads",
+    role: "editor",
+    ok: { status: 204, description: "Removed" },
+  },
+  {
+    method: "get",
+    path: "/breaking",
+    summary: "The breaking-news banner, if one is live",
+    role: "reader",
+    ok: { status: 200, description: "The banner or null" },
+  },
+  {
+    method: "put",
+    path: "/breaking",
+    summary: "Show a breaking-news banner on the fronts until `expiresAt`",
+    role: "editor",
+    body: breakingBody,
+    ok: { status: 200, description: "The banner as stored" },
+  },
+  {
+    method: "delete",
+    path: "/breaking",
+    summary: "Take the breaking-news banner down",
+    role: "editor",
+    ok: { status: 204, description: "Removed" },
   },
   {
     method: "get",
