@@ -16,6 +16,8 @@ interface PageData {
   article: Article | null;
   role: "writer" | "editor" | "admin";
   csrf: string;
+  /** Idle time before a draft is autosaved; 0: never. */
+  autosaveMs: number;
 }
 
 type Editable = Pick<Article, "headline" | "summary" | "section" | "byline" | "slug" | "blocks">;
@@ -80,18 +82,37 @@ function startEditor(data: PageData): void {
   let revision = data.revision;
   let base: Article | null = data.article;
   let dirty = false;
+  /** Counts edits, so a save that ran while the person kept typing leaves the story dirty. */
+  let edits = 0;
+  /** Set while the conflict panel waits for Merge or Reload: no autosave into a known conflict. */
+  let conflicted = false;
   let saving: Promise<boolean> | null = null;
   let autosave: ReturnType<typeof setTimeout> | undefined;
+  const unsaved = $("unsaved-changes");
 
   const say = (text: string) => {
     status.textContent = text;
   };
-  const markDirty = () => {
-    dirty = true;
+  const setDirty = (value: boolean) => {
+    dirty = value;
+    if (unsaved) unsaved.hidden = !value;
+  };
+  /** Autosave only drafts (a change to a live story goes out only when someone presses Save), and a
+   * new story only once it has the headline and section the API needs to create it. */
+  const autosaves = () =>
+    data.autosaveMs > 0 &&
+    !conflicted &&
+    (id
+      ? !!base && (base.status === "draft" || base.status === "unpublished")
+      : !!fields.headline.value.trim() && !!fields.section.value.trim());
+  const scheduleAutosave = () => {
     clearTimeout(autosave);
-    // Autosave only drafts: a change to a live story is published only when someone presses Save.
-    if (id && base && (base.status === "draft" || base.status === "unpublished"))
-      autosave = setTimeout(() => void save("Autosaved"), 20_000);
+    if (autosaves()) autosave = setTimeout(() => void save("Autosaved"), data.autosaveMs);
+  };
+  const markDirty = () => {
+    edits++;
+    setDirty(true);
+    scheduleAutosave();
   };
   const editor: Editor = createBodyEditor($("body-editor")!, base?.blocks ?? [], markDirty);
   for (const f of Object.values(fields)) f.addEventListener("input", markDirty);
@@ -145,10 +166,11 @@ function startEditor(data: PageData): void {
     say(`Not saved: ${message}${issues ? ` (${issues})` : ""}`);
   };
 
-  const accepted = (result: { article: Article; revision: number }, message: string) => {
+  const accepted = (result: { article: Article; revision: number }, message: string, editsSaved = edits) => {
     base = result.article;
     revision = result.revision;
-    dirty = false;
+    setDirty(edits !== editsSaved);
+    if (dirty) scheduleAutosave();
     fields.slug.value = result.article.slug;
     $("story-status")!.textContent = result.article.status;
     say(`${message}: revision ${revision}`);
@@ -167,6 +189,7 @@ function startEditor(data: PageData): void {
     theirs.replaceChildren(changeList(diffDocuments(editable(base), editable(latest.article))));
     ours.replaceChildren(changeList(diffDocuments(editable(base), mine)));
     panel.hidden = false;
+    conflicted = true;
     say(`Not saved: someone else saved this story meanwhile (now revision ${latest.revision}). Merge or reload below.`);
     const loaded = base;
     $("merge-button")!.onclick = () => {
@@ -174,7 +197,8 @@ function startEditor(data: PageData): void {
       base = latest.article;
       revision = latest.revision;
       fill(merged);
-      dirty = true;
+      conflicted = false;
+      markDirty();
       panel.hidden = true;
       say("Merged with the other changes: review, then Save");
       fields.headline.focus();
@@ -183,7 +207,8 @@ function startEditor(data: PageData): void {
       base = latest.article;
       revision = latest.revision;
       fill(editable(latest.article));
-      dirty = false;
+      conflicted = false;
+      setDirty(false);
       panel.hidden = true;
       say(`Reloaded revision ${revision}`);
       fields.headline.focus();
@@ -193,6 +218,7 @@ function startEditor(data: PageData): void {
 
   const doSave = async (message: string): Promise<boolean> => {
     const story = collect();
+    const editsSaved = edits;
     say("Saving…");
     let response: Response;
     if (!id) {
@@ -203,7 +229,7 @@ function startEditor(data: PageData): void {
         const result = (await response.json()) as { article: Article; revision: number };
         id = result.article.id;
         history.replaceState(null, "", `/desk/stories/${id}`);
-        accepted(result, message);
+        accepted(result, message, editsSaved);
         document.body.dataset.storyId = id;
         for (const el of document.querySelectorAll<HTMLElement>("[data-needs-story]")) el.hidden = false;
         for (const a of document.querySelectorAll<HTMLAnchorElement>("a[data-story-link]"))
@@ -213,7 +239,7 @@ function startEditor(data: PageData): void {
     } else {
       response = await api("PUT", `/api/articles/${id}`, { ...base, ...story });
       if (response.ok) {
-        accepted(await response.json(), message);
+        accepted(await response.json(), message, editsSaved);
         return true;
       }
       if (response.status === 412) {
@@ -330,8 +356,11 @@ function startEditor(data: PageData): void {
     transition(`/api/articles/${id}/corrections`, "POST", { text: value("correction-text") }, "Correction added"),
   );
 
+  // The browser's own "leave the page?" question while there are unsaved changes.
   window.addEventListener("beforeunload", (e) => {
-    if (dirty) e.preventDefault();
+    if (!dirty) return;
+    e.preventDefault();
+    e.returnValue = "";
   });
   document.body.dataset.editorReady = "true";
 }

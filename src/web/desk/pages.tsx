@@ -276,12 +276,20 @@ export function EditorPage(props: {
   id: string | null;
   revision: number;
   article: Article | null;
+  autosaveMs: number;
   sections: string[];
   enrichment: EnrichmentView | null;
 }) {
   const { article, user } = props;
   const isEditor = user.role === "editor" || user.role === "admin";
-  const data = { id: props.id, revision: props.revision, article, role: user.role, csrf: props.csrf };
+  const data = {
+    id: props.id,
+    revision: props.revision,
+    article,
+    role: user.role,
+    csrf: props.csrf,
+    autosaveMs: props.autosaveMs,
+  };
   const hidden = props.id ? undefined : true;
   return (
     <DeskLayout title={article?.headline ?? "New story"} user={user} csrf={props.csrf} script>
@@ -388,6 +396,9 @@ export function EditorPage(props: {
           <button type="button" id="save-button">
             Save
           </button>
+          <span id="unsaved-changes" class="desk-unsaved" hidden>
+            Unsaved changes
+          </span>
         </p>
         <p id="save-status" role="status" aria-live="polite" />
       </form>
