@@ -4,6 +4,7 @@ import { type Change, diffDocuments } from "../editorial/diff.ts";
 import type { Article } from "../model/article.ts";
 import { createBodyEditor, editorBlocks, setEditorBlocks } from "./editor.ts";
 import { mergeStory } from "./merge.ts";
+import { startRelatedPanel } from "./related.ts";
 
 /**
  * The desk's browser code: the story editor page. Every write goes to the editorial API
@@ -114,6 +115,7 @@ function startEditor(data: PageData): void {
     setDirty(true);
     scheduleAutosave();
   };
+  const related = startRelatedPanel(() => id, data.csrf);
   const editor: Editor = createBodyEditor($("body-editor")!, base?.blocks ?? [], markDirty);
   for (const f of Object.values(fields)) f.addEventListener("input", markDirty);
 
@@ -232,6 +234,7 @@ function startEditor(data: PageData): void {
         accepted(result, message, editsSaved);
         document.body.dataset.storyId = id;
         for (const el of document.querySelectorAll<HTMLElement>("[data-needs-story]")) el.hidden = false;
+        void related.load();
         for (const a of document.querySelectorAll<HTMLAnchorElement>("a[data-story-link]"))
           a.href = `/desk/stories/${id}/${a.dataset.storyLink}`;
         return true;
@@ -362,6 +365,7 @@ function startEditor(data: PageData): void {
     e.preventDefault();
     e.returnValue = "";
   });
+  void related.load();
   document.body.dataset.editorReady = "true";
 }
 

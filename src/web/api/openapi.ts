@@ -8,6 +8,7 @@ import {
   correctionBody,
   embargoBody,
   enrichmentDecisionsBody,
+  relatedChoiceBody,
   scheduleBody,
   tokenCreateBody,
 } from "./request-schemas.ts";
@@ -203,6 +204,28 @@ export const API_ROUTES: ApiRoute[] = [
     body: enrichmentDecisionsBody,
     ifMatch: true,
     ok: { status: 200, description: "The new revision" },
+  },
+  {
+    method: "get",
+    path: "/articles/:id/related",
+    summary: "The related stories the site shows, and the editors' pins and exclusions",
+    role: "writer",
+    ok: { status: 200, description: "`related` (as shown) and `choices` ({id, action, headline})" },
+  },
+  {
+    method: "put",
+    path: "/articles/:id/related/:other",
+    summary: "Pin another story as related (shown first) or exclude it (never shown)",
+    role: "writer",
+    body: relatedChoiceBody,
+    ok: { status: 200, description: "The related stories and choices after the change" },
+  },
+  {
+    method: "delete",
+    path: "/articles/:id/related/:other",
+    summary: "Remove a pin or exclusion: the pair goes back to the computed ranking",
+    role: "writer",
+    ok: { status: 200, description: "The related stories and choices after the change" },
   },
   {
     method: "post",

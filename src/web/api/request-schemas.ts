@@ -41,6 +41,9 @@ export const enrichmentDecisionsBody = z.object({
     .max(500, "must be an array of at most 500 decisions"),
 });
 
+/** An editor's choice about one related story: always show it (pin) or never (exclude). */
+export const relatedChoiceBody = z.object({ action: z.enum(["pin", "exclude"]) });
+
 /** Validates a parsed JSON body; a 400 `invalid-body` naming every bad field otherwise. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   const result = schema.safeParse(body);

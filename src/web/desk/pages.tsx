@@ -270,6 +270,29 @@ function EnrichmentPanel(props: { id: string; csrf: string; view: EnrichmentView
   );
 }
 
+/** Related stories: filled and driven by the desk script through /api/articles/:id/related. */
+function RelatedPanel(props: { hidden?: boolean }) {
+  return (
+    <section aria-labelledby="related-heading" class="desk-panel" data-needs-story hidden={props.hidden}>
+      <h2 id="related-heading" tabindex={-1}>
+        Related stories
+      </h2>
+      <p>Shown under the story as “More on this story”: pinned stories first, excluded ones never.</p>
+      <h3 id="related-shown-heading">Shown now</h3>
+      <ul id="related-shown" aria-labelledby="related-shown-heading" />
+      <h3 id="related-excluded-heading">Excluded</h3>
+      <ul id="related-excluded" aria-labelledby="related-excluded-heading" />
+      <label for="related-query">Find a story to pin</label>
+      <input id="related-query" type="search" />
+      <button type="button" id="related-find-button">
+        Find
+      </button>
+      <ul id="related-found" aria-label="Stories found" />
+      <p id="related-status" role="status" />
+    </section>
+  );
+}
+
 export function EditorPage(props: {
   user: User;
   csrf: string;
@@ -452,6 +475,7 @@ export function EditorPage(props: {
           </p>
         </section>
       ) : null}
+      <RelatedPanel hidden={hidden} />
       {props.id && props.enrichment ? (
         <EnrichmentPanel id={props.id} csrf={props.csrf} view={props.enrichment} />
       ) : null}
