@@ -4,6 +4,7 @@ import { type Change, diffDocuments } from "../editorial/diff.ts";
 import type { Article } from "../model/article.ts";
 import { createBodyEditor, editorBlocks, setEditorBlocks } from "./editor.ts";
 import { mergeStory } from "./merge.ts";
+import { startPlacedImages } from "./placed-images.ts";
 import { startRelatedPanel } from "./related.ts";
 
 /**
@@ -118,6 +119,7 @@ function startEditor(data: PageData): void {
   const related = startRelatedPanel(() => id, data.csrf);
   const editor: Editor = createBodyEditor($("body-editor")!, base?.blocks ?? [], markDirty);
   for (const f of Object.values(fields)) f.addEventListener("input", markDirty);
+  startPlacedImages(editor, data.csrf);
 
   const fill = (story: Editable) => {
     fields.headline.value = story.headline;

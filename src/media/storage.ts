@@ -19,6 +19,11 @@ export function isMediaName(name: string): boolean {
   return SAFE_NAME.test(name) && !name.includes("..");
 }
 
+/** Names served at /media/: every file but kept originals, which may carry EXIF data (location). */
+export function isPublicMediaName(name: string): boolean {
+  return isMediaName(name) && !/-source\.[a-z]+$/.test(name);
+}
+
 /** A folder on disk; files are written to a temporary name and renamed, so a reader never sees half a file. */
 export function localMediaStorage(folder: string): MediaStorage {
   return {

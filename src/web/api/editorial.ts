@@ -21,7 +21,7 @@ import {
 } from "../../editorial/workflow.ts";
 import { relatedChoices } from "../../enrich/related/choices.ts";
 import { clearRelatedOverride, excludeRelated, pinRelated } from "../../enrich/related/related.ts";
-import { uploadImage } from "../../media/library.ts";
+import { cropLibraryImage, uploadImage } from "../../media/library.ts";
 import { MAX_UPLOAD_BYTES, MediaError } from "../../media/process.ts";
 import { defaultMediaFolder, localMediaStorage, type MediaStorage } from "../../media/storage.ts";
 import type { Store } from "../../store/store.ts";
@@ -32,6 +32,7 @@ import {
   correctionBody,
   embargoBody,
   enrichmentDecisionsBody,
+  mediaCropBody,
   parseBody,
   relatedChoiceBody,
   scheduleBody,
@@ -342,6 +343,20 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
       }
     },
   );
+
+  app.post("/media/:media/crop", guard("writer", "cropping images"), async (c) => {
+    const id = c.req.param("media");
+    if (!/^[a-f0-9]{20}$/.test(id)) throw apiError("not-found", `no image ${id} in the media library`);
+    const { crop, focal } = parseBody(mediaCropBody, await jsonBody(c), "crop");
+    try {
+      const image = await cropLibraryImage(store, media, id, crop, focal);
+      c.header("Cache-Control", "no-store");
+      return c.json({ image });
+    } catch (error) {
+      if (error instanceof MediaError) throw apiError("not-found", error.message);
+      throw error;
+    }
+  });
 
   app.get("/audit", guard("editor", "reading the audit log"), async (c) => {
     const limitParam = Number(c.req.query("limit") ?? 100);

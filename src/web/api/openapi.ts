@@ -8,6 +8,7 @@ import {
   correctionBody,
   embargoBody,
   enrichmentDecisionsBody,
+  mediaCropBody,
   relatedChoiceBody,
   scheduleBody,
   tokenCreateBody,
@@ -234,6 +235,15 @@ export const API_ROUTES: ApiRoute[] = [
     role: "writer",
     multipart: { file: "file", alt: "text", caption: "text", credit: "text" },
     ok: { status: 201, description: "The stored image and its renditions" },
+  },
+  {
+    method: "post",
+    path: "/media/:media/crop",
+    summary:
+      "New renditions of a library image for a crop and focal point (fractions); the social card is cut around the focal point",
+    role: "writer",
+    body: mediaCropBody,
+    ok: { status: 200, description: "`image`: src, width, height, sizes, crop and focal for the image block" },
   },
   {
     method: "get",

@@ -415,6 +415,56 @@ export function EditorPage(props: {
           </button>
           <p id="upload-status" role="status" />
         </fieldset>
+        <fieldset id="placed-images" class="desk-upload" hidden>
+          <legend>Placed images</legend>
+          <label for="placed-image">Image to edit</label>
+          <select id="placed-image" />
+          <img id="placed-preview" class="desk-preview" alt="" />
+          <label for="placed-alt">Placed image alt text</label>
+          <input id="placed-alt" />
+          <label for="placed-caption">Placed image caption</label>
+          <input id="placed-caption" />
+          <label for="placed-credit">Placed image credit</label>
+          <input id="placed-credit" />
+          <fieldset>
+            <legend>Crop, in % of the original (empty: the whole image)</legend>
+            <div class="desk-numbers">
+              {(
+                [
+                  ["crop-x", "Crop left"],
+                  ["crop-y", "Crop top"],
+                  ["crop-width", "Crop width"],
+                  ["crop-height", "Crop height"],
+                ] as const
+              ).map(([id, label]) => (
+                <span>
+                  <label for={id}>{`${label} (%)`}</label>
+                  <input id={id} type="number" min={0} max={100} step="any" inputmode="decimal" />
+                </span>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Focal point, kept in view on social cards (lead image)</legend>
+            <div class="desk-numbers">
+              {(
+                [
+                  ["focal-x", "Focal point across"],
+                  ["focal-y", "Focal point down"],
+                ] as const
+              ).map(([id, label]) => (
+                <span>
+                  <label for={id}>{`${label} (%)`}</label>
+                  <input id={id} type="number" min={0} max={100} step="any" inputmode="decimal" />
+                </span>
+              ))}
+            </div>
+          </fieldset>
+          <button type="button" id="placed-update-button">
+            Update image
+          </button>
+          <p id="placed-status" role="status" />
+        </fieldset>
         <p>
           <button type="button" id="save-button">
             Save
