@@ -52,3 +52,8 @@ export function defaultMediaFolder(storeLocation: string): string {
   if (/^postgres(ql)?:\/\//.test(storeLocation) || storeLocation.startsWith("pglite")) return "media";
   return join(dirname(storeLocation), "media");
 }
+
+/** The media storage every command uses: the folder beside the store unless configured otherwise. */
+export function defaultMediaStorage(storeLocation: string): MediaStorage {
+  return localMediaStorage(defaultMediaFolder(storeLocation));
+}

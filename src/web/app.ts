@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { defaultMediaFolder, isPublicMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
+import { defaultMediaStorage, isPublicMediaName, type MediaStorage } from "../media/storage.ts";
 import type { Store } from "../store/store.ts";
 import { isStoreUnavailable } from "../store/unavailable.ts";
 import type { EditorialEnv } from "./api/editorial.ts";
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions): App {
     return file ? send(c, file.response) : notFound(c, site);
   });
 
-  const media = options.media ?? localMediaStorage(defaultMediaFolder(options.store.location));
+  const media = options.media ?? defaultMediaStorage(options.store.location);
   app.get("/media/:name", async (c) => {
     const name = c.req.param("name");
     const bytes = isPublicMediaName(name) ? await media.get(name) : null;

@@ -1,5 +1,13 @@
 import type { Command } from "commander";
+import type { Store } from "../../store/store.ts";
+import { UserError } from "../errors.ts";
 import { dbOption, withStore } from "../options.ts";
+
+async function imageCopier(store: Store) {
+  const { createImageCopier } = await import("../../media/copy-images.ts");
+  const { defaultMediaStorage } = await import("../../media/storage.ts");
+  return createImageCopier({ store, storage: defaultMediaStorage(store.location) });
+}
 
 /** Long runs get a progress bar even when stderr is not a terminal (logs, CI), at a slow redraw. */
 const LONG_RUN_FILES = 1000;
@@ -13,13 +21,21 @@ export function register(program: Command): void {
       )
       .argument("<inputs...>", "FILE, DIR or - for standard input")
       .option("--section <name>", "section for articles whose source names none (default: the folder name, else News)")
-      .option("--base-url <url>", "base URL for resolving relative links in HTML"),
-  ).action(async (inputs: string[], options: { db?: string; section?: string; baseUrl?: string }) => {
+      .option("--base-url <url>", "base URL for resolving relative links in HTML")
+      .option(
+        "--images <mode>",
+        "keep: image blocks point at their source (default); copy: fetch each image into the media library",
+        "keep",
+      ),
+  ).action(async (inputs: string[], options: { db?: string; section?: string; baseUrl?: string; images: string }) => {
+    if (options.images !== "keep" && options.images !== "copy")
+      throw new UserError(`--images must be keep or copy, not ${options.images}`);
     const { importInputs } = await import("../../ingest/pipeline.ts");
     const { SingleBar, Presets } = await import("cli-progress");
     let bar: InstanceType<typeof SingleBar> | undefined;
-    const result = await withStore(options.db, (store) =>
+    const result = await withStore(options.db, async (store) =>
       importInputs(store, inputs, {
+        copyImages: options.images === "copy" ? await imageCopier(store) : undefined,
         defaultSection: options.section,
         baseUrl: options.baseUrl,
         onProgress(done, total) {

@@ -23,7 +23,7 @@ import { relatedChoices } from "../../enrich/related/choices.ts";
 import { clearRelatedOverride, excludeRelated, pinRelated } from "../../enrich/related/related.ts";
 import { cropLibraryImage, uploadImage } from "../../media/library.ts";
 import { MAX_UPLOAD_BYTES, MediaError } from "../../media/process.ts";
-import { defaultMediaFolder, localMediaStorage, type MediaStorage } from "../../media/storage.ts";
+import { defaultMediaStorage, type MediaStorage } from "../../media/storage.ts";
 import type { Store } from "../../store/store.ts";
 import { checkCsrf, currentSession, sessionActor } from "../desk/session.ts";
 import { expectedRevision, jsonBody, revisionParam, socketAddress } from "./editorial/http.ts";
@@ -296,7 +296,7 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     return relatedAnswer(c, id);
   });
 
-  const media = options.media ?? localMediaStorage(defaultMediaFolder(store.location));
+  const media = options.media ?? defaultMediaStorage(store.location);
   app.post(
     "/media",
     authenticate,
