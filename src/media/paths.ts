@@ -19,3 +19,10 @@ export function ogImageOf(src: string): string | null {
 export function mediaIdOf(src: string): string | null {
   return RENDITION_PATH.exec(src)?.[1] ?? null;
 }
+
+const SAFE_NAME = /^[a-z0-9][a-z0-9._-]{0,127}$/;
+
+/** A name that can be a media file: no folders, nothing hidden, nothing odd in a URL or an object key. */
+export function isMediaName(name: string): boolean {
+  return SAFE_NAME.test(name) && !name.includes("..");
+}

@@ -1,70 +1,79 @@
 import type { Command } from "commander";
 import type { Store } from "../../store/store.ts";
 import { UserError } from "../errors.ts";
-import { dbOption, withStore } from "../options.ts";
+import { dbOption, mediaOption, openMedia, withStore } from "../options.ts";
 
-async function imageCopier(store: Store) {
+async function imageCopier(store: Store, media: string | undefined) {
   const { createImageCopier } = await import("../../media/copy-images.ts");
-  const { defaultMediaStorage } = await import("../../media/storage.ts");
-  return createImageCopier({ store, storage: defaultMediaStorage(store.location) });
+  return createImageCopier({ store, storage: await openMedia(store, media) });
 }
 
 /** Long runs get a progress bar even when stderr is not a terminal (logs, CI), at a slow redraw. */
 const LONG_RUN_FILES = 1000;
 
 export function register(program: Command): void {
-  dbOption(
-    program
-      .command("import")
-      .description(
-        "Import articles from files, folders (recursively) or - (stdin): text, HTML, feeds, ninjs, JSON Lines",
-      )
-      .argument("<inputs...>", "FILE, DIR or - for standard input")
-      .option("--section <name>", "section for articles whose source names none (default: the folder name, else News)")
-      .option("--base-url <url>", "base URL for resolving relative links in HTML")
-      .option(
-        "--images <mode>",
-        "keep: image blocks point at their source (default); copy: fetch each image into the media library",
-        "keep",
-      ),
-  ).action(async (inputs: string[], options: { db?: string; section?: string; baseUrl?: string; images: string }) => {
-    if (options.images !== "keep" && options.images !== "copy")
-      throw new UserError(`--images must be keep or copy, not ${options.images}`);
-    const { importInputs } = await import("../../ingest/pipeline.ts");
-    const { SingleBar, Presets } = await import("cli-progress");
-    let bar: InstanceType<typeof SingleBar> | undefined;
-    const result = await withStore(options.db, async (store) =>
-      importInputs(store, inputs, {
-        copyImages: options.images === "copy" ? await imageCopier(store) : undefined,
-        defaultSection: options.section,
-        baseUrl: options.baseUrl,
-        onProgress(done, total) {
-          if (!bar && (process.stderr.isTTY || total >= LONG_RUN_FILES) && total > 1) {
-            bar = new SingleBar(
-              {
-                stream: process.stderr,
-                format: "importing [{bar}] {value}/{total} files",
-                noTTYOutput: true,
-                notTTYSchedule: 5000,
-              },
-              Presets.shades_classic,
-            );
-            bar.start(total, 0);
-          }
-          bar?.update(done);
-        },
-      }),
-    );
-    bar?.stop();
-    for (const d of result.duplicates)
-      process.stdout.write(
-        `duplicate: ${d.file} (${d.of === d.file ? "already imported" : `same bytes as ${d.of}`})\n`,
+  mediaOption(
+    dbOption(
+      program
+        .command("import")
+        .description(
+          "Import articles from files, folders (recursively) or - (stdin): text, HTML, feeds, ninjs, JSON Lines",
+        )
+        .argument("<inputs...>", "FILE, DIR or - for standard input")
+        .option(
+          "--section <name>",
+          "section for articles whose source names none (default: the folder name, else News)",
+        )
+        .option("--base-url <url>", "base URL for resolving relative links in HTML")
+        .option(
+          "--images <mode>",
+          "keep: image blocks point at their source (default); copy: fetch each image into the media library",
+          "keep",
+        ),
+    ),
+  ).action(
+    async (
+      inputs: string[],
+      options: { db?: string; section?: string; baseUrl?: string; images: string; media?: string },
+    ) => {
+      if (options.images !== "keep" && options.images !== "copy")
+        throw new UserError(`--images must be keep or copy, not ${options.images}`);
+      const { importInputs } = await import("../../ingest/pipeline.ts");
+      const { SingleBar, Presets } = await import("cli-progress");
+      let bar: InstanceType<typeof SingleBar> | undefined;
+      const result = await withStore(options.db, async (store) =>
+        importInputs(store, inputs, {
+          copyImages: options.images === "copy" ? await imageCopier(store, options.media) : undefined,
+          defaultSection: options.section,
+          baseUrl: options.baseUrl,
+          onProgress(done, total) {
+            if (!bar && (process.stderr.isTTY || total >= LONG_RUN_FILES) && total > 1) {
+              bar = new SingleBar(
+                {
+                  stream: process.stderr,
+                  format: "importing [{bar}] {value}/{total} files",
+                  noTTYOutput: true,
+                  notTTYSchedule: 5000,
+                },
+                Presets.shades_classic,
+              );
+              bar.start(total, 0);
+            }
+            bar?.update(done);
+          },
+        }),
       );
-    for (const n of result.notes) process.stderr.write(`note: ${n.file}: ${n.reason}\n`);
-    process.stdout.write(
-      `imported ${result.imported}, duplicates ${result.duplicates.length}, failed ${result.failed.length}\n`,
-    );
-    for (const f of result.failed) process.stderr.write(`${f.file}: ${f.reason}\n`);
-    if (result.failed.length > 0) process.exitCode = 1;
-  });
+      bar?.stop();
+      for (const d of result.duplicates)
+        process.stdout.write(
+          `duplicate: ${d.file} (${d.of === d.file ? "already imported" : `same bytes as ${d.of}`})\n`,
+        );
+      for (const n of result.notes) process.stderr.write(`note: ${n.file}: ${n.reason}\n`);
+      process.stdout.write(
+        `imported ${result.imported}, duplicates ${result.duplicates.length}, failed ${result.failed.length}\n`,
+      );
+      for (const f of result.failed) process.stderr.write(`${f.file}: ${f.reason}\n`);
+      if (result.failed.length > 0) process.exitCode = 1;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { UserError } from "../errors.ts";
-import { dbOption } from "../options.ts";
+import { dbOption, mediaOption, openMedia } from "../options.ts";
 
 interface ServeOptions {
   db?: string;
@@ -8,6 +8,7 @@ interface ServeOptions {
   host: string;
   baseUrl?: string;
   sample?: boolean;
+  media?: string;
 }
 
 function parsePort(value: string): number {
@@ -32,16 +33,20 @@ function parseBaseUrl(value: string | undefined): string | undefined {
 }
 
 export function register(program: Command): void {
-  dbOption(
-    program
-      .command("serve")
-      .description("Serve the reader's website, feeds, sitemaps and the JSON API")
-      .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
-      .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
-      .addOption(
-        new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env("NEWSDESK_BASE_URL"),
-      )
-      .option("--sample", "fill an empty store with the sample newsroom first"),
+  mediaOption(
+    dbOption(
+      program
+        .command("serve")
+        .description("Serve the reader's website, feeds, sitemaps and the JSON API")
+        .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
+        .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
+        .addOption(
+          new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env(
+            "NEWSDESK_BASE_URL",
+          ),
+        )
+        .option("--sample", "fill an empty store with the sample newsroom first"),
+    ),
   ).action(async (options: ServeOptions) => {
     const port = parsePort(options.port);
     const baseUrl = parseBaseUrl(options.baseUrl);
@@ -60,12 +65,14 @@ export function register(program: Command): void {
         if (seeded > 0)
           process.stderr.write(`newsdesk: added the sample newsroom (${seeded} articles) to ${store.location}\n`);
       }
+      const media = await openMedia(store, options.media);
       const server = await startServer({
         store,
+        media,
         port,
         hostname: options.host,
         baseUrl,
-        writeApi: createEditorialApi({ store }),
+        writeApi: createEditorialApi({ store, media }),
         desk: {},
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "EADDRINUSE")
