@@ -21,17 +21,25 @@ after(async () => {
   await site?.close();
 });
 
-/** Waits until the desk says the last autosave holds every edit. */
-async function autosaved(page: Page) {
+const bodyText = (blocks: { type: string; text?: string }[]) =>
+  blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : [])).join(" | ");
+
+/** Waits until the stored story's body reads `expected` (polling the store), then for the desk to agree. */
+async function autosaved(page: Page, expected: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const id = /\/desk\/stories\/([^/]+)$/.exec(page.url())?.[1];
+    const stored = id && id !== "new" ? await getArticle(site.store, id) : null;
+    if (stored && bodyText(stored.article.blocks) === expected) break;
+    if (Date.now() > deadline) throw new Error(`no autosave with the body “${expected}”`);
+    await page.waitForTimeout(100);
+  }
   await page
     .getByRole("status")
     .filter({ hasText: /Autosaved: revision \d+/ })
     .waitFor();
   await page.getByText("Unsaved changes", { exact: true }).waitFor({ state: "hidden" });
 }
-
-const bodyText = (blocks: { type: string; text?: string }[]) =>
-  blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : [])).join(" | ");
 
 test("typing then waiting creates a new story and then new revisions, without pressing Save", async () => {
   const page = await (await newContext(browser)).newPage();
@@ -42,7 +50,7 @@ test("typing then waiting creates a new story and then new revisions, without pr
   await page.getByLabel("Section").fill("News");
   await page.getByRole("textbox", { name: "Story body" }).click();
   await page.keyboard.type("The first ferry will leave at six.");
-  await autosaved(page);
+  await autosaved(page, "The first ferry will leave at six.");
   await page.waitForURL(/\/desk\/stories\/[^/]+$/);
   const id = page.url().split("/").pop()!;
   const first = await getArticle(site.store, id);
@@ -55,7 +63,7 @@ test("typing then waiting creates a new story and then new revisions, without pr
   await page.keyboard.type("The last one leaves at ten.");
   await page.getByText("Unsaved changes", { exact: true }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "axe violations with unsaved changes shown");
-  await autosaved(page);
+  await autosaved(page, "The first ferry will leave at six. | The last one leaves at ten.");
   const second = (await getArticle(site.store, id))!;
   assert.equal(bodyText(second.article.blocks), "The first ferry will leave at six. | The last one leaves at ten.");
   const revisions = await site.store.articles.revisions(id);
