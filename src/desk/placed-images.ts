@@ -70,6 +70,13 @@ export function startPlacedImages(editor: Editor, csrf: string): void {
     const current = images[select.selectedIndex];
     if (current && JSON.stringify(current.block) !== shown) fill(current.block);
   };
+  // A pointer shortcut for the focal point: a click on the preview sets the two fields.
+  preview.addEventListener("click", (e) => {
+    const box = preview.getBoundingClientRect();
+    if (!box.width || !box.height) return;
+    focalInputs.x.value = percent(Math.min(1, Math.max(0, (e.clientX - box.left) / box.width)));
+    focalInputs.y.value = percent(Math.min(1, Math.max(0, (e.clientY - box.top) / box.height)));
+  });
   editor.on("update", refresh);
   select.addEventListener("change", () => {
     shown = "";

@@ -446,6 +446,7 @@ export function EditorPage(props: {
           </fieldset>
           <fieldset>
             <legend>Focal point, kept in view on social cards (lead image)</legend>
+            <p class="desk-help">In % of the image as shown; clicking the preview fills them in.</p>
             <div class="desk-numbers">
               {(
                 [
