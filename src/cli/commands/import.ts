@@ -11,6 +11,16 @@ async function imageCopier(store: Store, media: string | undefined) {
 /** Long runs get a progress bar even when stderr is not a terminal (logs, CI), at a slow redraw. */
 const LONG_RUN_FILES = 1000;
 
+interface ImportOptions {
+  db?: string;
+  section?: string;
+  baseUrl?: string;
+  own?: boolean;
+  ownDomains?: string;
+  images: string;
+  media?: string;
+}
+
 export function register(program: Command): void {
   mediaOption(
     dbOption(
@@ -25,55 +35,59 @@ export function register(program: Command): void {
           "section for articles whose source names none (default: the folder name, else News)",
         )
         .option("--base-url <url>", "base URL for resolving relative links in HTML")
+        .option("--own", "the pages are the newsroom's own: no source credit, canonical links stay on this site")
+        .option(
+          "--own-domains <list>",
+          "comma-separated domains whose pages are the newsroom's own (default: $NEWSDESK_OWN_DOMAINS)",
+        )
         .option(
           "--images <mode>",
           "keep: image blocks point at their source (default); copy: fetch each image into the media library",
           "keep",
         ),
     ),
-  ).action(
-    async (
-      inputs: string[],
-      options: { db?: string; section?: string; baseUrl?: string; images: string; media?: string },
-    ) => {
-      if (options.images !== "keep" && options.images !== "copy")
-        throw new UserError(`--images must be keep or copy, not ${options.images}`);
-      const { importInputs } = await import("../../ingest/pipeline.ts");
-      const { SingleBar, Presets } = await import("cli-progress");
-      let bar: InstanceType<typeof SingleBar> | undefined;
-      const result = await withStore(options.db, async (store) =>
-        importInputs(store, inputs, {
-          copyImages: options.images === "copy" ? await imageCopier(store, options.media) : undefined,
-          defaultSection: options.section,
-          baseUrl: options.baseUrl,
-          onProgress(done, total) {
-            if (!bar && (process.stderr.isTTY || total >= LONG_RUN_FILES) && total > 1) {
-              bar = new SingleBar(
-                {
-                  stream: process.stderr,
-                  format: "importing [{bar}] {value}/{total} files",
-                  noTTYOutput: true,
-                  notTTYSchedule: 5000,
-                },
-                Presets.shades_classic,
-              );
-              bar.start(total, 0);
-            }
-            bar?.update(done);
-          },
-        }),
-      );
-      bar?.stop();
-      for (const d of result.duplicates)
-        process.stdout.write(
-          `duplicate: ${d.file} (${d.of === d.file ? "already imported" : `same bytes as ${d.of}`})\n`,
-        );
-      for (const n of result.notes) process.stderr.write(`note: ${n.file}: ${n.reason}\n`);
+  ).action(async (inputs: string[], options: ImportOptions) => {
+    if (options.images !== "keep" && options.images !== "copy")
+      throw new UserError(`--images must be keep or copy, not ${options.images}`);
+    const { importInputs, ownDomainsFromEnv } = await import("../../ingest/pipeline.ts");
+    const { SingleBar, Presets } = await import("cli-progress");
+    let bar: InstanceType<typeof SingleBar> | undefined;
+    const result = await withStore(options.db, async (store) =>
+      importInputs(store, inputs, {
+        copyImages: options.images === "copy" ? await imageCopier(store, options.media) : undefined,
+        defaultSection: options.section,
+        baseUrl: options.baseUrl,
+        own: options.own,
+        ownDomains: options.ownDomains !== undefined ? options.ownDomains.split(",") : ownDomainsFromEnv(),
+        onProgress(done, total) {
+          if (!bar && (process.stderr.isTTY || total >= LONG_RUN_FILES) && total > 1) {
+            bar = new SingleBar(
+              {
+                stream: process.stderr,
+                format: "importing [{bar}] {value}/{total} files",
+                noTTYOutput: true,
+                notTTYSchedule: 5000,
+              },
+              Presets.shades_classic,
+            );
+            bar.start(total, 0);
+          }
+          bar?.update(done);
+        },
+      }),
+    );
+    bar?.stop();
+    for (const d of result.duplicates)
       process.stdout.write(
-        `imported ${result.imported}, duplicates ${result.duplicates.length}, failed ${result.failed.length}\n`,
+        d.earlierRun
+          ? `duplicate: ${d.file} (already imported in an earlier run from ${d.of}, as article ${d.article})\n`
+          : `duplicate: ${d.file} (same bytes as ${d.of}, earlier in this run)\n`,
       );
-      for (const f of result.failed) process.stderr.write(`${f.file}: ${f.reason}\n`);
-      if (result.failed.length > 0) process.exitCode = 1;
-    },
-  );
+    for (const n of result.notes) process.stderr.write(`note: ${n.file}: ${n.reason}\n`);
+    process.stdout.write(
+      `imported ${result.imported}, duplicates ${result.duplicates.length}, failed ${result.failed.length}\n`,
+    );
+    for (const f of result.failed) process.stderr.write(`${f.file}: ${f.reason}\n`);
+    if (result.failed.length > 0) process.exitCode = 1;
+  });
 }

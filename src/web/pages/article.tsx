@@ -2,7 +2,13 @@
 import { raw } from "hono/html";
 import { Blocks } from "../../blocks/render.tsx";
 import type { BlockContext } from "../../blocks/render-context.ts";
-import { type Article, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
+import {
+  type Article,
+  creditedSource,
+  type Entity,
+  entityTag,
+  sectionSlug as slugOfSection,
+} from "../../model/article.ts";
 import type { ArticleSummary } from "../../store/articles.ts";
 import type { EntityKind, SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
@@ -12,6 +18,7 @@ import { Corrections } from "./corrections.tsx";
 import { MEDIA_CHECK_SCRIPT } from "./enhance.ts";
 import { formatDateTime } from "./format.ts";
 import { Layout } from "./layout.tsx";
+import { SourceCredit } from "./source-credit.tsx";
 
 function Byline({ article }: { article: Article }) {
   if (article.byline.length === 0) return null;
@@ -27,6 +34,14 @@ function Byline({ article }: { article: Article }) {
       ))}
     </p>
   );
+}
+
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** A summary that is the first paragraph's opening (wire copy) is not shown twice in a row. */
+function opensBody(article: Article): boolean {
+  const first = article.blocks.find((b) => b.type === "paragraph");
+  return first?.type === "paragraph" && letters(first.text).startsWith(letters(article.summary));
 }
 
 function Topics({ article }: { article: Article }) {
@@ -78,6 +93,8 @@ export function ArticlePage(props: {
         title: article.headline,
         description: article.summary || article.headline,
         path,
+        // An imported story's canonical page is the original, unless it is the newsroom's own.
+        canonicalUrl: creditedSource(article)?.url,
         lang: article.language,
         dir: article.direction,
         currentSection: sectionSlug,
@@ -98,7 +115,7 @@ export function ArticlePage(props: {
               </ol>
             </nav>
             <h1>{article.headline}</h1>
-            {article.summary ? <p class="standfirst">{article.summary}</p> : null}
+            {article.summary && !opensBody(article) ? <p class="standfirst">{article.summary}</p> : null}
             <Byline article={article} />
             <p class="dateline">
               {article.firstPublished ? (
@@ -115,6 +132,7 @@ export function ArticlePage(props: {
                 </>
               ) : null}
             </p>
+            <SourceCredit article={article} />
             <Corrections corrections={article.corrections} />
           </header>
           <div class="article-body">
