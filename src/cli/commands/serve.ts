@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { UserError } from "../errors.ts";
-import { dbOption } from "../options.ts";
+import { dbOption, mediaOption, openMedia } from "../options.ts";
 
 interface ServeOptions {
   db?: string;
@@ -10,6 +10,7 @@ interface ServeOptions {
   sample?: boolean;
   walArchive?: string;
   config?: string;
+  media?: string;
 }
 
 function parsePort(value: string): number {
@@ -34,28 +35,32 @@ function parseBaseUrl(value: string | undefined): string | undefined {
 }
 
 export function register(program: Command): void {
-  dbOption(
-    program
-      .command("serve")
-      .description("Serve the reader's website, feeds, sitemaps and the JSON API")
-      .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
-      .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
-      .addOption(
-        new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env("NEWSDESK_BASE_URL"),
-      )
-      .option("--sample", "fill an empty store with the sample newsroom first (and use its site config)")
-      .addOption(
-        new Option(
-          "--wal-archive <dir>",
-          "SQLite: ship every commit's WAL frames to DIR each second, for `restore DIR --to-time T`",
-        ).env("NEWSDESK_WAL_ARCHIVE"),
-      )
-      .addOption(
-        new Option(
-          "--config <file>",
-          "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
-        ).env("NEWSDESK_CONFIG"),
-      ),
+  mediaOption(
+    dbOption(
+      program
+        .command("serve")
+        .description("Serve the reader's website, feeds, sitemaps and the JSON API")
+        .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
+        .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
+        .addOption(
+          new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env(
+            "NEWSDESK_BASE_URL",
+          ),
+        )
+        .option("--sample", "fill an empty store with the sample newsroom first (and use its site config)")
+        .addOption(
+          new Option(
+            "--wal-archive <dir>",
+            "SQLite: ship every commit's WAL frames to DIR each second, for `restore DIR --to-time T`",
+          ).env("NEWSDESK_WAL_ARCHIVE"),
+        )
+        .addOption(
+          new Option(
+            "--config <file>",
+            "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
+          ).env("NEWSDESK_CONFIG"),
+        ),
+    ),
   ).action(async (options: ServeOptions) => {
     const port = parsePort(options.port);
     const { loadSiteConfig, ConfigError } = await import("../../config/site-config.ts");
@@ -93,13 +98,15 @@ export function register(program: Command): void {
       }
       // Fronts and the banner purge this process's pages at once (others see them through the store).
       let purgeLocal: (keys: string[]) => void = () => {};
+      const media = await openMedia(store, options.media);
       const server = await startServer({
         store,
+        media,
         port,
         hostname: options.host,
         baseUrl,
         config,
-        writeApi: createEditorialApi({ store, onSiteChange: (keys) => purgeLocal(keys) }),
+        writeApi: createEditorialApi({ store, media, onSiteChange: (keys) => purgeLocal(keys) }),
         desk: {},
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "EADDRINUSE")

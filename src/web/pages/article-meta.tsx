@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
-import { ogImageOf } from "../../media/library.ts";
+import { ogImageOf } from "../../media/paths.ts";
 import { type Article, creditedSource } from "../../model/article.ts";
 import type { Site } from "../site.ts";
 import { absolute } from "../urls.ts";
