@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createArticle } from "../../src/editorial/workflow.ts";
 import { relatedFor } from "../../src/enrich/related/related.ts";
 import { type Article, sectionSlug } from "../../src/model/article.ts";
