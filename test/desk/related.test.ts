@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createArticle } from "../../src/editorial/workflow.ts";
 import { relatedFor } from "../../src/enrich/related/related.ts";
 import { type Article, sectionSlug } from "../../src/model/article.ts";
@@ -161,4 +161,44 @@ test("the related-story routes check the session's CSRF token, the articles and 
   ).json();
   const actions = (audit.entries as { action: string }[]).map((e) => e.action);
   assert.ok(actions.includes("related-exclude") && actions.includes("related-clear"));
+});
+
+test("pins and exclusions through the API on PostgreSQL", async () => {
+  const pg = await startDeskSite("postgres", { sample: false });
+  try {
+    const make = (headline: string) =>
+      createArticle(
+        pg.store,
+        EDITOR,
+        { headline, section: "News", status: "published", blocks: [{ type: "paragraph", text: `${headline}.` }] },
+        new Date(),
+      ).then((r) => r.article);
+    const story = await make("Market hall reopens");
+    const other = await make("Stallholders return to the market hall");
+    const auth = { authorization: `Bearer ${pg.writerToken}` };
+    const pinned = await fetch(`${pg.url}/api/articles/${story.id}/related/${other.id}`, {
+      method: "PUT",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ action: "pin" }),
+    });
+    assert.equal(pinned.status, 200);
+    const body = (await pinned.json()) as {
+      related: { id: string; pinned: boolean }[];
+      choices: { id: string; action: string; headline: string }[];
+    };
+    assert.deepEqual(body.related[0], { ...body.related[0], id: other.id, pinned: true });
+    assert.deepEqual(body.choices, [{ id: other.id, action: "pin", headline: other.headline }]);
+    const read = (await (await fetch(`${pg.url}/api/articles/${story.id}/related`, { headers: auth })).json()) as {
+      choices: unknown[];
+    };
+    assert.equal(read.choices.length, 1);
+    const cleared = await fetch(`${pg.url}/api/articles/${story.id}/related/${other.id}`, {
+      method: "DELETE",
+      headers: auth,
+    });
+    assert.equal(cleared.status, 200);
+    assert.deepEqual(await pg.store.related.overrides(story.id), []);
+  } finally {
+    await pg.close();
+  }
 });
