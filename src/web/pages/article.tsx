@@ -117,6 +117,7 @@ export function ArticlePage(props: {
             <h1>{article.headline}</h1>
             {article.summary && !opensBody(article) ? <p class="standfirst">{article.summary}</p> : null}
             <Byline article={article} />
+            <SourceCredit article={article} />
             <p class="dateline">
               {article.firstPublished ? (
                 <>
@@ -132,7 +133,6 @@ export function ArticlePage(props: {
                 </>
               ) : null}
             </p>
-            <SourceCredit article={article} />
             <Corrections corrections={article.corrections} />
           </header>
           <div class="article-body">
