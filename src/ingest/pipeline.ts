@@ -1,11 +1,13 @@
 import { setImmediate } from "node:timers/promises";
-import { sanitizeOrReject } from "../editorial/sanitize-input.ts";
+import { rejectNulStripInvalid, sanitizeOrReject } from "../editorial/sanitize-input.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
 import { type Article, parseArticle, ValidationError } from "../model/article.ts";
-import { findByContentHash, saveValidatedArticles } from "../store/articles.ts";
+import { findByContentHash } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
+import { StoreFullError } from "../store/store.ts";
+import { isStoreFull } from "../store/unavailable.ts";
 import { decodeText } from "./encoding.ts";
 import { detectImporter } from "./formats.ts";
 import { ImportError, type Source } from "./importer.ts";
@@ -41,7 +43,7 @@ export interface ImportResult {
   /** Ids of the stored articles, in import order. */
   ids: string[];
   /** Byte-identical to a file imported earlier in this run or already in the store. */
-  duplicates: { file: string; of: string }[];
+  duplicates: { file: string; of: string; article?: string; earlierRun?: boolean }[];
   failed: FileReport[];
   /** Things the user should know that did not stop the import (e.g. a windows-1252 fallback). */
   notes: FileReport[];
@@ -119,7 +121,7 @@ export async function prepareBytes(
   const articles = inputs.map((raw, i) => {
     const where = inputs.length > 1 ? `article ${i + 1}` : "article";
     // A restore file is stored as written, so its markup and URLs are sanitized here like the API's.
-    const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : raw;
+    const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : rejectNulStripInvalid(raw, where);
     const withOrigin =
       safe.origin || restore ? safe : { ...safe, origin: { format: importer.format, path: file, contentHash: hash } };
     const owned = withOrigin.source && isOwn(withOrigin.source.url, options) ? markOwn(withOrigin) : withOrigin;
@@ -135,6 +137,38 @@ export async function prepareBytes(
 /** Read and prepare one input; nothing is stored. */
 export async function prepareFile(input: InputFile, options: PipelineOptions = {}): Promise<PreparedFile> {
   return prepareBytes(input, await readInput(input), options);
+}
+
+/**
+ * Stores prepared files in one transaction. An article already in the store keeps its editorial
+ * state (status, first publication, corrections, address): an import updates the copy, never the
+ * editors' decisions, so a deleted story stays deleted. Each such update is audited.
+ */
+async function storePrepared(store: Store, files: PreparedFile[]): Promise<void> {
+  const at = new Date();
+  await store.transaction(async (tx) => {
+    const items = files.flatMap((f) =>
+      f.articles.map((article) => ({
+        article,
+        file: f.file,
+        options: { author: "import", message: "import", keepEditorialState: true },
+      })),
+    );
+    // prepareBytes validated every article as its last step, so the store need not do it again.
+    const results = await tx.articles.saveValidated(items);
+    for (const [i, r] of results.entries()) {
+      if (r.created || !r.changed) continue;
+      await tx.audit.record({
+        at,
+        actor: "import",
+        role: "cli",
+        action: "import",
+        target: r.id,
+        revision: r.revision,
+        detail: items[i].file,
+      });
+    }
+  });
 }
 
 /**
@@ -158,23 +192,22 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
   const flush = async () => {
     if (batch.length === 0) return;
     const stored: string[] = [];
-    // prepareBytes validated every article as its last step, so the store need not do it again.
     try {
-      await saveValidatedArticles(
-        store,
-        batch.flatMap((f) => f.articles.map((article) => ({ article }))),
-      );
+      await storePrepared(store, batch);
       for (const f of batch) stored.push(...f.articles.map((a) => a.id));
     } catch {
       // Something in the batch failed at the database: store file by file so only that file is lost.
       for (const f of batch) {
         try {
-          await saveValidatedArticles(
-            store,
-            f.articles.map((article) => ({ article })),
-          );
+          await storePrepared(store, [f]);
           stored.push(...f.articles.map((a) => a.id));
         } catch (error) {
+          // A full disk fails every later file too: stop, saying what is stored and what is not.
+          if (isStoreFull(error)) {
+            throw new StoreFullError(
+              `the disk holding ${store.location} is full: the import stopped at ${f.file}; ${result.imported + stored.length} articles of earlier files are stored whole, nothing of ${f.file} or later files. Free space and run the import again (files already imported are skipped)`,
+            );
+          }
           result.failed.push({ file: f.file, reason: reasonOf(error) });
           seen.delete(f.hash);
         }
@@ -200,9 +233,12 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
     try {
       const bytes = await readInput(input);
       const hash = contentHash(bytes);
-      const earlier = seen.get(hash) ?? (await findByContentHash(store, hash).then((f) => f && (f.path ?? f.id)));
-      if (earlier) {
-        result.duplicates.push({ file, of: earlier });
+      const inRun = seen.get(hash);
+      const stored = inRun ? null : await findByContentHash(store, hash);
+      if (inRun) {
+        result.duplicates.push({ file, of: inRun });
+      } else if (stored) {
+        result.duplicates.push({ file, of: stored.path ?? "(no file name)", article: stored.id, earlierRun: true });
       } else {
         const prepared = await prepareBytes(input, bytes, options);
         if (prepared.note) result.notes.push({ file, reason: prepared.note });

@@ -57,7 +57,9 @@ export function register(program: Command): void {
     bar?.stop();
     for (const d of result.duplicates)
       process.stdout.write(
-        `duplicate: ${d.file} (${d.of === d.file ? "already imported" : `same bytes as ${d.of}`})\n`,
+        d.earlierRun
+          ? `duplicate: ${d.file} (already imported in an earlier run from ${d.of}, as article ${d.article})\n`
+          : `duplicate: ${d.file} (same bytes as ${d.of}, earlier in this run)\n`,
       );
     for (const n of result.notes) process.stderr.write(`note: ${n.file}: ${n.reason}\n`);
     process.stdout.write(

@@ -8,6 +8,7 @@ interface ServeOptions {
   host: string;
   baseUrl?: string;
   sample?: boolean;
+  walArchive?: string;
 }
 
 function parsePort(value: string): number {
@@ -41,15 +42,28 @@ export function register(program: Command): void {
       .addOption(
         new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env("NEWSDESK_BASE_URL"),
       )
-      .option("--sample", "fill an empty store with the sample newsroom first"),
+      .option("--sample", "fill an empty store with the sample newsroom first")
+      .addOption(
+        new Option(
+          "--wal-archive <dir>",
+          "SQLite: ship every commit's WAL frames to DIR each second, for `restore DIR --to-time T`",
+        ).env("NEWSDESK_WAL_ARCHIVE"),
+      ),
   ).action(async (options: ServeOptions) => {
     const port = parsePort(options.port);
     const baseUrl = parseBaseUrl(options.baseUrl);
     const { openStore, resolveDbLocation } = await import("../../store/open.ts");
     const { startServer } = await import("../../web/server.ts");
     const { createEditorialApi } = await import("../../web/api/editorial.ts");
-    const store = await openStore(resolveDbLocation(options.db));
+    const location = resolveDbLocation(options.db);
+    const archive = await walArchiveFor(location, options.walArchive);
+    const store = await openStore(location);
+    let shipper: { close(): void } | undefined;
     try {
+      if (archive) {
+        shipper = archive.start();
+        process.stderr.write(`newsdesk: shipping the WAL of ${location} to ${options.walArchive}\n`);
+      }
       // Refuse to serve a damaged store; `newsdesk check` gives the full report.
       const { checkStore } = await import("../../store/integrity.ts");
       const health = await checkStore(store, "quick");
@@ -91,7 +105,31 @@ export function register(program: Command): void {
       await live.close();
       await server.close();
     } finally {
+      shipper?.close();
       await store.close();
     }
   });
+}
+
+/** Marks the store for WAL shipping before it is opened (so checkpoints wait for the shipper). */
+async function walArchiveFor(
+  location: string,
+  dir: string | undefined,
+): Promise<{ start(): { close(): void } } | null> {
+  if (!dir) return null;
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    throw new UserError(
+      "--wal-archive is for SQLite stores; PostgreSQL archives its WAL with archive_command (README)",
+    );
+  }
+  const { resolve } = await import("node:path");
+  const { markShipping, startWalShipper } = await import("../../store/sqlite/wal-archive.ts");
+  const archiveDir = resolve(dir);
+  markShipping(location, archiveDir);
+  return {
+    start: () =>
+      startWalShipper(location, archiveDir, {
+        onError: (message) => process.stderr.write(`newsdesk: ${message}\n`),
+      }),
+  };
 }
