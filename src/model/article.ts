@@ -61,7 +61,10 @@ export const articleSource = z.object({
   /** The publisher's name as the page gives it (og:site_name, else its JSON-LD publisher). */
   publisher: z.string().trim().min(1).max(200).optional(),
   /** The original page (its canonical URL). */
-  url: z.string().url().max(4096),
+  url: z
+    .string()
+    .max(4096)
+    .regex(/^https?:\/\/[^\s/]+/i, "must be an absolute http(s) URL"),
   /** When the original was first published. */
   published: isoTimestamp.optional(),
   /** The newsroom's own page imported (`import --own` or an own domain): no credit, canonical stays here. */
