@@ -151,6 +151,44 @@ export function storyRegion(lines: Line[]): { start: number; end: number } | nul
   return { start: first, end: best.end };
 }
 
+/**
+ * A short line said three times or more in the region ("Reply", "Report", "In \"News\"") is the
+ * furniture of repeated items — readers' comments, related posts — that follow the story: the
+ * story ends before its first occurrence, once some prose has come before it.
+ */
+function cutAtRepeats(lines: Line[], start: number, end: number): number {
+  const seen = new Map<string, number>();
+  for (let k = start; k <= end; k++) {
+    const t = lines[k].text;
+    const label =
+      wordCount(t) <= 2 &&
+      /^\p{Lu}\p{Ll}/u.test(t) &&
+      !isFurniture(t) &&
+      !CAPTION_LABEL.test(t) &&
+      !CREDIT_LINE.test(t) &&
+      !SLASH_CREDIT.test(t);
+    if (label) seen.set(t, (seen.get(t) ?? 0) + 1);
+  }
+  // Items repeat close together (a comment every few lines); a label seen here and there is a box.
+  const repeatsSoon = (k: number) => {
+    let n = 0;
+    for (let j = k; j <= Math.min(end, k + 30); j++) if (lines[j].text === lines[k].text) n++;
+    return n >= 3;
+  };
+  let words = 0;
+  for (let k = start; k <= end; k++) {
+    const t = lines[k].text;
+    if (isProse(t)) words += wordCount(t);
+    else if ((seen.get(t) ?? 0) >= 3 && words >= 150 && repeatsSoon(k)) {
+      let last = k - 1;
+      // The item's own header (a name and time above "Reply") goes too: back to the last prose line.
+      while (last > start && !isProse(lines[last].text)) last--;
+      return last;
+    }
+  }
+  return end;
+}
+
 interface Layout {
   section?: string;
   headline: string;
@@ -231,7 +269,7 @@ function fullPageLayout(lines: Line[]): Layout | null {
     headline: choice.text,
     headlineIndex: h,
     bodyFrom: h + 1,
-    bodyTo: Math.max(region.end, h + 1),
+    bodyTo: Math.max(cutAtRepeats(lines, headerEnd, region.end), h + 1),
     headerEnd,
     byline: header.byline,
     ...(header.published ? { published: header.published } : {}),
