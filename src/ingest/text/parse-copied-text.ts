@@ -529,10 +529,9 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         continue;
       }
       const sharesChunk = !line.blankBefore || !line.blankAfter;
-      if (words >= 7 && alone && sharesChunk) {
-        push(image(text, undefined), i);
-        continue;
-      }
+      // A title-like line sharing its chunk with another block: an unlabelled caption, a promo or a
+      // teaser. Without a label or credit it cannot be told which, and it is not story text: dropped.
+      if (words >= 7 && alone && sharesChunk) continue;
       if (
         paragraphsSpaced &&
         line.blankBefore &&
