@@ -6,7 +6,7 @@ import type { ParagraphBlock } from "../../blocks/paragraph/schema.ts";
 import type { RelatedStoriesBlock } from "../../blocks/related-stories/schema.ts";
 import { ImportError } from "../importer.ts";
 import { endsLikeSentence, isFurniture, isPromo, isProse, type Line, toLines, wordCount } from "./copied-lines.ts";
-import { type Author, bylineIn, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
+import { type Author, bylineIn, dateInLine, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
 import { isSectionName } from "./section-names.ts";
 
 /** What a copied news page in plain text yields before ids and defaults are added. */
@@ -258,6 +258,21 @@ function fullPageLayout(lines: Line[]): Layout | null {
   const section = h > 0 && isSectionName(lines[h - 1].text) ? lines[h - 1].text : undefined;
   const headerEnd = Math.max(region.start, h + 1);
   const header = readHeader(lines, Math.max(0, h - 2), Math.min(lines.length, headerEnd + 3));
+  if (!header.published) {
+    // Some pages print the date a little above the headline (over the kicker) or below the lead
+    // picture: the nearest date line within ten lines.
+    for (let d = 3; d <= 10 && !header.published; d++) {
+      for (const k of [h - d, headerEnd + d]) {
+        if (k < 0 || k >= lines.length || wordCount(lines[k].text) > 14) continue;
+        const date = dateInLine(lines[k].text);
+        if (date) {
+          header.published = date;
+          header.used.add(k);
+          break;
+        }
+      }
+    }
+  }
   if (choice.rest) {
     // "Title by Name Date" on one line: the run-on part is the byline and date.
     const glued = readHeader([{ text: choice.rest, blankBefore: false, blankAfter: false }], 0, 1);
