@@ -180,10 +180,13 @@ function cutAtRepeats(lines: Line[], start: number, end: number): number {
     const t = lines[k].text;
     if (isProse(t)) words += wordCount(t);
     else if ((seen.get(t) ?? 0) >= 3 && words >= 150 && repeatsSoon(k)) {
-      let last = k - 1;
-      // The item's own header (a name and time above "Reply") goes too: back to the last prose line.
+      // The first item starts one period (the distance to the label's next use) before its label:
+      // its header and text (a name and time, the comment) go too.
+      let next = k + 1;
+      while (next <= end && lines[next].text !== t) next++;
+      let last = k - (next - k);
       while (last > start && !isProse(lines[last].text)) last--;
-      return last;
+      return Math.max(last, start);
     }
   }
   return end;
