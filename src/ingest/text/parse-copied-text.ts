@@ -152,44 +152,42 @@ export function storyRegion(lines: Line[]): { start: number; end: number } | nul
 }
 
 /**
- * A short line said three times or more in the region ("Reply", "Report", "In \"News\"") is the
- * furniture of repeated items — readers' comments, related posts — that follow the story: the
- * story ends before its first occurrence, once some prose has come before it.
+ * Lists of items the page repeats — readers' comments ("Reply", "Report"), cards of related stories
+ * (a date under each) — inside or after the story: a short label or a date line that comes back three
+ * times or more close together marks each item. Returns the lines those items take up (from one period
+ * before the first label to the last label), to be left out of the body.
  */
-function cutAtRepeats(lines: Line[], start: number, end: number): number {
-  const seen = new Map<string, number>();
-  for (let k = start; k <= end; k++) {
-    const t = lines[k].text;
-    const label =
+function repeatedItems(lines: Line[], start: number, end: number): Set<number> {
+  // What repeats: the same short label, or a date line (the date of each card of a list of stories).
+  const key = (t: string): string | undefined => {
+    if (
       wordCount(t) <= 2 &&
       /^\p{Lu}\p{Ll}/u.test(t) &&
       !isFurniture(t) &&
       !CAPTION_LABEL.test(t) &&
       !CREDIT_LINE.test(t) &&
-      !SLASH_CREDIT.test(t);
-    if (label) seen.set(t, (seen.get(t) ?? 0) + 1);
-  }
-  // Items repeat close together (a comment every few lines); a label seen here and there is a box.
-  const repeatsSoon = (k: number) => {
-    let n = 0;
-    for (let j = k; j <= Math.min(end, k + 30); j++) if (lines[j].text === lines[k].text) n++;
-    return n >= 3;
+      !SLASH_CREDIT.test(t)
+    )
+      return t;
+    if (wordCount(t) <= 8 && !isProse(t) && !/^[—–-]|@/.test(t) && dateInLine(t)) return "\u0000date";
+    return undefined;
   };
-  let words = 0;
+  const keys = lines.map((l, k) => (k >= start && k <= end ? key(l.text) : undefined));
+  const out = new Set<number>();
+  const done = new Set<string>();
   for (let k = start; k <= end; k++) {
-    const t = lines[k].text;
-    if (isProse(t)) words += wordCount(t);
-    else if ((seen.get(t) ?? 0) >= 3 && words >= 150 && repeatsSoon(k)) {
-      // The first item starts one period (the distance to the label's next use) before its label:
-      // its header and text (a name and time, the comment) go too.
-      let next = k + 1;
-      while (next <= end && lines[next].text !== t) next++;
-      let last = k - (next - k);
-      while (last > start && !isProse(lines[last].text)) last--;
-      return Math.max(last, start);
-    }
+    const label = keys[k];
+    if (!label || done.has(label)) continue;
+    // A cluster: uses of the label no more than 15 lines apart.
+    const uses = [k];
+    for (let j = k + 1; j <= end && j - uses[uses.length - 1] <= 15; j++) if (keys[j] === label) uses.push(j);
+    // Dates also sit in galleries and timelines: cards repeat them more often.
+    if (uses.length < (label === "\u0000date" ? 4 : 3)) continue;
+    done.add(label);
+    const period = uses[1] - uses[0];
+    for (let j = Math.max(start, uses[0] - period + 1); j <= uses[uses.length - 1]; j++) out.add(j);
   }
-  return end;
+  return out;
 }
 
 interface Layout {
@@ -276,6 +274,11 @@ function fullPageLayout(lines: Line[]): Layout | null {
       }
     }
   }
+  // Labels are looked for a little past the last prose line: the last item ends with its label.
+  const items = repeatedItems(lines, headerEnd, Math.min(lines.length - 1, region.end + 30));
+  // Items that run to the end of the region end the story there (comments after it).
+  let bodyTo = region.end;
+  while (bodyTo > headerEnd && (items.has(bodyTo) || !isProse(lines[bodyTo].text))) bodyTo--;
   if (choice.rest) {
     // "Title by Name Date" on one line: the run-on part is the byline and date.
     const glued = readHeader([{ text: choice.rest, blankBefore: false, blankAfter: false }], 0, 1);
@@ -287,11 +290,11 @@ function fullPageLayout(lines: Line[]): Layout | null {
     headline: choice.text,
     headlineIndex: h,
     bodyFrom: h + 1,
-    bodyTo: Math.max(cutAtRepeats(lines, headerEnd, region.end), h + 1),
+    bodyTo: Math.max(bodyTo, h + 1),
     headerEnd,
     byline: header.byline,
     ...(header.published ? { published: header.published } : {}),
-    used: header.used,
+    used: new Set([...header.used, ...items]),
     guessed: true,
   };
 }
