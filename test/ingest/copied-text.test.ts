@@ -276,6 +276,30 @@ describe("copied text: structural signals that hold across outlets", () => {
     assert.match(text, /Paragraph 10 of/);
   });
 
+  test("a box of story cards inside the story is left out; the story goes on after it", () => {
+    const card = (title: string, author: string, date: string) => [title, author, date];
+    const page = parseCopiedText(
+      [
+        ...menu,
+        "Council approves the harbour plan after a long dispute",
+        "By Jane Reporter",
+        "20 November 2019",
+        "",
+        ...[1, 2, 3, 4, 5].flatMap((n) => [prose(n), ""]),
+        "Recommended",
+        ...card("Remembering the old ferry terminal", "Mark Byrnes", "Jul 17, 2014"),
+        ...card("Ode to the dead shopping mall", "Tanvi Misra", "Mar 9, 2018"),
+        ...card("The twists of making a neon sign", "Linda Poon", "Aug 23, 2017"),
+        ...card("Why the tram came back", "Ann Other", "Apr 2, 2016"),
+        "",
+        ...[6, 7, 8, 9, 10].flatMap((n) => [prose(n), ""]),
+      ].join("\n"),
+    );
+    const text = JSON.stringify(page.blocks);
+    assert.doesNotMatch(text, /ferry terminal|Tanvi Misra|Mar 9, 2018|tram came back/);
+    assert.match(text, /Paragraph 10 of/);
+  });
+
   test("bylines and dates in the forms pages print them", () => {
     const header = (lines: string[]) =>
       parseCopiedText(
