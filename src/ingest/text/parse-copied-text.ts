@@ -585,7 +585,8 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
  * - "Media playback…"/"Media caption…" → media; "Image caption…"/"Image copyright…", captions with a
  *   credit ("… Photograph: X", "(AP Photo/X)", a "Credit…" line) → images without a file;
  * - crossheads: short lines in quotes, or short unpunctuated lines between paragraphs;
- * - lists: bullet lines, or short lines after a line ending with ":";
+ * - lists: bullet lines, short lines after a line ending with ":", or lines run together without
+ *   blank lines inside the story of a page that sets its paragraphs apart with them;
  * - "More on this story" / "Related Internet links" → their own blocks; promo lines ("Read more…",
  *   "Live updates from…"), share buttons, menus, newsletter and cookie notices dropped.
  * Summary: a paragraph directly under the headline is a standfirst — it becomes the summary and is
