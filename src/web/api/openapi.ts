@@ -10,6 +10,8 @@ import {
   enrichmentDecisionsBody,
   scheduleBody,
   tokenCreateBody,
+  breakingBody,
+  frontBody,
 } from "./request-schemas.ts";
 
 /**
@@ -165,10 +167,62 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/fronts/:front",
+    summary: "A curated front (`home` or a section slug): the editor's lead and top stories",
+    role: "reader",
+    ok: { status: 200, description: "The front's lead and top story ids, or nulls when not curated" },
+  },
+  {
+    method: "put",
+    path: "/fronts/:front",
+    summary: "Choose the lead and the order of the top stories of the home page or a section; the newest fill in below",
+    role: "editor",
+    body: frontBody,
+    ok: { status: 200, description: "The front as stored" },
+  },
+  {
+    method: "delete",
+    path: "/fronts/:front",
+    summary: "Back to automatic: the newest story leads",
+    role: "editor",
+    ok: { status: 204, description: "Removed" },
+  },
+  {
+    method: "get",
+    path: "/breaking",
+    summary: "The breaking-news banner, if one is live",
+    role: "reader",
+    ok: { status: 200, description: "The banner or null" },
+  },
+  {
+    method: "put",
+    path: "/breaking",
+    summary: "Show a breaking-news banner on the fronts until `expiresAt`",
+    role: "editor",
+    body: breakingBody,
+    ok: { status: 200, description: "The banner as stored" },
+  },
+  {
+    method: "delete",
+    path: "/breaking",
+    summary: "Take the breaking-news banner down",
+    role: "editor",
+    ok: { status: 204, description: "Removed" },
+  },
+  {
+    method: "get",
     path: "/articles/:id/revisions",
     summary: "An article's revisions",
     role: "reader",
     ok: { status: 200, description: "Revision list" },
+  },
+  {
+    method: "get",
+    path: "/articles/:id/history",
+    summary:
+      "The article's publishing history: every create, publish, unpublish, schedule, correction, withdrawal and restore, oldest first",
+    role: "reader",
+    ok: { status: 200, description: "History events with time, actor, revision and detail" },
   },
   {
     method: "get",
@@ -191,7 +245,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: "get",
     path: "/articles/:id/enrichment-decisions",
-    summary: "Editors' corrections to automatic enrichment (speakers, tags)",
+    summary: "Editors' corrections to automatic enrichment (speakers, tags, merged entities)",
     role: "writer",
     ok: { status: 200, description: "The decisions" },
   },
