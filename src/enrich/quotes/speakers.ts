@@ -86,6 +86,9 @@ const PERSON_HEADS = new Set(
 
 /** "our correspondent", "our political editor": the journalist named in the article. */
 const REPORTER_HEADS = new Set(["correspondent", "editor", "reporter"]);
+const PREPOSITIONS = new Set(
+  "by to from with for in on at after before than about against over under between like despite".split(" "),
+);
 /** Definite media nouns: the last organisation named is the one meant. */
 const MEDIA_NOUNS = new Set(["newspaper", "paper", "magazine", "broadcaster", "agency"]);
 /** Who speaks for an organisation without a name: "an executive spokesman", "the ministry statement". */
@@ -464,7 +467,14 @@ export class SpeakerFinder {
   }
 
   /** Canonical name of a subject; pronouns resolve to a person named before them. */
-  name(unit: number, subject: Subject, lastSpeaker: string | null, quotedPeople?: ReadonlySet<number>): string | null {
+  name(
+    unit: number,
+    subject: Subject,
+    lastSpeaker: string | null,
+    quotedPeople?: ReadonlySet<number>,
+    /** Who spoke in this or the sentence before: "he said" after a quote is most likely them. */
+    salient: string | null = null,
+  ): string | null {
     switch (subject.kind) {
       case "person":
         return this.people.people[subject.person].name;
@@ -476,6 +486,11 @@ export class SpeakerFinder {
       case "it":
         return this.organisationBefore(unit, subject.token) ?? this.lastOrganisation;
       case "pronoun": {
+        // A person opening this sentence first ("Mr Fox attacked…, he said"), then whoever spoke
+        // just before, then the subject of the sentences before.
+        const own = this.resolvePronoun(unit, subject.token, subject.gender, quotedPeople, true);
+        if (own >= 0) return this.people.people[own].name;
+        if (salient !== null && this.fitsGender(salient, subject.gender, quotedPeople)) return salient;
         const person = this.resolvePronoun(unit, subject.token, subject.gender, quotedPeople);
         return person >= 0 ? this.people.people[person].name : lastSpeaker;
       }
@@ -504,7 +519,24 @@ export class SpeakerFinder {
    * He/she: the subject of this sentence if it comes before the pronoun, else the subject of
    * the nearest sentence before that has a person as subject (gender permitting).
    */
-  resolvePronoun(unit: number, token: number, gender: Gender, quotedPeople?: ReadonlySet<number>): number {
+  /** Whether a speaker's name can be "he"/"she": a person of that gender (or of unknown gender). */
+  private fitsGender(name: string, gender: Gender, quotedPeople?: ReadonlySet<number>): boolean {
+    const at = this.people.people.findIndex((p) => p.name === name);
+    // An organisation is "it"; its spokesman's "he" is left to the sentences before.
+    if (at < 0) return false;
+    if (quotedPeople?.has(at)) return false;
+    const g = this.people.people[at].gender;
+    return g === null || gender === null || g === gender;
+  }
+
+  resolvePronoun(
+    unit: number,
+    token: number,
+    gender: Gender,
+    quotedPeople?: ReadonlySet<number>,
+    /** Only the pronoun's own sentence. */
+    ownSentence = false,
+  ): number {
     // Someone the quote itself names is talked about, not talking: "'Mr Blair is wrong,' he said".
     const fits = (p: number) => {
       if (quotedPeople?.has(p)) return false;
@@ -517,6 +549,7 @@ export class SpeakerFinder {
       for (let s = sentences.length - 1; s >= 0 && looked < 12; s--) {
         const sentence = sentences[s];
         if (u === unit && sentence.start > token) continue;
+        if (ownSentence && looked > 0) return -1;
         looked++;
         const limit = u === unit ? Math.min(token, sentence.end) : sentence.end;
         const subject = this.sentenceSubject(u, sentence.start, limit);
@@ -527,6 +560,14 @@ export class SpeakerFinder {
       }
     }
     return -1;
+  }
+
+  /** Names of the people named in tokens [from, to) of a unit, outside quotes. */
+  namedOutsideQuotes(unit: number, from: number, to: number): Set<string> {
+    const names = new Set<string>();
+    for (const r of this.refsByUnit.get(unit) ?? [])
+      if (r.tokenStart >= from && r.tokenStart < to) names.add(this.people.people[r.person].name);
+    return names;
   }
 
   /** The people named in tokens [from, to) of a unit, inside quotes or not. */
@@ -569,6 +610,9 @@ export class SpeakerFinder {
     let found = -1;
     for (let t = first; t < limit && t <= first + 4; t++) {
       const r = this.refByStart.get(`${unit}:${t}`);
+      // "The changes proposed by Lord Dubs were…": a name right after a preposition is not the
+      // subject, unless the preposition opens the sentence ("For Richard Tateson, …").
+      if (r && t - 1 > first && PREPOSITIONS.has(lower(words[t - 1].word))) break;
       if (r) {
         found = r.person;
         t = r.tokenEnd - 1;
