@@ -209,6 +209,22 @@ const lower = (s: string) => s.toLowerCase();
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
+/**
+ * Capitalised function words: in a title of a work ("Dry Your Eyes", "Nightmare On Elm Street",
+ * "Right To Be Wrong"), never inside a person's name. "Will" only after the first word ("Will Young").
+ */
+const TITLE_WORDS = new Set(
+  "the and to on in it do your my you me be with at for from by is are not no all up our we".split(" "),
+);
+
+/** Whether the words of a PER mention can be a person's name: no digits ("5.45m Euros"), no title of a work. */
+function personLike(words: readonly string[]): boolean {
+  if (words.some((w) => /\d/.test(w))) return false;
+  return !words.some(
+    (w, i) => /^\p{Lu}/u.test(w) && (TITLE_WORDS.has(lower(w)) || (i > 0 && lower(w) === "will")),
+  );
+}
+
 /** Whether a mention's words are only a title or role ("Mr", "Shadow Secretary", "Trade and Industry Secretary"). */
 export function isRoleOnly(words: readonly string[]): boolean {
   if (words.length === 0) return true;
@@ -315,6 +331,7 @@ export function cleanMentions(
       }
     }
     if (isRoleOnly(words)) continue;
+    if (m.type === "PER" && !personLike(words)) continue;
     if (PARTY_WORDS.test(words.filter((w) => w !== "'s").join(" "))) {
       out.push(m.type === "ORG" ? m : { ...m, type: "ORG" });
       continue;
