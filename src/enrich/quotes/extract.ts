@@ -103,6 +103,8 @@ function resolution(subject: Subject): string {
       return "pronoun";
     case "it":
       return "it";
+    case "they":
+      return "they";
     case "unnamed":
       return "unnamed";
   }

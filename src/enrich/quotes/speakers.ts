@@ -11,6 +11,8 @@ export type Subject =
   | { kind: "organisation"; name: string; definite?: boolean }
   /** "it said": the organisation the text is about. */
   | { kind: "it"; token: number }
+  /** "they said": an organisation that opened one of the two sentences before, else someone unnamed. */
+  | { kind: "they"; token: number }
   /** Someone unnamed: "officials", "they", "a report". */
   | { kind: "unnamed" };
 
@@ -88,6 +90,15 @@ const PERSON_HEADS = new Set(
 const REPORTER_HEADS = new Set(["correspondent", "editor", "reporter"]);
 const PREPOSITIONS = new Set(
   "by to from with for in on at after before than about against over under between like despite".split(" "),
+);
+/** Capitalised words that are no speaker's name: openers, pronouns, days, months, titles alone. */
+const NOT_NAMES = new Set(
+  (
+    "the a an it he she they we i this that these those there but and so yet then now also officials analysts " +
+    "critics experts monday tuesday wednesday thursday friday saturday sunday january february march april may " +
+    "june july august september october november december mr mrs ms dr sir lord lady prof president minister " +
+    "government police ministers officials sources most many some several few all both other mps peers members"
+  ).split(" "),
 );
 /** Definite media nouns: the last organisation named is the one meant. */
 const MEDIA_NOUNS = new Set(["newspaper", "paper", "magazine", "broadcaster", "agency"]);
@@ -252,7 +263,8 @@ export class SpeakerFinder {
     const gender = PRONOUNS.get(w);
     if (gender) return { kind: "pronoun", gender, token: t };
     if (w === "it") return { kind: "it", token: t };
-    if (w === "they" || w === "we") return { kind: "unnamed" };
+    if (w === "they") return { kind: "they", token: t };
+    if (w === "we") return { kind: "unnamed" };
     return null;
   }
 
@@ -285,10 +297,31 @@ export class SpeakerFinder {
       ? this.orgNames.get(lower(this.word(unit, end - 1)))
       : undefined;
     if (known && !this.quoted[unit][end - 1]) return { kind: "organisation", name: known };
+    const run = this.nameRunEndingAt(unit, end);
+    if (run) return { kind: "organisation", name: run };
     const definite = this.definiteOrganisation(unit, end);
     if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
     return null;
+  }
+
+  /**
+   * An untagged name right before the verb ("…for their phones Symbian said", "the IAAF
+   * described"): one to four capitalised words, not a person the article names, not a common
+   * sentence opener. Names before a verb of saying are its speaker, most often an organisation.
+   */
+  private nameRunEndingAt(unit: number, end: number): string | null {
+    let start = end;
+    while (start > 0 && end - start < 4 && /^\p{Lu}[\p{L}&'’.-]*$/u.test(this.word(unit, start - 1))) start--;
+    if (start === end || this.quoted[unit][end - 1]) return null;
+    const words = this.units[unit].tokens.slice(start, end).map((t) => t.word);
+    if (words.some((w) => NOT_NAMES.has(lower(w)))) return null;
+    // A single capitalised word opening a sentence says nothing ("Colleagues said"), unless an acronym.
+    const opens = this.units[unit].sentences.some((s) => s.start === start);
+    if (opens && words.length === 1 && !/^\p{Lu}{2,}$/u.test(words[0])) return null;
+    for (let t = start; t < end; t++)
+      if (this.refByStart.has(`${unit}:${t}`) || this.refByEnd.has(`${unit}:${t + 1}`)) return null;
+    return this.units[unit].text.slice(this.units[unit].tokens[start].start, this.units[unit].tokens[end - 1].end);
   }
 
   /**
@@ -485,6 +518,9 @@ export class SpeakerFinder {
         return null;
       case "it":
         return this.organisationBefore(unit, subject.token) ?? this.lastOrganisation;
+      case "they":
+        // "The Conservatives say… They also believe…": the party, not a group of people.
+        return this.organisationBefore(unit, subject.token, 2, 1);
       case "pronoun": {
         // A person opening this sentence first ("Mr Fox attacked…, he said"), then whoever spoke
         // just before, then the subject of the sentences before.
@@ -498,15 +534,15 @@ export class SpeakerFinder {
   }
 
   /** "It said": the organisation that opens this or one of the few sentences before. */
-  private organisationBefore(unit: number, token: number): string | null {
+  private organisationBefore(unit: number, token: number, maxSentences = 8, within = 8): string | null {
     let looked = 0;
     for (let u = unit; u >= 0 && unit - u <= 3; u--) {
       const sentences = this.units[u].sentences;
-      for (let i = sentences.length - 1; i >= 0 && looked < 8; i--) {
+      for (let i = sentences.length - 1; i >= 0 && looked < maxSentences; i--) {
         const s = sentences[i];
         if (u === unit && s.start > token) continue;
         looked++;
-        for (let t = s.start; t <= s.start + 8 && (u !== unit || t < token); t++) {
+        for (let t = s.start; t <= s.start + within && (u !== unit || t < token); t++) {
           const opener = this.orgByStart.get(`${u}:${t}`);
           if (opener) return this.canonical(opener.text);
         }
@@ -515,10 +551,6 @@ export class SpeakerFinder {
     return null;
   }
 
-  /**
-   * He/she: the subject of this sentence if it comes before the pronoun, else the subject of
-   * the nearest sentence before that has a person as subject (gender permitting).
-   */
   /** Whether a speaker's name can be "he"/"she": a person of that gender (or of unknown gender). */
   private fitsGender(name: string, gender: Gender, quotedPeople?: ReadonlySet<number>): boolean {
     const at = this.people.people.findIndex((p) => p.name === name);
@@ -529,6 +561,10 @@ export class SpeakerFinder {
     return g === null || gender === null || g === gender;
   }
 
+  /**
+   * He/she: the subject of this sentence if it comes before the pronoun, else the subject of
+   * the nearest sentence before that has a person as subject (gender permitting).
+   */
   resolvePronoun(
     unit: number,
     token: number,
