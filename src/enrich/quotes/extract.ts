@@ -513,9 +513,13 @@ function firstReport(
   for (let v = s.start; v < last; v++) {
     const w = words[v];
     if (w === "according" && words[v + 1] === "to" && !afterQuote) {
-      const subject = finder.subjectStartingAt(ui, v + 2) ?? { kind: "unnamed" };
       let comma = v + 2;
       while (comma < last && words[comma] !== ",") comma++;
+      // "according to reports from Russian News Agency Interfax", "… drawn up by France's Le
+      // Figaro newspaper", "according to the report": the source named in the phrase.
+      const subject = finder.subjectStartingAt(ui, v + 2) ??
+        finder.namedWithin(ui, v + 2, comma) ??
+        finder.subjectEndingAt(ui, comma) ?? { kind: "unnamed" };
       let text = v > s.start + 2 ? u.text.slice(from(s.start), until(v)) : u.text.slice(from(comma + 1), until(last));
       // "The problem, according to Mr Lane, is not…": the sentence around the aside.
       if (words[v - 1] === "," && comma < last && wordsIn(clean(text)) < 4)
