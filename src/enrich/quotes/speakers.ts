@@ -281,6 +281,18 @@ export class SpeakerFinder {
       const before = org.tokenStart - 1;
       const person = words[before]?.word === "," ? this.refByEnd.get(`${unit}:${before}`) : undefined;
       if (person) return { kind: "person", person: person.person };
+      // "JF Sullivan, spokesman for e-mail software firm Sendmail said", "Philippe Sands QC, a
+      // member of Matrix Chambers says": the person before the description speaks.
+      for (let k = before; k > 0 && before - k <= 10; k--) {
+        const w = words[k].word;
+        if (w === "." || w === '"' || this.quoted[unit][k]) break;
+        if (w !== ",") continue;
+        const named =
+          this.refByEnd.get(`${unit}:${k}`) ??
+          (/^\p{Lu}{2,3}$/u.test(words[k - 1]?.word ?? "") ? this.refByEnd.get(`${unit}:${k - 1}`) : undefined);
+        if (named) return { kind: "person", person: named.person };
+        break;
+      }
       // "the SNP and the Tories say": a joint statement is filed under the first named.
       const and = org.tokenStart - 2;
       const joint = lower(words[and + 1]?.word ?? "") === "the" && lower(words[and]?.word ?? "") === "and";
