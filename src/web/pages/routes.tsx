@@ -84,7 +84,11 @@ export function pageRoutes(site: Site): Hono {
           leadImage={await teaserImage(stories[0]?.id)}
         />,
       );
-      return htmlInput(html, { cacheControl: PAGE_CACHE, keys: [sectionKey(slug), FRONT_KEY] });
+      // Each listed story's key too, so moving one to another section purges this front at once.
+      return htmlInput(html, {
+        cacheControl: PAGE_CACHE,
+        keys: [sectionKey(slug), FRONT_KEY, ...stories.map((a) => articleKey(a.id))],
+      });
     }),
   );
 
