@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { assetUrl } from "../static-files.ts";
-import { absolute, feedPath, searchPath, sectionPath } from "../urls.ts";
+import { feedPath, onSite, searchPath, sectionPath } from "../urls.ts";
 
 export interface PageMeta {
   title: string;
@@ -31,7 +31,7 @@ export function Layout(props: { site: Site; meta: PageMeta; sections: SectionInf
         <title>{title}</title>
         <meta name="description" content={meta.description} />
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
-        <link rel="canonical" href={absolute(site.baseUrl, meta.path)} />
+        <link rel="canonical" href={onSite(site.baseUrl, meta.path)} />
         <link rel="stylesheet" href={assetUrl("site.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
         <link rel="alternate" type="application/rss+xml" title={`${site.name} — all stories`} href={feedPath("rss")} />
