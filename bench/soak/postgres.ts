@@ -133,17 +133,11 @@ try {
   ];
   const editable = published.slice(0, editors * 10).map((a) => a.id);
 
-  type Phase = "before" | "during" | "after";
-  let phase: Phase = "before";
   let measuring = false;
-  const stats = {
-    requests: 0,
-    status: { before: new Map<number, number>(), during: new Map<number, number>(), after: new Map<number, number>() },
-    latency: { during: [] as number[], outside: [] as number[] },
-    networkErrors: { before: 0, during: 0, after: 0 },
-    writes: 0,
-    refusedWrites: 0,
-  };
+  /** Every measured request: when it started and ended, its status (0: network error), read or write. */
+  const samples: { t0: number; t1: number; status: number; ms: number; write: boolean }[] = [];
+  const stats = { writes: 0, refusedWrites: 0 };
+  const networkCauses = new Map<string, number>();
   const acknowledged = new Map<string, { summary: string; revision: number }>();
   const ackedRevisions: { id: string; revision: number; summary: string }[] = [];
   const importedHeadlines: string[] = [];
@@ -155,20 +149,21 @@ try {
   const server = () => urls[rr++ % urls.length];
 
   async function timed(path: string, init?: RequestInit) {
-    const t0 = performance.now();
-    const at = phase;
+    const t0 = Date.now();
+    const p0 = performance.now();
+    const write = (init?.method ?? "GET") !== "GET";
     try {
       const raw = await fetch(`${server()}${path}`, init);
       const res = { status: raw.status, headers: raw.headers, text: await raw.text() };
-      if (measuring) {
-        stats.requests++;
-        const m = stats.status[at];
-        m.set(res.status, (m.get(res.status) ?? 0) + 1);
-        (at === "during" ? stats.latency.during : stats.latency.outside).push(performance.now() - t0);
-      }
+      if (measuring) samples.push({ t0, t1: Date.now(), status: res.status, ms: performance.now() - p0, write });
       return res;
-    } catch {
-      if (measuring) stats.networkErrors[at]++;
+    } catch (error) {
+      if (measuring) {
+        samples.push({ t0, t1: Date.now(), status: 0, ms: performance.now() - p0, write });
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const why = `${cause?.code ?? ""} ${cause?.message ?? (error as Error).message}`.trim();
+        networkCauses.set(why, (networkCauses.get(why) ?? 0) + 1);
+      }
       return null;
     }
   }
@@ -267,14 +262,12 @@ try {
   // The outage in the middle of the measured time.
   const outageAt = measureStart + (stopAt - measureStart - outageS * 1000) / 2;
   await sleep(Math.max(0, outageAt - Date.now()));
-  phase = "during";
   const outageStart = Date.now();
   log("stopping PostgreSQL");
   pg.stop();
   await sleep(outageS * 1000);
   pg.start();
   const outageEnd = Date.now();
-  phase = "after";
   log(`PostgreSQL back after ${((outageEnd - outageStart) / 1000).toFixed(1)} s`);
 
   await Promise.all(loops);
@@ -340,7 +333,20 @@ try {
     const s = [...xs].sort((a, b) => a - b);
     return Number((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0).toFixed(0));
   };
-  const count5xx = (m: Map<number, number>) => [...m].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
+  // A request is "during" the outage when it was in flight at any moment PostgreSQL was down.
+  const phaseOf = (x: { t0: number; t1: number }) =>
+    x.t1 < outageStart ? "before" : x.t0 > outageEnd ? "after" : "during";
+  const byPhase = (phase: string, write?: boolean) =>
+    samples.filter((x) => phaseOf(x) === phase && (write === undefined || x.write === write));
+  const statuses = (xs: typeof samples) => {
+    const m: Record<string, number> = {};
+    for (const x of xs)
+      m[x.status === 0 ? "network error" : x.status] = (m[x.status === 0 ? "network error" : x.status] ?? 0) + 1;
+    return m;
+  };
+  const fivexx = (xs: typeof samples) => xs.filter((x) => x.status >= 500).length;
+  const outside = samples.filter((x) => phaseOf(x) !== "during").map((x) => x.ms);
+  const during = byPhase("during").map((x) => x.ms);
   const result = {
     durationS,
     measuredS: Number(measuredS.toFixed(0)),
@@ -351,21 +357,23 @@ try {
     webProcesses: 2,
     workers: 2,
     baseArticles: imported.imported,
-    requests: stats.requests,
-    requestsPerSecond: Number((stats.requests / measuredS).toFixed(1)),
+    requests: samples.length,
+    requestsPerSecond: Number((samples.length / measuredS).toFixed(1)),
     statuses: {
-      before: Object.fromEntries(stats.status.before),
-      during: Object.fromEntries(stats.status.during),
-      after: Object.fromEntries(stats.status.after),
+      before: statuses(byPhase("before")),
+      during: { reads: statuses(byPhase("during", false)), writes: statuses(byPhase("during", true)) },
+      after: statuses(byPhase("after")),
     },
     fivexx: {
-      before: count5xx(stats.status.before),
-      during: count5xx(stats.status.during),
-      after: count5xx(stats.status.after),
+      before: fivexx(byPhase("before")),
+      duringReads: fivexx(byPhase("during", false)),
+      duringWrites: fivexx(byPhase("during", true)),
+      after: fivexx(byPhase("after")),
     },
-    networkErrors: stats.networkErrors,
-    p50ms: { outside: p(stats.latency.outside, 0.5), during: p(stats.latency.during, 0.5) },
-    p99ms: { outside: p(stats.latency.outside, 0.99), during: p(stats.latency.during, 0.99) },
+    networkErrors: samples.filter((x) => x.status === 0).length,
+    networkErrorCauses: Object.fromEntries(networkCauses),
+    p50ms: { outside: p(outside, 0.5), during: p(during, 0.5) },
+    p99ms: { outside: p(outside, 0.99), during: p(during, 0.99) },
     acknowledgedWrites: stats.writes,
     refusedWrites: stats.refusedWrites,
     lostWrites,
@@ -392,6 +400,7 @@ try {
     },
   };
   const pass =
+    result.networkErrors === 0 &&
     result.fivexx.before === 0 &&
     result.fivexx.after === 0 &&
     lostWrites === 0 &&
