@@ -17,11 +17,12 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { sql } from "kysely";
 import { createToken } from "../../src/auth/tokens.ts";
 import { importInputs } from "../../src/ingest/pipeline.ts";
-import { listArticles } from "../../src/store/articles.ts";
+import { slugify } from "../../src/model/article.ts";
+import { getArticle, listArticles } from "../../src/store/articles.ts";
 import { kyselyOf } from "../../src/store/db.ts";
+import type { JobCounts } from "../../src/store/jobs.ts";
 import { openStore } from "../../src/store/open.ts";
 import { articlePath, feedPath, searchPath, sectionPath } from "../../src/web/urls.ts";
 import { createOwnPostgres } from "../../test/support/own-postgres.ts";
@@ -278,21 +279,20 @@ try {
   // Let the workers drain the queue, then count what never finished.
   const store = await openStore(pg.url);
   const db = kyselyOf(store);
+  const open = (c: JobCounts) =>
+    Object.values(c).reduce(
+      (n, byState) => n + (byState.queued ?? 0) + (byState.retry ?? 0) + (byState.running ?? 0),
+      0,
+    );
   let pending = 0;
   for (let i = 0; i < 120; i++) {
-    pending = Number(
-      (
-        await sql<{ n: string }>`SELECT count(*) AS n FROM jobs WHERE state IN ('queued', 'retry', 'running')`.execute(
-          db,
-        )
-      ).rows[0].n,
-    );
+    pending = open(await store.jobs.counts());
     if (pending === 0) break;
     await sleep(1000);
   }
-  const jobStates = (
-    await sql<{ state: string; n: string }>`SELECT state, count(*) AS n FROM jobs GROUP BY state`.execute(db)
-  ).rows;
+  const jobStates: Record<string, number> = {};
+  for (const byState of Object.values(await store.jobs.counts()))
+    for (const [state, n] of Object.entries(byState)) jobStates[state] = (jobStates[state] ?? 0) + n;
 
   let lostWrites = 0;
   for (const [id, ack] of acknowledged) {
@@ -309,24 +309,17 @@ try {
       .executeTakeFirst();
     if (!rev || (JSON.parse(rev.doc) as { summary: string }).summary !== w.summary) lostWrites++;
   }
+  // Every acknowledged import is stored, and every job of an imported article ran to the end.
   let lostImports = 0;
+  const importedIds = new Set<string>();
   for (const h of importedHeadlines) {
-    const row = await db.selectFrom("articles").select("id").where("headline", "=", h).executeTakeFirst();
-    if (!row) lostImports++;
+    const found = await getArticle(store, slugify(h));
+    if (found) importedIds.add(found.article.id);
+    else lostImports++;
   }
-  // Jobs of imported articles that never ran to the end: lost.
-  const lostJobs = Number(
-    (
-      await sql<{ n: string }>`SELECT count(*) AS n FROM jobs j JOIN articles a ON a.id = j.article_id
-        WHERE a.headline LIKE 'Soak import %' AND j.state <> 'done'`.execute(db)
-    ).rows[0].n,
-  );
-  const importJobs = Number(
-    (
-      await sql<{ n: string }>`SELECT count(*) AS n FROM jobs j JOIN articles a ON a.id = j.article_id
-        WHERE a.headline LIKE 'Soak import %'`.execute(db)
-    ).rows[0].n,
-  );
+  const importJobList = (await store.jobs.list({ limit: 1_000_000 })).filter((j) => importedIds.has(j.articleId));
+  const importJobs = importJobList.length;
+  const lostJobs = importJobList.filter((j) => j.state !== "done").length;
   await store.close();
 
   const p = (xs: number[], q: number) => {
@@ -383,7 +376,7 @@ try {
     acknowledgedImports: importedHeadlines.length,
     lostImports,
     jobs: {
-      states: Object.fromEntries(jobStates.map((r) => [r.state, Number(r.n)])),
+      states: jobStates,
       importJobs,
       lostJobs,
       pendingAfterDrain: pending,
