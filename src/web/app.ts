@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { defaultMediaFolder, isMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
 import { DEFAULT_CONFIG_INPUT, parseSiteConfig, type SiteConfig } from "../config/site-config.ts";
+import { defaultMediaFolder, isMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
 import type { Store } from "../store/store.ts";
 import { isStoreUnavailable } from "../store/unavailable.ts";
 import type { EditorialEnv } from "./api/editorial.ts";

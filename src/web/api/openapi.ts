@@ -5,13 +5,13 @@ import { API_ERROR_CODES } from "./errors.ts";
 import {
   articleCreateBody,
   articleUpdateBody,
+  breakingBody,
   correctionBody,
   embargoBody,
   enrichmentDecisionsBody,
+  frontBody,
   scheduleBody,
   tokenCreateBody,
-  breakingBody,
-  frontBody,
 } from "./request-schemas.ts";
 
 /**
