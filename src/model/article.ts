@@ -53,6 +53,21 @@ export const correction = z.object({
   at: isoTimestamp,
 });
 
+/**
+ * Where an imported story was first published: credited on the page, in feeds and in JSON-LD
+ * (isBasedOn), and the page's canonical link points to `url` unless the story is the newsroom's own.
+ */
+export const articleSource = z.object({
+  /** The publisher's name as the page gives it (og:site_name, else its JSON-LD publisher). */
+  publisher: z.string().trim().min(1).max(200).optional(),
+  /** The original page (its canonical URL). */
+  url: z.string().url().max(4096),
+  /** When the original was first published. */
+  published: isoTimestamp.optional(),
+  /** The newsroom's own page imported (`import --own` or an own domain): no credit, canonical stays here. */
+  own: z.boolean().default(false),
+});
+
 export const articleStatus = z.enum(["draft", "scheduled", "published", "unpublished", "deleted"]);
 
 export const article = z.object({
@@ -79,6 +94,8 @@ export const article = z.object({
   dateSource: z.enum(["import", "given"]).optional(),
   updated: isoTimestamp.nullable().default(null),
   sourceUrl: z.string().max(4096).nullable().default(null),
+  /** Absent for stories written here and for articles stored before sources were kept. */
+  source: articleSource.optional(),
   status: articleStatus.default("published"),
   blocks: z.array(block).default([]),
   tags: z.array(z.string().min(1)).default([]),
@@ -109,6 +126,12 @@ export type PersonEntityRecord = z.infer<typeof personEntity>;
 export type Quote = z.infer<typeof quote>;
 export type Figure = z.infer<typeof figure>;
 export type Correction = z.infer<typeof correction>;
+export type ArticleSource = z.infer<typeof articleSource>;
+
+/** The source credit to show, or null when there is none or the story is the newsroom's own. */
+export function creditedSource(a: Pick<Article, "source">): ArticleSource | null {
+  return a.source && !a.source.own ? a.source : null;
+}
 
 export class ValidationError extends Error {
   constructor(

@@ -252,10 +252,12 @@ export interface MediaTable {
 export interface EditorialDecisionsTable {
   id: Generated<number>;
   article_id: string;
-  /** `speaker` (subject: quote text), `remove-tag` / `add-tag` (subject: person|organisation|place). */
+  /** `speaker` (subject: quote text), `remove-tag` / `add-tag` / `merge` (subject: person|organisation|place). */
   kind: string;
   subject: string;
   value: string;
+  /** `merge`: the entity merged into `value` (0085). */
+  merged: string | null;
   decided_by: string;
   decided_at: string;
 }

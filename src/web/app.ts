@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { DEFAULT_CONFIG_INPUT, parseSiteConfig, type SiteConfig } from "../config/site-config.ts";
 import { defaultMediaFolder, isMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
 import type { Store } from "../store/store.ts";
-import { isStoreUnavailable } from "../store/unavailable.ts";
+import { isStoreFull, isStoreUnavailable } from "../store/unavailable.ts";
 import type { EditorialEnv } from "./api/editorial.ts";
 import { apiErrorBody, onApiError, UNAVAILABLE_RETRY_AFTER } from "./api/errors.ts";
 import { readApi } from "./api/read.ts";
@@ -108,6 +108,10 @@ export function createApp(options: AppOptions): App {
 
   // A bug must not show the reader a stack trace; it is logged for the operator instead.
   app.onError((error, c) => {
+    if (isStoreFull(error)) {
+      if (c.req.path.startsWith("/api/")) return onApiError(error, c);
+      return c.text("The newsroom's disk is full; nothing was saved. Please try again later.", 507);
+    }
     if (isStoreUnavailable(error)) {
       c.header("Retry-After", UNAVAILABLE_RETRY_AFTER);
       if (c.req.path.startsWith("/api/")) return onApiError(error, c);

@@ -8,6 +8,7 @@ interface ServeOptions {
   host: string;
   baseUrl?: string;
   sample?: boolean;
+  walArchive?: string;
   config?: string;
   workers: string;
 }
@@ -54,6 +55,12 @@ export function register(program: Command): void {
       .option("--sample", "fill an empty store with the sample newsroom first (and use its site config)")
       .addOption(
         new Option(
+          "--wal-archive <dir>",
+          "SQLite: ship every commit's WAL frames to DIR each second, for `restore DIR --to-time T`",
+        ).env("NEWSDESK_WAL_ARCHIVE"),
+      )
+      .addOption(
+        new Option(
           "--config <file>",
           "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
         ).env("NEWSDESK_CONFIG"),
@@ -86,8 +93,17 @@ export function register(program: Command): void {
       await serveCluster(options, workers, () => import("../../store/open.ts"));
       return;
     }
-    const store = await openStore(resolveDbLocation(options.db));
+    const location = resolveDbLocation(options.db);
+    // In a cluster one process ships the WAL: the first worker.
+    const ships = !cluster.isWorker || cluster.worker?.id === 1;
+    const archive = ships ? await walArchiveFor(location, options.walArchive) : null;
+    const store = await openStore(location);
+    let shipper: { close(): void } | undefined;
     try {
+      if (archive) {
+        shipper = archive.start();
+        process.stderr.write(`newsdesk: shipping the WAL of ${location} to ${options.walArchive}\n`);
+      }
       // Refuse to serve a damaged store; `newsdesk check` gives the full report.
       const { checkStore } = await import("../../store/integrity.ts");
       const health = await checkStore(store, "quick");
@@ -143,11 +159,35 @@ export function register(program: Command): void {
       await live.close();
       await server.close();
     } finally {
+      shipper?.close();
       await store.close();
       // A cluster worker's channel to the primary would keep it alive after closing.
       if (cluster.isWorker) process.disconnect?.();
     }
   });
+}
+
+/** Marks the store for WAL shipping before it is opened (so checkpoints wait for the shipper). */
+async function walArchiveFor(
+  location: string,
+  dir: string | undefined,
+): Promise<{ start(): { close(): void } } | null> {
+  if (!dir) return null;
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    throw new UserError(
+      "--wal-archive is for SQLite stores; PostgreSQL archives its WAL with archive_command (README)",
+    );
+  }
+  const { resolve } = await import("node:path");
+  const { markShipping, startWalShipper } = await import("../../store/sqlite/wal-archive.ts");
+  const archiveDir = resolve(dir);
+  markShipping(location, archiveDir);
+  return {
+    start: () =>
+      startWalShipper(location, archiveDir, {
+        onError: (message) => process.stderr.write(`newsdesk: ${message}\n`),
+      }),
+  };
 }
 
 /**

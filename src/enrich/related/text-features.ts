@@ -91,3 +91,34 @@ export function termFrequencies(input: FeatureInput): Map<string, number> {
 export function tfWeight(tf: number): number {
   return 1 + Math.log(tf);
 }
+
+/**
+ * The text's own spelling of a name feature ("charle kennedy" → "Charles Kennedy"): the first
+ * capitalised phrase whose feature form matches, or undefined.
+ */
+export function surfaceName(text: string, feature: string): string | undefined {
+  const re = /\b(?:[A-Z][\p{L}’'-]+)(?:\s+(?:of\s+|the\s+)?[A-Z][\p{L}’'-]+)+/gu;
+  for (const m of text.matchAll(re)) {
+    const parts = m[0].split(/\s+/).filter((p) => !STOPWORDS.has(p.toLowerCase()));
+    if (parts.length >= 2 && parts.map((p) => stem(p.toLowerCase())).join(" ") === feature) return parts.join(" ");
+  }
+  return undefined;
+}
+
+/**
+ * The spelling of a one-word term when the text treats it as a name: every occurrence capitalised
+ * and at least one inside a sentence (not after a full stop or at a line start). Undefined otherwise.
+ */
+export function properNoun(text: string, term: string): string | undefined {
+  let surface: string | undefined;
+  let inside = false;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    const w = m[0];
+    if (w.length < 3 || stem(w.toLowerCase()) !== term) continue;
+    if (!/^\p{Lu}/u.test(w)) return undefined;
+    surface ??= w.replace(/['’]s$/, "");
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 3), m.index ?? 0);
+    if ((m.index ?? 0) > 0 && !/[.!?:"“‘'\n]\s*$/.test(before)) inside = true;
+  }
+  return inside ? surface : undefined;
+}

@@ -12,7 +12,8 @@ const FURNITURE_TAGS =
 const FURNITURE_NAME =
   /(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|sharebar|social|socials|related|recommended|recommendations|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|advert|advertisement|adslot|ad-slot|ad-container|ads|promo|promotion|sponsored|outbrain|taboola|breadcrumbs?|tags|tag-list|post-tags|more-from|most-popular|most-read|trending|read-more|see-also|also-read|author-bio|about-author|paywall|pagination|pager|skip-link|print-only|visually-hidden|sr-only|screen-reader-text)(?:$|[\s_-])/i;
 
-const EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+const EMBEDDED_POSTS =
+  "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, p[data-nd-embed]";
 
 function pText(el: Element): number {
   let n = 0;

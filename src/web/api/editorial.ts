@@ -12,6 +12,7 @@ import { startScheduler } from "../../editorial/schedule.ts";
 import { type Action, actionWords, minimumRole, requireRole } from "../../editorial/transitions.ts";
 import {
   applyTransition,
+  articleHistory,
   auditOnly,
   correctionText,
   createArticle,
@@ -227,6 +228,13 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     const revisions = await articles.revisions(c.req.param("id"));
     if (revisions.length === 0) throw apiError("not-found", "no such article");
     return c.json({ revisions });
+  });
+
+  app.get("/articles/:id/history", guard("reader", "reading an article's history"), async (c) => {
+    const id = c.req.param("id");
+    if (!(await articles.exists(id))) throw apiError("not-found", `no article ${id}`);
+    c.header("Cache-Control", "no-store");
+    return c.json({ id, events: await articleHistory(store, id) });
   });
 
   app.get("/articles/:id/revisions/:revision", guard("reader", "reading revisions"), async (c) => {

@@ -218,6 +218,14 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/articles/:id/history",
+    summary:
+      "The article's publishing history: every create, publish, unpublish, schedule, correction, withdrawal and restore, oldest first",
+    role: "reader",
+    ok: { status: 200, description: "History events with time, actor, revision and detail" },
+  },
+  {
+    method: "get",
     path: "/articles/:id/revisions/:revision",
     summary: "One revision's document",
     role: "reader",
@@ -237,7 +245,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: "get",
     path: "/articles/:id/enrichment-decisions",
-    summary: "Editors' corrections to automatic enrichment (speakers, tags)",
+    summary: "Editors' corrections to automatic enrichment (speakers, tags, merged entities)",
     role: "writer",
     ok: { status: 200, description: "The decisions" },
   },

@@ -33,9 +33,11 @@ export const enrichmentDecisionsBody = z.object({
   decisions: z
     .array(
       z.object({
-        kind: z.enum(["speaker", "remove-tag", "add-tag"]),
+        kind: z.enum(["speaker", "remove-tag", "add-tag", "merge"]),
         subject: z.string().min(1),
         value: z.string(),
+        /** merge: the entity folded into `value`. */
+        from: z.string().optional(),
       }),
     )
     .max(500, "must be an array of at most 500 decisions"),

@@ -1,8 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { User } from "../../auth/users.ts";
 import type { Change } from "../../editorial/diff.ts";
+import type { HistoryEvent } from "../../editorial/workflow.ts";
 import type { Article } from "../../model/article.ts";
 import type { RevisionInfo } from "../../store/articles.ts";
 import type { DeskStory, DeskStoryFilter } from "../../store/desk-stories.ts";
@@ -464,6 +466,7 @@ export function HistoryPage(props: {
   id: string;
   headline: string;
   revisions: (RevisionInfo & { changes: Change[] })[];
+  events: HistoryEvent[];
 }) {
   const canRestore = props.user.role !== "writer";
   return (
@@ -472,6 +475,18 @@ export function HistoryPage(props: {
       <p>
         <a href={`/desk/stories/${props.id}`}>Back to the story</a>
       </p>
+      <section aria-labelledby="publishing-heading" class="desk-panel">
+        <h2 id="publishing-heading">Publishing history</h2>
+        <ol aria-label="Publishing history">
+          {props.events.map((e) => (
+            <li>
+              <time datetime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time> {e.action}
+              {e.revision !== null ? ` (revision ${e.revision})` : ""} by {e.actor}
+              {e.detail ? `: ${e.detail}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
       <ol class="desk-history" reversed>
         {props.revisions.map((r) => (
           <li>

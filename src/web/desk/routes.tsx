@@ -9,7 +9,7 @@ import { quoteSpeakers } from "../../blocks/quote/speakers.ts";
 import { type Clock, systemClock } from "../../editorial/clock.ts";
 import { diffDocuments } from "../../editorial/diff.ts";
 import { setEnrichmentDecision } from "../../editorial/enrichment-decisions.ts";
-import { applyTransition } from "../../editorial/workflow.ts";
+import { applyTransition, articleHistory } from "../../editorial/workflow.ts";
 import type { Article } from "../../model/article.ts";
 import { socketAddress } from "../api/editorial/http.ts";
 import { type ApiErrorBody, onApiError } from "../api/errors.ts";
@@ -306,6 +306,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
         id={id}
         headline={stored.article.headline}
         revisions={withChanges}
+        events={await articleHistory(store, id)}
       />,
     );
   });

@@ -2,7 +2,14 @@
 import { raw } from "hono/html";
 import { Blocks } from "../../blocks/render.tsx";
 import type { BlockContext } from "../../blocks/render-context.ts";
-import { type Article, authorTag, type Entity, entityTag, sectionSlug as slugOfSection } from "../../model/article.ts";
+import {
+  type Article,
+  authorTag,
+  creditedSource,
+  type Entity,
+  entityTag,
+  sectionSlug as slugOfSection,
+} from "../../model/article.ts";
 import type { ArticleSummary } from "../../store/articles.ts";
 import type { EntityKind, SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
@@ -11,6 +18,7 @@ import { ArticleHead } from "./article-meta.tsx";
 import { Corrections } from "./corrections.tsx";
 import { MEDIA_CHECK_SCRIPT } from "./enhance.ts";
 import { Layout } from "./layout.tsx";
+import { SourceCredit } from "./source-credit.tsx";
 import { Time } from "./time.tsx";
 
 function Byline({ site, article }: { site: Site; article: Article }) {
@@ -33,6 +41,14 @@ function Byline({ site, article }: { site: Site; article: Article }) {
       ))}
     </p>
   );
+}
+
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** A summary that is the first paragraph's opening (wire copy) is not shown twice in a row. */
+function opensBody(article: Article): boolean {
+  const first = article.blocks.find((b) => b.type === "paragraph");
+  return first?.type === "paragraph" && letters(first.text).startsWith(letters(article.summary));
 }
 
 function Topics({ site, article }: { site: Site; article: Article }) {
@@ -87,6 +103,8 @@ export function ArticlePage(props: {
         title: article.headline,
         description: article.summary || article.headline,
         path,
+        // An imported story's canonical page is the original, unless it is the newsroom's own.
+        canonicalUrl: creditedSource(article)?.url,
         lang: article.language,
         dir: article.direction,
         currentSection: sectionSlug,
@@ -107,7 +125,7 @@ export function ArticlePage(props: {
               </ol>
             </nav>
             <h1>{article.headline}</h1>
-            {article.summary ? <p class="standfirst">{article.summary}</p> : null}
+            {article.summary && !opensBody(article) ? <p class="standfirst">{article.summary}</p> : null}
             <Byline site={site} article={article} />
             <p class="dateline">
               {article.firstPublished ? (
@@ -124,6 +142,7 @@ export function ArticlePage(props: {
                 </>
               ) : null}
             </p>
+            <SourceCredit article={article} />
             <Corrections site={site} corrections={article.corrections} />
           </header>
           <div class="article-body">

@@ -10,6 +10,8 @@ export interface PageMeta {
   description: string;
   /** Site-relative path of the canonical URL. */
   path: string;
+  /** Absolute canonical URL elsewhere (an imported story's original); default: `path` on this site. */
+  canonicalUrl?: string;
   lang?: string;
   dir?: "ltr" | "rtl";
   /** Extra <head> content: Open Graph, JSON-LD, feed links. */
@@ -42,7 +44,7 @@ export function Layout(props: { site: Site; meta: PageMeta; sections: SectionInf
         <title>{title}</title>
         <meta name="description" content={meta.description} />
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
-        <link rel="canonical" href={absolute(site.baseUrl, meta.path)} />
+        <link rel="canonical" href={meta.canonicalUrl ?? absolute(site.baseUrl, meta.path)} />
         {meta.prev ? <link rel="prev" href={absolute(site.baseUrl, meta.prev)} /> : null}
         {meta.next ? <link rel="next" href={absolute(site.baseUrl, meta.next)} /> : null}
         <link rel="stylesheet" href={assetUrl("site.css")} />

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { type Context, Hono } from "hono";
 import { quoteSpeakers } from "../../blocks/quote/speakers.ts";
-import { relatedFor } from "../../enrich/related/related.ts";
+import { relatedTiers } from "../../enrich/related/related.ts";
 import { sectionSlug } from "../../model/article.ts";
 import type { ArticleSummary } from "../../store/articles.ts";
 import { getArticle, listArticles } from "../../store/articles.ts";
@@ -189,7 +189,7 @@ export function pageRoutes(site: Site): Hono {
 
   app.get("/news/:section/:slug", (c) =>
     serveCached(c, site, async () => {
-      const stored = await getArticle(site.store, c.req.param("slug"));
+      const stored = await site.store.articles.getBySlug(c.req.param("slug"));
       if (!stored || stored.article.slug !== c.req.param("slug")) return errorPage(site, 404, c.req.path);
       const { article } = stored;
       const keys = [articleKey(article.id), sectionKey(sectionSlug(article.section))];
@@ -199,12 +199,12 @@ export function pageRoutes(site: Site): Hono {
       if (article.status !== "published") return errorPage(site, 404, c.req.path);
       const canonical = articlePath({ sectionSlug: sectionSlug(article.section), slug: article.slug });
       if (canonical !== c.req.path) return c.redirect(canonical, 301);
-      const computed = await relatedFor(site.store, article.id).catch((error: unknown) => {
+      const tiers = await relatedTiers(site.store, article.id).catch((error: unknown) => {
         // Related stories are a garnish: the story itself must still be served.
         console.error(`newsdesk: related stories for ${article.id}: ${(error as Error).message}`);
-        return [];
+        return { first: [], second: null };
       });
-      const blocks = withComputedRelated(article.blocks, computed);
+      const blocks = withComputedRelated(article.blocks, tiers.first, tiers.second);
       const relatedIds = blocks.flatMap((b) =>
         b.type === "related-stories" ? b.items.flatMap((i) => (i.articleId ? [i.articleId] : [])) : [],
       );
