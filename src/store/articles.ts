@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { type Article, articleText, authorTag, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
 import { type Db, inTransaction } from "./db.ts";
-import type { ArticleAuthorsTable, ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
+import type {
+  ArticleAuthorsTable,
+  ArticleEntitiesTable,
+  ArticleQuotesTable,
+  ArticlesTable,
+  Database,
+  RevisionsTable,
+} from "./schema.ts";
 import { type Engine, type Repositories, StoreError } from "./store.ts";
 
 export interface StoredArticle {

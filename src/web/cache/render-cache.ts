@@ -93,7 +93,10 @@ export class RenderCache {
 
   get(path: string): Rendered | undefined {
     const entry = this.#entries.get(path);
-    if (entry && this.now() - (this.#storedAt.get(path) ?? 0) > Math.min(entry.maxAgeMs ?? this.maxAgeMs, this.maxAgeMs)) {
+    if (
+      entry &&
+      this.now() - (this.#storedAt.get(path) ?? 0) > Math.min(entry.maxAgeMs ?? this.maxAgeMs, this.maxAgeMs)
+    ) {
       this.delete(path);
       this.#expired.set(path, entry);
       if (this.#expired.size > this.maxEntries) this.#expired.delete(this.#expired.keys().next().value!);
