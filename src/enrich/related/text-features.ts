@@ -105,6 +105,11 @@ export function surfaceName(text: string, feature: string): string | undefined {
   return undefined;
 }
 
+// Adjectives of nationality the suffix rule below misses: capitalised, but naming no one subject.
+const NATIONALITIES = new Set(
+  "american african israeli iraqi pakistani swiss french dutch greek thai afghan korean mexican welsh scot".split(" "),
+);
+
 /**
  * The spelling of a one-word term when the text treats it as a name of its own: every occurrence
  * capitalised, most of them standing alone (not part of "San Francisco", "Half-Blood Prince" or
@@ -112,7 +117,7 @@ export function surfaceName(text: string, feature: string): string | undefined {
  * nationality ("Brazilian"). Undefined otherwise.
  */
 export function properNoun(text: string, term: string): string | undefined {
-  if (/(?:ian|ean|ese|ish|ch)$/.test(term)) return undefined;
+  if (NATIONALITIES.has(term) || /(?:ian|ean|ese|ish)$/.test(term)) return undefined;
   let surface: string | undefined;
   let inside = false;
   let alone = 0;
