@@ -144,11 +144,7 @@ export function pageRoutes(site: Site): Hono {
         return htmlInput(html, {
           cacheControl: PAGE_CACHE,
           // Each listed story's key too, so moving one to another section purges this front at once.
-          keys: [
-            sectionKey(slug),
-            FRONT_KEY,
-            ...[lead, ...stories].flatMap((a) => (a ? [articleKey(a.id)] : [])),
-          ],
+          keys: [sectionKey(slug), FRONT_KEY, ...[lead, ...stories].flatMap((a) => (a ? [articleKey(a.id)] : []))],
           maxAgeMs: frontMaxAge(times, breaking),
         });
       },
