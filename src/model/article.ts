@@ -73,7 +73,7 @@ function visibleText(max: number) {
     .pipe(
       z
         .string()
-        .min(1, "must not be empty")
+        .min(1, { message: "must not be empty", abort: true })
         .max(max)
         .refine((s) => VISIBLE.test(s), "must contain a visible character"),
     );
