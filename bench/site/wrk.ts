@@ -202,7 +202,8 @@ http {
   // headers from memory, nothing else (one process only).
   let bare: { url: string; pids: number[] } | null = null;
   if (processes === 1) {
-    const headers = Object.fromEntries((await fetch(siteUrl)).headers);
+    // Identity, as wrk asks for it (fetch would otherwise ask for, and be sent, brotli).
+    const headers = Object.fromEntries((await fetch(siteUrl, { headers: { "accept-encoding": "identity" } })).headers);
     delete headers.date;
     delete headers.connection;
     delete headers["keep-alive"];
