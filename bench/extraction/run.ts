@@ -95,7 +95,19 @@ function worker(extractor: Extractor, ids: string[], truth: Truth): WorkerResult
 function runInChild(extractor: Extractor, pages: number): WorkerResult {
   const out = execFileSync(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--worker", extractor, "--pages", String(pages)],
+    [
+      "--import",
+      "tsx",
+      fileURLToPath(import.meta.url),
+      "--worker",
+      extractor,
+      "--pages",
+      String(pages),
+      "--part",
+      part,
+      "--data",
+      DATA,
+    ],
     {
       maxBuffer: 256 * 1024 * 1024,
       encoding: "utf8",
@@ -124,6 +136,9 @@ if (args.includes("--worker")) {
   const perPage: Record<Extractor, PageScore[]> = { readability: [], newsdesk: [] };
   for (const extractor of ["readability", "newsdesk"] as const) {
     const result = runInChild(extractor, ids.length);
+    // A child that extracted other pages than these would score zeros silently.
+    const missing = ids.filter((id) => !(id in result.predictions));
+    if (missing.length) throw new Error(`${extractor}: no prediction for ${missing.length} of ${ids.length} pages`);
     const scores = ids.map((id) => scorePage(truth[id].articleBody, result.predictions[id] ?? ""));
     perPage[extractor] = scores;
     const s = summarize(scores);

@@ -36,6 +36,8 @@ export interface PipelineOptions {
   now?: Date;
   /** The site config's section mapping: an imported section name to the newsroom's own. */
   mapSection?: (name: string) => string;
+  /** `--images copy`: replaces each article's remote images by copies (src/media/copy-images.ts). */
+  copyImages?: (article: Article) => Promise<{ article: Article; notes: string[] }>;
 }
 
 export interface FileReport {
@@ -266,6 +268,13 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
         result.duplicates.push({ file, of: stored.path ?? "(no file name)", article: stored.id, earlierRun: true });
       } else {
         const prepared = await prepareBytes(input, bytes, options);
+        if (options.copyImages) {
+          for (let k = 0; k < prepared.articles.length; k++) {
+            const copied = await options.copyImages(prepared.articles[k]);
+            prepared.articles[k] = copied.article;
+            for (const reason of copied.notes) result.notes.push({ file, reason });
+          }
+        }
         if (prepared.note) result.notes.push({ file, reason: prepared.note });
         seen.set(hash, file);
         batch.push(prepared);

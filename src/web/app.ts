@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { DEFAULT_CONFIG_INPUT, parseSiteConfig, type SiteConfig } from "../config/site-config.ts";
-import { defaultMediaFolder, isMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
+import { defaultMediaStorage, isPublicMediaName, type MediaStorage } from "../media/storage.ts";
 import type { Store } from "../store/store.ts";
 import { isStoreFull, isStoreUnavailable } from "../store/unavailable.ts";
 import type { EditorialEnv } from "./api/editorial.ts";
@@ -72,10 +72,10 @@ export function createApp(options: AppOptions): App {
     return file ? send(c, file.response) : notFound(c, site);
   });
 
-  const media = options.media ?? localMediaStorage(defaultMediaFolder(options.store.location));
+  const media = options.media ?? defaultMediaStorage(options.store.location);
   app.get("/media/:name", async (c) => {
     const name = c.req.param("name");
-    const bytes = isMediaName(name) ? await media.get(name) : null;
+    const bytes = isPublicMediaName(name) ? await media.get(name) : null;
     if (!bytes) return notFound(c, site);
     const type = MEDIA_TYPES[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";
     // Names are content hashes: a file never changes, so it may be cached for a year.

@@ -73,6 +73,8 @@ test("lead image: ctpost's keeps the alt text the page gives the picture", () =>
   const lead = images(ctpost)[0];
   assert.match(lead.src ?? "", /18637072/);
   assert.match(lead.alt, /Karma Automotive/);
+  // The "Photo: …, AP" line above the story is the picture's credit, not a bullet.
+  assert.equal(lead.credit, "Damian Dovarganes, AP");
 });
 
 test("captions: the Guardian's captions belong to their images, not to bullet lists", () => {

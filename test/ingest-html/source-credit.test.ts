@@ -169,3 +169,17 @@ test("own domains: NEWSDESK_OWN_DOMAINS and --own-domains make a page the newsro
     await t.cleanup();
   }
 });
+
+test("the model: a stored article without `source` reads as before; a source must link to an http(s) page", () => {
+  const base = { id: "a", slug: "a", section: "News", headline: "A" };
+  assert.equal(parseArticle(base).source, undefined);
+  assert.deepEqual(parseArticle({ ...base, source: { url: "https://example.com/a", publisher: "Example" } }).source, {
+    url: "https://example.com/a",
+    publisher: "Example",
+    own: false,
+  });
+  assert.throws(
+    () => parseArticle({ ...base, source: { url: "javascript:alert(1)" } }),
+    /source\.url: must be an absolute http\(s\) URL/,
+  );
+});

@@ -1,5 +1,12 @@
 import type { Command } from "commander";
-import { dbOption, withStore } from "../options.ts";
+import type { Store } from "../../store/store.ts";
+import { UserError } from "../errors.ts";
+import { dbOption, mediaOption, openMedia, withStore } from "../options.ts";
+
+async function imageCopier(store: Store, media: string | undefined) {
+  const { createImageCopier } = await import("../../media/copy-images.ts");
+  return createImageCopier({ store, storage: await openMedia(store, media) });
+}
 
 /** Long runs get a progress bar even when stderr is not a terminal (logs, CI), at a slow redraw. */
 const LONG_RUN_FILES = 1000;
@@ -12,31 +19,44 @@ interface ImportOptions {
   ownDomains?: string;
   date?: string;
   config?: string;
+  images: string;
+  media?: string;
 }
 
 export function register(program: Command): void {
-  dbOption(
-    program
-      .command("import")
-      .description(
-        "Import articles from files, folders (recursively) or - (stdin): text, HTML, feeds, ninjs, JSON Lines",
-      )
-      .argument("<inputs...>", "FILE, DIR or - for standard input")
-      .option("--section <name>", "section for articles whose source names none (default: the folder name, else News)")
-      .option("--base-url <url>", "base URL for resolving relative links in HTML")
-      .option("--own", "the pages are the newsroom's own: no source credit, canonical links stay on this site")
-      .option(
-        "--own-domains <list>",
-        "comma-separated domains whose pages are the newsroom's own (default: $NEWSDESK_OWN_DOMAINS)",
-      )
-      .option("--date <iso>", "first published time for stories whose source gives no date (default: now)")
-      .option(
-        "--config <file>",
-        "site config whose section mapping applies (default: $NEWSDESK_CONFIG, else ./newsdesk.config.json when present)",
-      ),
+  mediaOption(
+    dbOption(
+      program
+        .command("import")
+        .description(
+          "Import articles from files, folders (recursively) or - (stdin): text, HTML, feeds, ninjs, JSON Lines",
+        )
+        .argument("<inputs...>", "FILE, DIR or - for standard input")
+        .option(
+          "--section <name>",
+          "section for articles whose source names none (default: the folder name, else News)",
+        )
+        .option("--base-url <url>", "base URL for resolving relative links in HTML")
+        .option("--own", "the pages are the newsroom's own: no source credit, canonical links stay on this site")
+        .option(
+          "--own-domains <list>",
+          "comma-separated domains whose pages are the newsroom's own (default: $NEWSDESK_OWN_DOMAINS)",
+        )
+        .option("--date <iso>", "first published time for stories whose source gives no date (default: now)")
+        .option(
+          "--config <file>",
+          "site config whose section mapping applies (default: $NEWSDESK_CONFIG, else ./newsdesk.config.json when present)",
+        )
+        .option(
+          "--images <mode>",
+          "keep: image blocks point at their source (default); copy: fetch each image into the media library",
+          "keep",
+        ),
+    ),
   ).action(async (inputs: string[], options: ImportOptions) => {
+    if (options.images !== "keep" && options.images !== "copy")
+      throw new UserError(`--images must be keep or copy, not ${options.images}`);
     const { importInputs, ownDomainsFromEnv } = await import("../../ingest/pipeline.ts");
-    const { UserError } = await import("../errors.ts");
     let date: string | undefined;
     if (options.date !== undefined) {
       const at = Date.parse(options.date);
@@ -56,8 +76,9 @@ export function register(program: Command): void {
     }
     const { SingleBar, Presets } = await import("cli-progress");
     let bar: InstanceType<typeof SingleBar> | undefined;
-    const result = await withStore(options.db, (store) =>
+    const result = await withStore(options.db, async (store) =>
       importInputs(store, inputs, {
+        copyImages: options.images === "copy" ? await imageCopier(store, options.media) : undefined,
         defaultSection: options.section,
         baseUrl: options.baseUrl,
         own: options.own,

@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { UserError } from "../errors.ts";
-import { dbOption } from "../options.ts";
+import { dbOption, mediaOption, openMedia } from "../options.ts";
 
 interface ServeOptions {
   db?: string;
@@ -10,6 +10,7 @@ interface ServeOptions {
   sample?: boolean;
   walArchive?: string;
   config?: string;
+  media?: string;
   workers: string;
 }
 
@@ -43,33 +44,37 @@ function parseBaseUrl(value: string | undefined): string | undefined {
 }
 
 export function register(program: Command): void {
-  dbOption(
-    program
-      .command("serve")
-      .description("Serve the reader's website, feeds, sitemaps and the JSON API")
-      .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
-      .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
-      .addOption(
-        new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env("NEWSDESK_BASE_URL"),
-      )
-      .option("--sample", "fill an empty store with the sample newsroom first (and use its site config)")
-      .addOption(
-        new Option(
-          "--wal-archive <dir>",
-          "SQLite: ship every commit's WAL frames to DIR each second, for `restore DIR --to-time T`",
-        ).env("NEWSDESK_WAL_ARCHIVE"),
-      )
-      .addOption(
-        new Option(
-          "--config <file>",
-          "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
-        ).env("NEWSDESK_CONFIG"),
-      )
-      .addOption(
-        new Option("--workers <n|auto>", "server processes sharing the port (node cluster); auto: one per core")
-          .env("NEWSDESK_WORKERS")
-          .default("1"),
-      ),
+  mediaOption(
+    dbOption(
+      program
+        .command("serve")
+        .description("Serve the reader's website, feeds, sitemaps and the JSON API")
+        .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
+        .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
+        .addOption(
+          new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env(
+            "NEWSDESK_BASE_URL",
+          ),
+        )
+        .option("--sample", "fill an empty store with the sample newsroom first (and use its site config)")
+        .addOption(
+          new Option(
+            "--wal-archive <dir>",
+            "SQLite: ship every commit's WAL frames to DIR each second, for `restore DIR --to-time T`",
+          ).env("NEWSDESK_WAL_ARCHIVE"),
+        )
+        .addOption(
+          new Option(
+            "--config <file>",
+            "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
+          ).env("NEWSDESK_CONFIG"),
+        )
+        .addOption(
+          new Option("--workers <n|auto>", "server processes sharing the port (node cluster); auto: one per core")
+            .env("NEWSDESK_WORKERS")
+            .default("1"),
+        ),
+    ),
   ).action(async (options: ServeOptions) => {
     const port = parsePort(options.port);
     const { availableParallelism } = await import("node:os");
@@ -116,14 +121,17 @@ export function register(program: Command): void {
       }
       // Fronts and the banner purge this process's pages at once (others see them through the store).
       let purgeLocal: (keys: string[]) => void = () => {};
+      const media = await openMedia(store, options.media);
       const server = await startServer({
         store,
+        media,
         port,
         hostname: options.host,
         baseUrl,
         config,
         writeApi: createEditorialApi({
           store,
+          media,
           onSiteChange: (keys) => purgeLocal(keys),
           // One scheduler is enough: in a cluster only the first worker publishes scheduled stories.
           schedulerIntervalMs: cluster.isWorker && cluster.worker?.id !== 1 ? 0 : undefined,

@@ -10,9 +10,11 @@ export const FIRST_TIER_ENOUGH = 3;
 /** Second-tier candidates read from the index before scoring (strongest holders of the entity first). */
 const SECOND_TIER_CANDIDATES = 40;
 /** Names of the article tried in turn for the second tier. */
-const SECOND_TIER_NAMES = 10;
+const SECOND_TIER_NAMES = 16;
 /** A second-tier story must still be this likely to be judged related: the name alone is not enough. */
 const SECOND_TIER_MIN = 0.02;
+/** The name's weight in a second-tier story's own vector: at least this, so the story is about it. */
+const SECOND_TIER_MIN_WEIGHT = 0.08;
 
 export interface RelatedStory {
   id: string;
@@ -155,9 +157,11 @@ export async function secondTierFor(
   const excluded = new Set(overrides.filter((o) => o.action === "exclude").map((o) => o.otherId));
   // The first name that fills the page to FIRST_TIER_ENOUGH wins; else the one giving the most.
   const wanted = Math.min(limit, Math.max(2, FIRST_TIER_ENOUGH - shown.length));
-  let best: { term: string; label: () => Promise<string | undefined>; stories: RelatedStory[] } | null = null;
+  type Found = { term: string; label: () => Promise<string | undefined>; stories: RelatedStory[] };
+  const found: Found[] = [];
   for (const { term, label } of names) {
     const candidates = (await store.related.sectionArticlesWithTerm(term, own.sectionSlug, SECOND_TIER_CANDIDATES + 1))
+      .filter((c) => c.weight >= SECOND_TIER_MIN_WEIGHT)
       .map((c) => c.article_id)
       .filter((id) => id !== articleId);
     if (candidates.length === 0) continue;
@@ -176,15 +180,29 @@ export async function secondTierFor(
       scores,
       hidden: new Set(shown.map((s) => s.id)),
     });
-    if (stories.length > (best?.stories.length ?? 0)) best = { term, label, stories };
+    if (stories.length > 0) found.push({ term, label, stories });
     if (stories.length >= wanted) break;
+  }
+  found.sort((a, b) => b.stories.length - a.stories.length);
+  const [best, next] = found;
+  if (!best) return null;
+  const labelOf = async (f: Found) =>
+    (await f.label()) ?? f.term.replace(/^[ne]:/, "").replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  let stories = best.stories;
+  let entity = await labelOf(best);
+  // No one name fills the page: the two strongest together do ("on Chelsea and Arsenal").
+  if (stories.length < wanted && next) {
+    const more = next.stories.filter((s) => !stories.some((t) => t.id === s.id));
+    if (more.length > 0) {
+      stories = [...stories, ...more].slice(0, limit);
+      entity = `${entity} and ${await labelOf(next)}`;
+    }
   }
   // One story alone is a thin tier, worth a heading only when it completes the page's three.
   const least = shown.length + 1 >= FIRST_TIER_ENOUGH ? 1 : 2;
-  if (!best || best.stories.length < Math.min(least, limit)) return null;
-  const entity = (await best.label()) ?? best.term.replace(/^[ne]:/, "").replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-  const section = best.stories[0].section;
-  return { title: `More from ${section} on ${entity}`, section, entity, stories: best.stories };
+  if (stories.length < Math.min(least, limit)) return null;
+  const section = stories[0].section;
+  return { title: `More from ${section} on ${entity}`, section, entity, stories };
 }
 
 /** Both tiers for an article page: the second only when the first has fewer than FIRST_TIER_ENOUGH. */

@@ -98,7 +98,15 @@ function normal(s: string): string {
     .trim();
 }
 
+/** A post's meta line: who posted it, under what category and tags, in any of a few languages. */
+const POST_META =
+  /\b(?:posted by|published by|publicado por|publié par|pubblicato da|veröffentlicht von)\b.{0,120}\b(?:categor(?:y|ies|ia|ie)|tags?|etiquetas|schlagwörter)\s*:/i;
+/** A promo box of links to other stories ("DON'T MISS … [INSIGHT] … [REVEAL]"), however long. */
+const PROMO_BOX = /^(?:don'?t miss|must read|read next|recommended)\b.*\[[A-Z ]+\]/is;
+
 function isFurnitureLine(text: string): boolean {
+  if (text.length < 400 && POST_META.test(text)) return true;
+  if (PROMO_BOX.test(text)) return true;
   if (text.length < 200 && FURNITURE_LINE.test(text)) return true;
   if (text.length < 300 && FURNITURE_ANYWHERE.test(text)) return true;
   if (text.length < 300 && CAPTION_LINE.test(text)) return true;

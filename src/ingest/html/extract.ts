@@ -10,7 +10,14 @@ import type { ImageBlock } from "../../blocks/image/schema.ts";
 import { dropFurnitureBlocks, removeFurniture, removeLinkClusters } from "./boilerplate.ts";
 import { type PageMetadata, readMetadata, splitByline } from "./metadata.ts";
 import { findBodyByScoring } from "./scoring.ts";
-import { attachListCaptions, cleanHeadline, cleanPerson, dropLeadFurniture, samePicture } from "./tidy.ts";
+import {
+  attachListCaptions,
+  cleanHeadline,
+  cleanPerson,
+  dropLeadFurniture,
+  type LeadContext,
+  samePicture,
+} from "./tidy.ts";
 
 /** linkedom leaves a fragment without <html> documentless; give it the page structure a browser would. */
 function parsePage(html: string): Document {
@@ -135,13 +142,10 @@ export function extractArticle(html: string, baseUrl?: string): Extraction {
         metadata.titleCandidates.filter((t) => t !== rawHeadline),
       )
     : undefined;
+  const lead: LeadContext = { headline: headline ?? "", names, summary: metadata.summary };
   const tidy = (found: Block[]) =>
     attachListCaptions(
-      dropLeadFurniture(dropFurnitureBlocks(restoreEmbeds(found, held), headline, metadata.summary), {
-        headline: headline ?? "",
-        names,
-        summary: metadata.summary,
-      }),
+      dropLeadFurniture(dropFurnitureBlocks(restoreEmbeds(found, held), headline, metadata.summary), lead),
     );
   if (result?.content) {
     removeLinkClusters(result.content);
@@ -160,6 +164,7 @@ export function extractArticle(html: string, baseUrl?: string): Extraction {
       if (blocks.length) method = "scoring";
     }
   }
+  if (leadImage && !leadImage.credit && lead.orphanCredit) leadImage.credit = lead.orphanCredit;
   return {
     metadata,
     headline,

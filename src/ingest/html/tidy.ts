@@ -100,6 +100,8 @@ export interface LeadContext {
   names: string[];
   /** The page's description: shown again as the first line, it is the standfirst, not body. */
   summary?: string;
+  /** Set to a photo credit found above the first picture of the body: it belongs to the lead image. */
+  orphanCredit?: string;
 }
 
 /**
@@ -123,7 +125,9 @@ export function dropLeadFurniture(blocks: Block[], ctx: LeadContext): Block[] {
     if (b.type === "list") {
       const credits = b.items.map((i) => i.match(CREDIT_LINE)).filter(Boolean);
       if (credits.length === b.items.length) {
-        if (lastImage && !lastImage.credit) lastImage.credit = (credits[0] as RegExpMatchArray)[1].trim();
+        const credit = (credits[0] as RegExpMatchArray)[1].trim();
+        if (lastImage && !lastImage.credit) lastImage.credit = credit;
+        else if (!lastImage) ctx.orphanCredit ??= credit;
         continue;
       }
       if (b.items.every((i) => i.split(/\s+/).length <= 3)) continue;
@@ -140,6 +144,7 @@ export function dropLeadFurniture(blocks: Block[], ctx: LeadContext): Block[] {
       const credit = text.match(CREDIT_LINE);
       if (credit) {
         if (lastImage && !lastImage.credit) lastImage.credit = credit[1].trim();
+        else if (!lastImage) ctx.orphanCredit ??= credit[1].trim();
         continue;
       }
     }

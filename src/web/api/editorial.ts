@@ -20,9 +20,11 @@ import {
   updateBody,
   type WriteResult,
 } from "../../editorial/workflow.ts";
-import { uploadImage } from "../../media/library.ts";
+import { relatedChoices } from "../../enrich/related/choices.ts";
+import { clearRelatedOverride, excludeRelated, pinRelated } from "../../enrich/related/related.ts";
+import { cropLibraryImage, uploadImage } from "../../media/library.ts";
 import { MAX_UPLOAD_BYTES, MediaError } from "../../media/process.ts";
-import { defaultMediaFolder, localMediaStorage, type MediaStorage } from "../../media/storage.ts";
+import { defaultMediaStorage, type MediaStorage } from "../../media/storage.ts";
 import type { Store } from "../../store/store.ts";
 import { FRONT_KEY } from "../cache/render-cache.ts";
 import { checkCsrf, currentSession, sessionActor } from "../desk/session.ts";
@@ -35,7 +37,9 @@ import {
   embargoBody,
   enrichmentDecisionsBody,
   frontBody,
+  mediaCropBody,
   parseBody,
+  relatedChoiceBody,
   scheduleBody,
   tokenCreateBody,
 } from "./request-schemas.ts";
@@ -268,7 +272,45 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     })),
   );
 
-  const media = options.media ?? localMediaStorage(defaultMediaFolder(store.location));
+  // Related stories: editors' pins and exclusions. They are not part of the article's document (no
+  // revision, no If-Match); each change is in the audit log.
+  const relatedTarget = async (c: Context<EditorialEnv>) => {
+    const id = c.req.param("id")!;
+    const stored = await articles.get(id);
+    if (!stored || stored.article.id !== id) throw apiError("not-found", `no article ${id}`);
+    const other = c.req.param("other");
+    if (other !== undefined) {
+      if (!ARTICLE_ID.test(other)) throw apiError("not-found", "no such related article");
+      if (other === id) throw apiError("invalid-parameter", "an article cannot be related to itself");
+      const found = await articles.get(other);
+      if (!found || found.article.id !== other) throw apiError("not-found", `no article ${other}`);
+    }
+    return { id, other: other ?? "" };
+  };
+  const relatedAnswer = async (c: Context, id: string) => {
+    c.header("Cache-Control", "no-store");
+    return c.json(await relatedChoices(store, id));
+  };
+  app.get("/articles/:id/related", guard("writer", "reading related-story choices"), async (c) => {
+    const { id } = await relatedTarget(c);
+    return relatedAnswer(c, id);
+  });
+  app.put("/articles/:id/related/:other", guard("writer", "choosing related stories"), async (c) => {
+    const { id, other } = await relatedTarget(c);
+    const { action } = parseBody(relatedChoiceBody, await jsonBody(c), "related-story choice");
+    await (action === "pin" ? pinRelated : excludeRelated)(store, id, other);
+    await auditOnly(store, c.get("actor"), `related-${action}`, id, { detail: other, at: clock() });
+    return relatedAnswer(c, id);
+  });
+  app.delete("/articles/:id/related/:other", guard("writer", "choosing related stories"), async (c) => {
+    const { id, other } = await relatedTarget(c);
+    if (!(await clearRelatedOverride(store, id, other)))
+      throw apiError("not-found", `${other} is neither pinned nor excluded for ${id}`);
+    await auditOnly(store, c.get("actor"), "related-clear", id, { detail: other, at: clock() });
+    return relatedAnswer(c, id);
+  });
+
+  const media = options.media ?? defaultMediaStorage(store.location);
   app.post(
     "/media",
     authenticate,
@@ -315,6 +357,20 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
       }
     },
   );
+
+  app.post("/media/:media/crop", guard("writer", "cropping images"), async (c) => {
+    const id = c.req.param("media");
+    if (!/^[a-f0-9]{20}$/.test(id)) throw apiError("not-found", `no image ${id} in the media library`);
+    const { crop, focal } = parseBody(mediaCropBody, await jsonBody(c), "crop");
+    try {
+      const image = await cropLibraryImage(store, media, id, crop, focal);
+      c.header("Cache-Control", "no-store");
+      return c.json({ image });
+    } catch (error) {
+      if (error instanceof MediaError) throw apiError("not-found", error.message);
+      throw error;
+    }
+  });
 
   app.get("/audit", guard("editor", "reading the audit log"), async (c) => {
     const limitParam = Number(c.req.query("limit") ?? 100);

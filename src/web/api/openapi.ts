@@ -10,6 +10,8 @@ import {
   embargoBody,
   enrichmentDecisionsBody,
   frontBody,
+  mediaCropBody,
+  relatedChoiceBody,
   scheduleBody,
   tokenCreateBody,
 } from "./request-schemas.ts";
@@ -259,12 +261,43 @@ export const API_ROUTES: ApiRoute[] = [
     ok: { status: 200, description: "The new revision" },
   },
   {
+    method: "get",
+    path: "/articles/:id/related",
+    summary: "The related stories the site shows, and the editors' pins and exclusions",
+    role: "writer",
+    ok: { status: 200, description: "`related` (as shown) and `choices` ({id, action, headline})" },
+  },
+  {
+    method: "put",
+    path: "/articles/:id/related/:other",
+    summary: "Pin another story as related (shown first) or exclude it (never shown)",
+    role: "writer",
+    body: relatedChoiceBody,
+    ok: { status: 200, description: "The related stories and choices after the change" },
+  },
+  {
+    method: "delete",
+    path: "/articles/:id/related/:other",
+    summary: "Remove a pin or exclusion: the pair goes back to the computed ranking",
+    role: "writer",
+    ok: { status: 200, description: "The related stories and choices after the change" },
+  },
+  {
     method: "post",
     path: "/media",
     summary: "Upload an image to the media library (checked by content, resized to renditions)",
     role: "writer",
     multipart: { file: "file", alt: "text", caption: "text", credit: "text" },
     ok: { status: 201, description: "The stored image and its renditions" },
+  },
+  {
+    method: "post",
+    path: "/media/:media/crop",
+    summary:
+      "New renditions of a library image for a crop and focal point (fractions); the social card is cut around the focal point",
+    role: "writer",
+    body: mediaCropBody,
+    ok: { status: 200, description: "`image`: src, width, height, sizes, crop and focal for the image block" },
   },
   {
     method: "get",

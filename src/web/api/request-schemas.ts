@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../auth/roles.ts";
+import { imageCrop, imageFocal } from "../../blocks/image/schema.ts";
 import { article } from "../../model/article.ts";
 import { apiError } from "./errors.ts";
 
@@ -42,6 +43,12 @@ export const enrichmentDecisionsBody = z.object({
     )
     .max(500, "must be an array of at most 500 decisions"),
 });
+
+/** An editor's choice about one related story: always show it (pin) or never (exclude). */
+export const relatedChoiceBody = z.object({ action: z.enum(["pin", "exclude"]) });
+
+/** New renditions of a media-library image: a crop (fractions of the original) and a focal point. */
+export const mediaCropBody = z.object({ crop: imageCrop.optional(), focal: imageFocal.optional() });
 
 /** Validates a parsed JSON body; a 400 `invalid-body` naming every bad field otherwise. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {

@@ -64,9 +64,10 @@ export function renderResponse(input: RenderInput): Rendered {
 }
 
 export const FRONT_KEY = "front";
+// Keys travel in a Surrogate-Key header, which carries ASCII only: slugs of other scripts are %-encoded.
 export const articleKey = (id: string) => `article-${id}`;
-export const sectionKey = (sectionSlug: string) => `section-${sectionSlug}`;
-export const tagKey = (kind: string, tag: string) => `tag-${kind}-${tag}`;
+export const sectionKey = (sectionSlug: string) => `section-${encodeURIComponent(sectionSlug)}`;
+export const tagKey = (kind: string, tag: string) => `tag-${kind}-${encodeURIComponent(tag)}`;
 
 export class RenderCache {
   readonly #entries = new Map<string, Rendered>();

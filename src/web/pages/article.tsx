@@ -127,6 +127,7 @@ export function ArticlePage(props: {
             <h1>{article.headline}</h1>
             {article.summary && !opensBody(article) ? <p class="standfirst">{article.summary}</p> : null}
             <Byline site={site} article={article} />
+            <SourceCredit article={article} />
             <p class="dateline">
               {article.firstPublished ? (
                 <>
@@ -142,7 +143,6 @@ export function ArticlePage(props: {
                 </>
               ) : null}
             </p>
-            <SourceCredit article={article} />
             <Corrections site={site} corrections={article.corrections} />
           </header>
           <div class="article-body">

@@ -143,7 +143,8 @@ export function pageRoutes(site: Site): Hono {
         const times = [lead, ...stories].map((a) => a?.firstPublished ?? null);
         return htmlInput(html, {
           cacheControl: PAGE_CACHE,
-          keys: [sectionKey(slug), FRONT_KEY],
+          // Each listed story's key too, so moving one to another section purges this front at once.
+          keys: [sectionKey(slug), FRONT_KEY, ...[lead, ...stories].flatMap((a) => (a ? [articleKey(a.id)] : []))],
           maxAgeMs: frontMaxAge(times, breaking),
         });
       },
@@ -193,11 +194,14 @@ export function pageRoutes(site: Site): Hono {
       if (!stored || stored.article.slug !== c.req.param("slug")) return errorPage(site, 404, c.req.path);
       const { article } = stored;
       const keys = [articleKey(article.id), sectionKey(sectionSlug(article.section))];
+      const canonical = articlePath({ sectionSlug: sectionSlug(article.section), slug: article.slug });
       if (article.status === "deleted" || article.status === "unpublished") {
+        // Only the story's own address is gone (and cached as such); any other section in front of
+        // its slug is a 404, not kept, so junk URLs cannot fill the cache.
+        if (canonical !== c.req.path) return errorPage(site, 404, c.req.path);
         return { ...(await errorPage(site, 410, c.req.path)), keys };
       }
       if (article.status !== "published") return errorPage(site, 404, c.req.path);
-      const canonical = articlePath({ sectionSlug: sectionSlug(article.section), slug: article.slug });
       if (canonical !== c.req.path) return c.redirect(canonical, 301);
       const tiers = await relatedTiers(site.store, article.id).catch((error: unknown) => {
         // Related stories are a garnish: the story itself must still be served.
