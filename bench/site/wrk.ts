@@ -198,10 +198,30 @@ http {
   if (!nginxBody.equals(html)) throw new Error("nginx does not serve the same bytes");
   const sitePids = tree(site.pid ?? 0);
   const nginxPids = tree(nginx.pid ?? 0);
+  // The ceiling of any Node.js origin: a bare node:http server writing the same bytes with the same
+  // headers from memory, nothing else (one process only).
+  let bare: { url: string; pids: number[] } | null = null;
+  if (processes === 1) {
+    // Identity, as wrk asks for it (fetch would otherwise ask for, and be sent, brotli).
+    const headers = Object.fromEntries((await fetch(siteUrl, { headers: { "accept-encoding": "identity" } })).headers);
+    delete headers.date;
+    delete headers.connection;
+    delete headers["keep-alive"];
+    const bodyFile = join(work, "bare-body.html");
+    writeFileSync(bodyFile, html);
+    const barePort = await freePort();
+    const script = `const body=require("fs").readFileSync(${JSON.stringify(bodyFile)});const h=${JSON.stringify(headers)};require("http").createServer((q,r)=>{r.writeHead(200,h);r.end(body)}).listen(${barePort},"127.0.0.1",()=>console.log("listening"))`;
+    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+    children.push(child);
+    await waitForOutput(child, /listening/, "bare node server");
+    bare = { url: `http://127.0.0.1:${barePort}/`, pids: [child.pid ?? 0] };
+    wrk(bare.url, 1, bare.pids);
+  }
   wrk(siteUrl, 1, sitePids);
   wrk(nginxUrl, 1, nginxPids);
   const ours: Run[] = [];
   const theirs: Run[] = [];
+  const bares: Run[] = [];
   const loads: number[] = [];
   for (let round = 0; round < rounds; round++) {
     loads.push(loadavg()[0]);
@@ -209,7 +229,9 @@ http {
     if (round % 2 === 0) {
       ours.push(wrk(siteUrl, duration, sitePids));
       theirs.push(wrk(nginxUrl, duration, nginxPids));
+      if (bare) bares.push(wrk(bare.url, duration, bare.pids));
     } else {
+      if (bare) bares.push(wrk(bare.url, duration, bare.pids));
       theirs.push(wrk(nginxUrl, duration, nginxPids));
       ours.push(wrk(siteUrl, duration, sitePids));
     }
@@ -233,6 +255,16 @@ http {
     },
     ratio: median(ratios),
     roundRatios: ratios.map((r) => Number(r.toFixed(2))),
+    bareNode:
+      bares.length > 0
+        ? {
+            rps: mean(bares.map((r) => r.rps)),
+            ratioToNginx: median(bares.map((r, i) => r.rps / theirs[i].rps)),
+            newsdeskToBare: median(ours.map((r, i) => r.rps / bares[i].rps)),
+            cpuMsPer1000: median(bares.map((r) => r.cpuMsPer1000)),
+            rounds: bares,
+          }
+        : null,
     loadAverage: loads.map((l) => Number(l.toFixed(1))),
     html,
   };
@@ -274,7 +306,8 @@ try {
 |---:|---:|---:|---|---|---|---|
 ${lines.join("\n")}
 
-wrk -t${threads} -c${connections}, ${rounds} rounds × ${duration} s, servers alternating; ${one.bytes} bytes, no compression on either side. HTML + CSS gzipped: ${(gz / 1024).toFixed(1)} KB.`);
+wrk -t${threads} -c${connections}, ${rounds} rounds × ${duration} s, servers alternating; ${one.bytes} bytes, no compression on either side. HTML + CSS gzipped: ${(gz / 1024).toFixed(1)} KB.
+Bare node:http server, same bytes and headers from memory (1 process): ${one.bareNode?.rps.toFixed(0)} req/s, ratio to nginx ${one.bareNode?.ratioToNginx.toFixed(2)}, newsdesk / bare node ${one.bareNode?.newsdeskToBare.toFixed(2)}, CPU per 1,000 requests ${one.bareNode?.cpuMsPer1000.toFixed(0)} ms.`);
 } finally {
   await stop();
   rmSync(work, { recursive: true, force: true });
