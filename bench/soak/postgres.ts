@@ -53,6 +53,7 @@ const pg = createOwnPostgres({ max_connections: "200" });
 const work = mkdtempSync(join(tmpdir(), "newsdesk-soak-pg-"));
 const children: ChildProcess[] = [];
 const exits: string[] = [];
+const outputs: (() => string)[] = [];
 const cleanup = () => {
   for (const c of children) c.kill("SIGKILL");
   pg.destroy();
@@ -98,6 +99,7 @@ try {
       out += d;
     });
     children.push(child);
+    outputs.push(() => out);
     child.once("exit", (code, signal) => {
       if (signal !== "SIGKILL") {
         exits.push(`${args[0]} pid ${child.pid} exited (${code ?? signal})`);
@@ -295,10 +297,15 @@ try {
     for (const [state, n] of Object.entries(byState)) jobStates[state] = (jobStates[state] ?? 0) + n;
 
   let lostWrites = 0;
+  // The article must be at the last acknowledged revision or later; later only when a write that
+  // got no acknowledgement (5xx) committed anyway, which is not a lost write.
+  let committedUnacknowledged = 0;
   for (const [id, ack] of acknowledged) {
     const row = await db.selectFrom("articles").select(["doc", "revision"]).where("id", "=", id).executeTakeFirst();
     const doc = row ? (JSON.parse(row.doc) as { summary: string }) : null;
-    if (!doc || doc.summary !== ack.summary || Number(row!.revision) !== ack.revision) lostWrites++;
+    if (!doc || Number(row!.revision) < ack.revision) lostWrites++;
+    else if (Number(row!.revision) > ack.revision) committedUnacknowledged++;
+    else if (doc.summary !== ack.summary) lostWrites++;
   }
   for (const w of ackedRevisions) {
     const rev = await db
@@ -370,6 +377,13 @@ try {
     acknowledgedWrites: stats.writes,
     refusedWrites: stats.refusedWrites,
     lostWrites,
+    committedUnacknowledged,
+    serverErrors: outputs.flatMap((out) =>
+      out()
+        .split("\n")
+        .filter((l) => /API: |newsdesk: (GET|POST|PATCH|PUT|DELETE) /.test(l))
+        .slice(0, 5),
+    ),
     importRuns,
     importFailures,
     processExits: exits,
