@@ -1,4 +1,4 @@
-import { safeText, sanitizeEmbedHtml, sanitizeInlineHtml } from "../ingest/sanitize.ts";
+import { hasNul, safeText, sanitizeEmbedHtml, sanitizeInlineHtml, stripXmlInvalid } from "../ingest/sanitize.ts";
 import { ValidationError } from "../model/article.ts";
 
 /**
@@ -11,6 +11,9 @@ import { ValidationError } from "../model/article.ts";
 
 const URL_KEYS = new Set(["src", "url", "poster", "sourceUrl"]);
 const SAFE_URL = /^(?:https?:\/\/|mailto:|\/(?!\/)|\.{0,2}\/|#|[^:/?#]*(?:[/?#]|$))/i;
+
+/** No article field nests anywhere near this deep. */
+const MAX_DEPTH = 64;
 
 export interface SanitizeIssue {
   path: string;
@@ -45,14 +48,22 @@ export function sanitizeArticleInput(
   const issues: SanitizeIssue[] = [];
   const walk = (value: unknown, path: (string | number)[], parent: Record<string, unknown> | null): unknown => {
     if (typeof value === "string") {
+      // Whatever the field and whatever `text` says: XML cannot carry these, and PostgreSQL refuses NUL.
+      if (hasNul(value)) issues.push({ path: pathOf(path), message: "must not contain a NUL character" });
+      const text = stripXmlInvalid(value);
       const key = path[path.length - 1];
-      if (key === "html") return sanitizeHtmlField(value, parent?.type === "embed");
+      if (key === "html") return sanitizeHtmlField(text, parent?.type === "embed");
       if (typeof key === "string" && URL_KEYS.has(key)) {
-        if (!isSafeUrl(value))
+        if (!isSafeUrl(text))
           issues.push({ path: pathOf(path), message: "must be an http(s), mailto or relative URL" });
-        return value;
+        return text;
       }
-      return cleanText ? safeText(value) : value;
+      return cleanText ? safeText(text) : text;
+    }
+    // No article nests this deep; a walk that did could exhaust the stack (a 500).
+    if (value !== null && typeof value === "object" && path.length > MAX_DEPTH) {
+      issues.push({ path: pathOf(path.slice(0, 8)), message: `is nested more than ${MAX_DEPTH} levels deep` });
+      return null;
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i], null));
     if (value !== null && typeof value === "object") {
@@ -78,5 +89,37 @@ export function sanitizeArticleInput(
 export function sanitizeOrReject(input: unknown, options: { text?: boolean } = {}): unknown {
   const { value, issues } = sanitizeArticleInput(input, options);
   if (issues.length > 0) throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
+  return value;
+}
+
+/**
+ * An importer's output with characters XML cannot carry removed from every string; a NUL anywhere is
+ * a ValidationError naming the field (PostgreSQL cannot store it, so `migrate` would fail later).
+ */
+export function rejectNulStripInvalid<T>(input: T, where = "article"): T {
+  const issues: SanitizeIssue[] = [];
+  const walk = (value: unknown, path: (string | number)[]): unknown => {
+    if (typeof value === "string") {
+      if (hasNul(value)) issues.push({ path: pathOf(path), message: "must not contain a NUL character" });
+      return stripXmlInvalid(value);
+    }
+    if (path.length > MAX_DEPTH) return value;
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (value !== null && typeof value === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        Object.defineProperty(out, k, {
+          value: walk(v, [...path, k]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    return value;
+  };
+  const value = walk(input, []) as T;
+  if (issues.length > 0) throw new ValidationError(`${where}: ${issues[0].path}: ${issues[0].message}`, issues);
   return value;
 }

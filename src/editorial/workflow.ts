@@ -1,3 +1,4 @@
+import { blockText } from "../blocks/text.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { type Article, makeArticleId, parseArticle, slugify, ValidationError } from "../model/article.ts";
@@ -8,6 +9,7 @@ import type { ScheduleRepository } from "../store/schedule.ts";
 import type { Repositories, Store } from "../store/store.ts";
 import type { Actor } from "./actor.ts";
 import { applyEnrichmentDecisions } from "./apply-decisions.ts";
+import { cleanArticle, cleanArticleAsync, enrichArticleAsync } from "./clean.ts";
 import { NotFoundError, StateError } from "./errors.ts";
 import { sanitizeArticleInput, sanitizeOrReject } from "./sanitize-input.ts";
 import { type Action, allowedTransition, type Status, targetStatus } from "./transitions.ts";
@@ -57,6 +59,8 @@ interface EffectInput {
   current: Article;
   request: TransitionRequest;
   params: TransitionParams;
+  /** The document cleaned and enriched before the transaction (see `prepareDocument`). */
+  prepared?: Article;
 }
 
 /** The next document (status is set from the table afterwards); `hold` keeps it `scheduled`. */
@@ -64,11 +68,6 @@ type Effect = (input: EffectInput) => Promise<{ doc: Article; hold?: boolean }>;
 
 /** Fields only the workflow endpoints change; PUT and PATCH must leave them as they are. */
 const WORKFLOW_FIELDS = ["status", "corrections"] as const;
-
-/** Sanitizes, validates and enriches a body; ValidationError lists every bad field. */
-export function cleanArticle(input: unknown): Article {
-  return enrichArticle(parseArticle(sanitizeOrReject(input)));
-}
 
 function fieldIssue(path: string, message: string): ValidationError {
   return new ValidationError(`article: ${path}: ${message}`, [{ path, message }]);
@@ -116,6 +115,24 @@ export function requirePublishable(article: Pick<Article, "blocks">): void {
   if (issues.length > 0) throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
 }
 
+/** Blocks that only point elsewhere or divide the text: a story of only these has no body. */
+const NOT_BODY = new Set(["crosshead", "related-stories", "external-links"]);
+
+/**
+ * A story goes live only with a body: at least one paragraph, list, quote, image, media or embed
+ * with something in it (a headline alone would become the home page's lead). 409 otherwise.
+ */
+export function requireBody(article: Pick<Article, "id" | "blocks">): void {
+  const hasBody = article.blocks.some(
+    (b) => !NOT_BODY.has(b.type) && (b.type === "image" || b.type === "media" || blockText(b).trim().length > 0),
+  );
+  if (!hasBody) {
+    throw new StateError(
+      `article ${article.id} has no body: add at least one paragraph (or an image) before publishing or scheduling it`,
+    );
+  }
+}
+
 /** Removes any pending schedule; returns the embargo still in force at `now`, if any. */
 async function clearSchedule(schedule: ScheduleRepository, id: string, now: Date): Promise<string | null> {
   const row = await schedule.get(id);
@@ -140,21 +157,35 @@ async function statusBeforeDelete(tx: Repositories, id: string): Promise<Status 
 
 const unchanged: Effect = async ({ current }) => ({ doc: current });
 
+/** What readers read: a change here to a published story is an update they are told about. */
+function readerTextChanged(before: Article, after: Article): boolean {
+  return (
+    before.headline !== after.headline ||
+    before.summary !== after.summary ||
+    JSON.stringify(before.blocks) !== JSON.stringify(after.blocks)
+  );
+}
+
+/**
+ * "Updated" is the newsroom's word to readers: a published story's body, headline or summary
+ * changed. Tags, related stories and other metadata leave it as it was.
+ */
+function withUpdated(current: Article, next: Article, now: Date): Article {
+  if (current.status !== "published") return next;
+  return { ...next, updated: readerTextChanged(current, next) ? now.toISOString() : current.updated };
+}
+
 /** What each action does to the document and the schedule, beyond the status the table sets. */
 const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
-  async update({ current, request, params }) {
-    const input = params.body ?? {};
-    checkWorkflowFields(input, current);
-    const base = params.merge
-      ? (mergePatch(current, input) as Record<string, unknown>)
-      : // The slug is the article's address: kept unless the body names a new one.
-        { ...input, slug: input.slug ?? current.slug };
-    return {
-      doc: cleanArticle({ ...base, id: request.id, status: current.status, corrections: current.corrections }),
-    };
+  async update({ current, request, params, prepared }) {
+    const doc = prepared ?? cleanArticle(updatedInput(current, request, params));
+    // A live story keeps a body: emptying it is refused as publishing an empty one would be.
+    if (current.status === "published" || current.status === "scheduled") requireBody(doc);
+    return { doc: withUpdated(current, doc, request.now) };
   },
   async publish({ tx, current, request }) {
     requirePublishable(current);
+    requireBody(current);
     const embargo = await clearSchedule(tx.schedule, request.id, request.now);
     if (!embargo) return { doc: { ...current, firstPublished: current.firstPublished ?? request.now.toISOString() } };
     const publishAt = request.now.toISOString();
@@ -170,6 +201,7 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: current };
   },
   async schedule({ tx, current, request, params }) {
+    requireBody(current);
     const embargo = await clearSchedule(tx.schedule, request.id, request.now);
     const publishAt = params.at!.toISOString();
     await tx.schedule.set(request.id, { publishAt, embargoUntil: embargo, requestedBy: request.actor.name });
@@ -187,22 +219,25 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: current };
   },
   async delete({ tx, current, request }) {
-    await tx.schedule.clear(request.id);
+    // The pending publication goes; the embargo stays, binding a publication after a restore.
+    const embargo = await clearSchedule(tx.schedule, request.id, request.now);
+    if (embargo) {
+      await tx.schedule.set(request.id, { publishAt: null, embargoUntil: embargo, requestedBy: request.actor.name });
+    }
     return { doc: current };
   },
   restore: unchanged,
   async "restore-revision"({ tx, current, request, params }) {
     const old = await tx.articles.revision(request.id, params.revision!);
     if (!old) throw new NotFoundError(`article ${request.id} has no revision ${params.revision}`);
-    return {
-      doc: parseArticle({
-        ...old,
-        slug: current.slug,
-        status: current.status,
-        firstPublished: current.firstPublished,
-        corrections: current.corrections,
-      }),
-    };
+    const doc = parseArticle({
+      ...old,
+      slug: current.slug,
+      status: current.status,
+      firstPublished: current.firstPublished,
+      corrections: current.corrections,
+    });
+    return { doc: withUpdated(current, doc, request.now) };
   },
   async correction({ current, request, params }) {
     const at = request.now.toISOString();
@@ -221,12 +256,12 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
       throw error;
     }
   },
-  async "enrichment-decisions"({ tx, current, request, params }) {
+  async "enrichment-decisions"({ tx, current, request, params, prepared }) {
     const decisions = params.decisions ?? [];
     if (params.replace) await tx.editorialDecisions.replaceDecisions(request.id, decisions);
     else for (const d of decisions) await tx.editorialDecisions.recordDecision(request.id, d);
     // Enriched afresh; applyTransition then applies every decision on top.
-    return { doc: enrichArticle(current) };
+    return { doc: prepared ?? enrichArticle(current) };
   },
   async "scheduled-publish"({ tx, current, request }) {
     const due = await tx.schedule.get(request.id);
@@ -235,6 +270,35 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: { ...current, firstPublished: current.firstPublished ?? new Date(at).toISOString() } };
   },
 };
+
+/** What PUT/PATCH makes of the current document: checked, merged, ready to clean. */
+function updatedInput(current: Article, request: TransitionRequest, params: TransitionParams): Record<string, unknown> {
+  const input = params.body ?? {};
+  checkWorkflowFields(input, current);
+  const base = params.merge
+    ? (mergePatch(current, input) as Record<string, unknown>)
+    : // The slug is the article's address: kept unless the body names a new one.
+      { ...input, slug: input.slug ?? current.slug };
+  return { ...base, id: request.id, status: current.status, corrections: current.corrections };
+}
+
+/**
+ * Cleaning and enriching a large body takes seconds: it is done before the transaction (on a worker
+ * thread when large), from the revision If-Match names, so neither the event loop nor the store's
+ * write lock waits on it. The transaction then checks that revision again; if it moved, the write
+ * fails with 412 and the prepared document is dropped.
+ */
+async function prepareDocument(store: Store, action: Action, request: TransitionRequest): Promise<Article | undefined> {
+  if (action !== "update" && action !== "enrichment-decisions") return undefined;
+  const stored = await store.articles.get(request.id);
+  if (!stored || stored.article.id !== request.id || Number(stored.revision) !== request.expectedRevision) {
+    return undefined; // the transaction answers 404 or 412
+  }
+  // The role and status check first, so a refused writer costs no enrichment.
+  allowedTransition(request.actor, action, stored.article.status);
+  if (action === "enrichment-decisions") return enrichArticleAsync(stored.article);
+  return cleanArticleAsync(updatedInput(stored.article, request, request.params ?? {}));
+}
 
 /** When a pending row lets the article go live: its publish time, but never before its embargo. */
 export function dueAt(row: { publishAt: string | null; embargoUntil: string | null }): number | null {
@@ -248,6 +312,7 @@ function auditDetail(action: Action, request: TransitionRequest): string | undef
   if (action === "schedule") return `publish at ${params.at!.toISOString()}`;
   if (action === "embargo") return `not before ${params.at!.toISOString()}`;
   if (action === "restore-revision") return `from revision ${params.revision}`;
+  if (action === "correction") return params.text?.slice(0, 500);
   return undefined;
 }
 
@@ -276,12 +341,13 @@ export async function applyTransition(
   action: Exclude<Action, "create">,
   request: TransitionRequest,
 ): Promise<WriteResult> {
+  const prepared = await prepareDocument(store, action, request);
   const result = await store.transaction(async (tx) => {
     const current = await loadForUpdate(tx, request.id, request.expectedRevision);
     const row = allowedTransition(request.actor, action, current.status);
     const previous = row.to === "previous" ? await statusBeforeDelete(tx, request.id) : undefined;
     const to: Status = targetStatus(row, current.status, previous);
-    const effect = await EFFECTS[action]({ tx, current, request, params: request.params ?? {} });
+    const effect = await EFFECTS[action]({ tx, current, request, params: request.params ?? {}, prepared });
     // Journalists' fixes to enrichment (read after the effect, which may record one) win over enrichment.
     const decisions = await tx.editorialDecisions.decisionsFor(request.id);
     const next: Article = {
@@ -307,9 +373,12 @@ export async function applyTransition(
 /** POST /api/articles: a new draft (or, for editors, a published article). */
 export async function createArticle(store: Store, actor: Actor, body: unknown, now: Date): Promise<WriteResult> {
   if (body === null || typeof body !== "object" || Array.isArray(body)) throw fieldIssue("(root)", "must be an object");
-  const input = { ...(sanitizeOrReject(body) as Record<string, unknown>) };
+  // The whole body is sanitized with the rest of the cleaning (off the event loop when large).
+  const input = { ...(body as Record<string, unknown>) };
   input.id ??= makeArticleId();
-  if (input.slug === undefined && typeof input.headline === "string") input.slug = slugify(input.headline);
+  if (input.slug === undefined && typeof input.headline === "string") {
+    input.slug = slugify((sanitizeOrReject({ headline: input.headline }) as { headline: string }).headline);
+  }
   input.status ??= "draft";
   if (input.status !== "draft" && input.status !== "published") {
     throw fieldIssue("status", "a new article is draft or published; schedule it with /schedule");
@@ -318,15 +387,25 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
     throw fieldIssue("corrections", "append corrections with POST /api/articles/:id/corrections");
   }
   allowedTransition(actor, "create", "new", input.status);
-  if (input.status === "published") {
-    requirePublishable(input as Pick<Article, "blocks">);
-    input.firstPublished ??= now.toISOString();
+  if (input.status === "published") input.firstPublished ??= now.toISOString();
+  const article = await cleanArticleAsync(input);
+  if (article.status === "published") {
+    requirePublishable(article);
+    requireBody(article);
   }
-  const article = cleanArticle(input);
   const result = await store.transaction(async (tx) => {
     if (await tx.articles.exists(article.id)) throw new StateError(`article ${article.id} already exists`);
-    const saved = await tx.articles.save(article, { author: actor.name, message: "create", expectedRevision: 0 });
-    await recordAudit(tx.audit, actor, "create", article.id, { revision: saved.revision, at: now });
+    // An id equal to another article's slug would make `/api/articles/<slug>` and the CLI ambiguous.
+    if (await tx.articles.getBySlug(article.id))
+      throw new StateError(`id ${article.id} is another article's slug; choose another id`);
+    const [saved] = await tx.articles.saveValidated([
+      { article, options: { author: actor.name, message: "create", expectedRevision: 0 } },
+    ]);
+    await recordAudit(tx.audit, actor, "create", article.id, {
+      revision: saved.revision,
+      at: now,
+      detail: article.status === "published" ? "published" : undefined,
+    });
     return { article: { ...article, slug: saved.slug }, revision: saved.revision, changed: saved.changed };
   });
   await afterArticlesStored(store, [article.id]);
@@ -346,6 +425,34 @@ export function correctionText(body: unknown): string {
   const text = (body as { text?: unknown } | null)?.text;
   if (typeof text !== "string") throw fieldIssue("text", "must be a string");
   return (sanitizeArticleInput({ text }).value as { text: string }).text;
+}
+
+/** The audit actions that make an article's publishing history. */
+export const HISTORY_ACTIONS = [
+  "create",
+  "publish",
+  "unpublish",
+  "schedule",
+  "embargo",
+  "correction",
+  "delete",
+  "restore",
+  "restore-revision",
+] as const;
+
+export interface HistoryEvent {
+  at: string;
+  /** `publish`, `unpublish`, `correction`, … as in the audit log. */
+  action: string;
+  actor: string;
+  revision: number | null;
+  detail: string | null;
+}
+
+/** One article's publishing history from the audit log, oldest first. */
+export async function articleHistory(store: Store, id: string): Promise<HistoryEvent[]> {
+  const rows = await store.audit.history(id, HISTORY_ACTIONS);
+  return rows.map((r) => ({ at: r.at, action: r.action, actor: r.actor, revision: r.revision, detail: r.detail }));
 }
 
 /** Records a write that is not an article revision (token management) in the audit log. */

@@ -10,6 +10,14 @@ import { detectLanguage, isEnglish } from "./language.ts";
 import { extractQuotes } from "./quotes/extract.ts";
 import { textUnits } from "./text-units.ts";
 
+/**
+ * At most this many quotes and this many entities of each kind per article. A real story has
+ * dozens; thousands come only from a hostile or broken body and would cost a row each in every
+ * derived table and index.
+ */
+export const MAX_QUOTES_PER_ARTICLE = 300;
+export const MAX_ENTITIES_PER_KIND = 300;
+
 /** A last check on what a reader sees: names built from several mentions may still be a bare title. */
 const isName = (name: string) => !isRoleOnly(name.split(/\s+/));
 
@@ -61,11 +69,12 @@ export function enrichTraced(article: Article): { article: Article; sieves: stri
     // A person merged into a fuller name has no references of its own.
     people: people.people
       .filter((p) => p.references > 0 && isName(p.name))
-      .map((p) => ({ name: p.name, aliases: p.aliases, ...(p.role ? { role: p.role } : {}) })),
-    organisations: named.organisations.filter((e) => isName(e.name)),
-    places: named.places.filter((e) => isName(e.name)),
-    quotes,
+      .map((p) => ({ name: p.name, aliases: p.aliases, ...(p.role ? { role: p.role } : {}) }))
+      .slice(0, MAX_ENTITIES_PER_KIND),
+    organisations: named.organisations.filter((e) => isName(e.name)).slice(0, MAX_ENTITIES_PER_KIND),
+    places: named.places.filter((e) => isName(e.name)).slice(0, MAX_ENTITIES_PER_KIND),
+    quotes: quotes.slice(0, MAX_QUOTES_PER_ARTICLE),
     figures,
   };
-  return { article: enriched, sieves: traced.map((q) => q.sieve) };
+  return { article: enriched, sieves: traced.slice(0, MAX_QUOTES_PER_ARTICLE).map((q) => q.sieve) };
 }

@@ -129,6 +129,22 @@ export function sanitizeEmbedHtml(html: string, base?: string): string {
  * dropped), entities decoded, control characters removed and whitespace collapsed (newlines
  * kept when asked).
  */
+/**
+ * Characters XML 1.0 cannot carry, NUL apart (refused instead, see `hasNul`): C0 controls other than
+ * tab, LF and CR, U+FFFE, U+FFFF and lone surrogates. One of them in a headline would make every
+ * feed and sitemap listing it not well-formed.
+ */
+const XML_INVALID =
+  /[\u0001-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function stripXmlInvalid(text: string): string {
+  return text.replace(XML_INVALID, "");
+}
+
+export function hasNul(text: string): boolean {
+  return text.includes("\u0000");
+}
+
 export function safeText(value: string | null | undefined, options: { keepNewlines?: boolean } = {}): string {
   if (!value) return "";
   let text = value;

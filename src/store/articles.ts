@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
-import { type Article, articleText, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
+import { type Article, articleText, authorTag, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
 import { type Db, inTransaction } from "./db.ts";
-import type { ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
+import type { ArticleAuthorsTable, ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
 import { type Engine, type Repositories, StoreError } from "./store.ts";
 
 export interface StoredArticle {
@@ -19,6 +19,11 @@ export interface SaveOptions {
   expectedRevision?: number;
   /** Hash of the source bytes, for duplicate detection on import. */
   contentHash?: string;
+  /**
+   * An import updating a stored article: the stored status, first publication, corrections and
+   * slug win over the incoming document's, so a re-import never undoes an editor's decision.
+   */
+  keepEditorialState?: boolean;
 }
 
 export interface SaveResult {
@@ -58,7 +63,11 @@ async function freeSlug(db: Db, slug: string, id: string): Promise<string> {
 }
 
 /** The entity and quote rows an article's document implies. */
-function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: ArticleQuotesTable[] } {
+function derivedRows(a: Article): {
+  entities: ArticleEntitiesTable[];
+  quotes: ArticleQuotesTable[];
+  authors: ArticleAuthorsTable[];
+} {
   const entities = new Map<string, ArticleEntitiesTable>();
   for (const [kind, list] of [
     ["person", a.people],
@@ -86,7 +95,11 @@ function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: Ar
     type: q.type,
     published: a.firstPublished,
   }));
-  return { entities: [...entities.values()], quotes };
+  const authors = a.byline.flatMap((p, ordinal) => {
+    const tag = authorTag(p.name);
+    return tag ? [{ article_id: a.id, ordinal, tag, name: p.name }] : [];
+  });
+  return { entities: [...entities.values()], quotes, authors };
 }
 
 async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<void> {
@@ -94,10 +107,46 @@ async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<v
   if (replace) {
     await db.deleteFrom("article_entities").where("article_id", "=", a.id).execute();
     await db.deleteFrom("article_quotes").where("article_id", "=", a.id).execute();
+    await db.deleteFrom("article_authors").where("article_id", "=", a.id).execute();
   }
-  const { entities, quotes } = derivedRows(a);
-  if (entities.length > 0) await db.insertInto("article_entities").values(entities).execute();
-  if (quotes.length > 0) await db.insertInto("article_quotes").values(quotes).execute();
+  const { entities, quotes, authors } = derivedRows(a);
+  // In chunks: one multi-row INSERT of thousands of quotes passes the engines' bound-parameter limits.
+  await insertInChunks(entities, (rows) => db.insertInto("article_entities").values(rows).execute());
+  await insertInChunks(quotes, (rows) => db.insertInto("article_quotes").values(rows).execute());
+  await insertInChunks(authors, (rows) => db.insertInto("article_authors").values(rows).execute());
+}
+
+/** `incoming` with the stored document's editorial state (see SaveOptions.keepEditorialState). */
+function withEditorialState(incoming: Article, storedDoc: string): Article {
+  const stored = decodeArticle(storedDoc, `article ${incoming.id}`);
+  return {
+    ...incoming,
+    slug: stored.slug,
+    status: stored.status,
+    firstPublished: stored.firstPublished,
+    corrections: stored.corrections,
+  };
+}
+
+/** The most text of one article the search index and related stories see (longer than any real story). */
+export const MAX_INDEXED_CHARS = 100_000;
+
+/** The columns of `articles` copied from the document for indexes and search; `check` compares them. */
+export function indexedColumns(stored: Article) {
+  return {
+    slug: stored.slug,
+    section: stored.section,
+    section_slug: sectionSlug(stored.section),
+    headline: stored.headline,
+    summary: stored.summary,
+    status: stored.status,
+    language: stored.language,
+    first_published: stored.firstPublished,
+    updated: stored.updated,
+    // Bounded: the search index, related terms and snippets all work on this column, and a hostile
+    // body of a megabyte would cost each of them (and PostgreSQL's tsvector) far more than any story.
+    body_text: articleText(stored).slice(0, MAX_INDEXED_CHARS),
+  } satisfies Partial<ArticlesTable>;
 }
 
 function articleRow(
@@ -110,18 +159,9 @@ function articleRow(
 ): ArticlesTable {
   return {
     id: stored.id,
-    slug: stored.slug,
-    section: stored.section,
-    section_slug: sectionSlug(stored.section),
-    headline: stored.headline,
-    summary: stored.summary,
-    status: stored.status,
-    language: stored.language,
-    first_published: stored.firstPublished,
-    updated: stored.updated,
+    ...indexedColumns(stored),
     revision,
     content_hash: contentHash ?? stored.origin?.contentHash ?? null,
-    body_text: articleText(stored),
     doc,
     created_at: createdAt,
     modified_at: now,
@@ -145,17 +185,18 @@ function revisionRow(
   };
 }
 
-async function saveIn(db: Db, article: Article, options: SaveOptions): Promise<SaveResult> {
+async function saveIn(db: Db, incoming: Article, options: SaveOptions): Promise<SaveResult> {
   const now = new Date().toISOString();
-  const doc = JSON.stringify(article);
   const existing = await db
     .selectFrom("articles")
     .select(["revision", "doc", "slug", "created_at"])
-    .where("id", "=", article.id)
+    .where("id", "=", incoming.id)
     .executeTakeFirst();
   if (options.expectedRevision !== undefined && (existing?.revision ?? 0) !== options.expectedRevision) {
-    throw new ConflictError(article.id, existing?.revision ?? 0);
+    throw new ConflictError(incoming.id, existing?.revision ?? 0);
   }
+  const article = existing && options.keepEditorialState ? withEditorialState(incoming, existing.doc) : incoming;
+  const doc = JSON.stringify(article);
   if (existing && existing.doc === doc) {
     return { id: article.id, slug: existing.slug, revision: existing.revision, created: false, changed: false };
   }
@@ -246,6 +287,10 @@ async function saveBatch(db: Db, items: { article: Article; options: SaveOptions
     await insertInChunks(
       derived.flatMap((d) => d.quotes),
       (rows) => db.insertInto("article_quotes").values(rows).execute(),
+    );
+    await insertInChunks(
+      derived.flatMap((d) => d.authors),
+      (rows) => db.insertInto("article_authors").values(rows).execute(),
     );
     pending = { articles: [], revisions: [], derived: [] };
   };
@@ -378,8 +423,10 @@ export interface ArticleRepository {
   saveValidated(items: { article: Article; options?: SaveOptions }[]): Promise<SaveResult[]>;
   /** saveMany for one article. */
   save(input: unknown, options?: SaveOptions): Promise<SaveResult>;
-  /** An article by id or slug, with its current revision number. */
+  /** An article by id or else by slug (an id wins), with its current revision number. */
   get(idOrSlug: string): Promise<StoredArticle | null>;
+  /** The article at this slug; what reader pages use, so an id can never shadow a slug. */
+  getBySlug(slug: string): Promise<StoredArticle | null>;
   /** Like get, locking the row until the transaction ends where the engine can (PostgreSQL). */
   getForUpdate(id: string): Promise<StoredArticle | null>;
   exists(id: string): Promise<boolean>;
@@ -411,9 +458,14 @@ export function articleRepository(db: Db, engine: Engine): ArticleRepository {
       return (await repo.saveMany([{ article: input, options }]))[0];
     },
     async get(idOrSlug) {
-      const row = await select()
-        .where((eb) => eb.or([eb("id", "=", idOrSlug), eb("slug", "=", idOrSlug)]))
-        .executeTakeFirst();
+      // Id first: `id = ? OR slug = ?` let whichever row the engine met first answer.
+      const row =
+        (await select().where("id", "=", idOrSlug).executeTakeFirst()) ??
+        (await select().where("slug", "=", idOrSlug).executeTakeFirst());
+      return row ? toStored(row) : null;
+    },
+    async getBySlug(slug) {
+      const row = await select().where("slug", "=", slug).executeTakeFirst();
       return row ? toStored(row) : null;
     },
     async getForUpdate(id) {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 import type { Engine, Store } from "./store.ts";
+import { retryWhileBusy } from "./unavailable.ts";
 
 /** What a repository runs its queries on: the store's Kysely handle or an open transaction. */
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -38,7 +39,7 @@ export function nativeOf(store: Store): Native {
 
 /** Runs `fn` in a transaction, or directly when `db` already is one (Kysely does not nest them). */
 export function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+  return db.isTransaction ? fn(db as Transaction<Database>) : retryWhileBusy(() => db.transaction().execute(fn));
 }
 
 export type { Engine };

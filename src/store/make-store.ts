@@ -3,6 +3,7 @@ import type { KyselyStore, Native } from "./db.ts";
 import { createRepositories } from "./repositories.ts";
 import type { Database as Schema } from "./schema.ts";
 import type { Engine } from "./store.ts";
+import { retryWhileBusy } from "./unavailable.ts";
 
 /** A Store over a Kysely handle: the repositories, transactions over them, and close. */
 export function makeStore(options: {
@@ -19,7 +20,7 @@ export function makeStore(options: {
     db,
     native,
     ...createRepositories(db, engine, native),
-    transaction: (fn) => db.transaction().execute((trx) => fn(createRepositories(trx, engine))),
+    transaction: (fn) => retryWhileBusy(() => db.transaction().execute((trx) => fn(createRepositories(trx, engine)))),
     close: options.close ?? (() => db.destroy()),
   };
 }

@@ -3,6 +3,7 @@ import { chunks, insertChunked } from "./chunked.ts";
 import type { Db } from "./db.ts";
 import type { Database } from "./schema.ts";
 import { type Engine, StoreError } from "./store.ts";
+import { retryWhileBusy } from "./unavailable.ts";
 
 /** A published article as the related-stories index reads it, with its entity tags as `kind:tag`. */
 export interface RelatedSource {
@@ -249,7 +250,7 @@ export function relatedRepository(db: Db, engine: Engine): RelatedRepository {
         return Number(r.numDeletedRows);
       };
       // Its own short transaction (run after the indexing transaction commits).
-      return db.isTransaction ? fold(db) : db.transaction().execute(fold);
+      return db.isTransaction ? fold(db) : retryWhileBusy(() => db.transaction().execute(fold));
     },
     async deleteLinks(ids) {
       for (const part of chunks(ids, 100)) {

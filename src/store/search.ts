@@ -162,7 +162,11 @@ export function snippetHtml(raw: string | null): string {
     .replace(/"/g, "&quot;")
     .replace(/\u0001/g, "<mark>")
     .replace(/\u0002/g, "</mark>")
+    // Blocks are stored one a line: keep the break visible, or a caption runs into the next
+    // paragraph ("council chamber Plans for 640 homes").
+    .replace(/[ \t]*\n\s*/g, " · ")
     .replace(/\s+/g, " ")
+    .replace(/^ · | · $/g, "")
     .trim();
 }
 

@@ -40,7 +40,7 @@ describe("on PostgreSQL an import returns once stored, and workers enrich it", (
     assert.ok(enriched.article.people.length > 0, "people found by enrichment");
     assert.deepEqual(
       (await listRevisions(t.store, id)).map((r) => r.author),
-      ["enrich", null],
+      ["enrich", "import"],
     );
     const afterJobs = await (await app.request(path)).text();
     assert.match(afterJobs, /Topics in this story/);

@@ -92,7 +92,8 @@ describe("entities on the article page and a person's quotes, with the imported 
     assert.ok(items.length >= 10, `${items.length} quotes`);
     assert.match(items[0], /This harbour is the heart of the town\./);
     assert.match(items[0], /Cameron visits Quillhaven harbour/);
-    assert.match(items[0], /<time datetime="2026-05-01T10:00:00.000Z">/);
+    // In the site's time zone (Europe/London, BST in May), with the full time on hover.
+    assert.match(items[0], /<time datetime="2026-05-01T11:00:00\+01:00" title="1 May 2026, 11:00 BST">/);
     const fromReference = items.slice(1).join("\n");
     assert.match(fromReference, /We are stronger together\./);
     assert.match(fromReference, /The fact is the two governments don(&#39;|')t agree on Litvinenko/);

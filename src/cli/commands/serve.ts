@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import { UserError } from "../errors.ts";
-import { dbOption } from "../options.ts";
+import { dbOption, mediaOption, openMedia } from "../options.ts";
 
 interface ServeOptions {
   db?: string;
@@ -8,6 +8,9 @@ interface ServeOptions {
   host: string;
   baseUrl?: string;
   sample?: boolean;
+  walArchive?: string;
+  config?: string;
+  media?: string;
 }
 
 function parsePort(value: string): number {
@@ -32,24 +35,57 @@ function parseBaseUrl(value: string | undefined): string | undefined {
 }
 
 export function register(program: Command): void {
-  dbOption(
-    program
-      .command("serve")
-      .description("Serve the reader's website, feeds, sitemaps and the JSON API")
-      .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
-      .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
-      .addOption(
-        new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env("NEWSDESK_BASE_URL"),
-      )
-      .option("--sample", "fill an empty store with the sample newsroom first"),
+  mediaOption(
+    dbOption(
+      program
+        .command("serve")
+        .description("Serve the reader's website, feeds, sitemaps and the JSON API")
+        .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").env("PORT").default("3000"))
+        .addOption(new Option("--host <address>", "address to listen on").default("127.0.0.1"))
+        .addOption(
+          new Option("--base-url <url>", "public URL of the site for canonical links and feeds").env(
+            "NEWSDESK_BASE_URL",
+          ),
+        )
+        .option("--sample", "fill an empty store with the sample newsroom first (and use its site config)")
+        .addOption(
+          new Option(
+            "--wal-archive <dir>",
+            "SQLite: ship every commit's WAL frames to DIR each second, for `restore DIR --to-time T`",
+          ).env("NEWSDESK_WAL_ARCHIVE"),
+        )
+        .addOption(
+          new Option(
+            "--config <file>",
+            "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
+          ).env("NEWSDESK_CONFIG"),
+        ),
+    ),
   ).action(async (options: ServeOptions) => {
     const port = parsePort(options.port);
-    const baseUrl = parseBaseUrl(options.baseUrl);
+    const { loadSiteConfig, ConfigError } = await import("../../config/site-config.ts");
+    const { SAMPLE_SITE_CONFIG } = await import("../../sample/site-config.ts");
+    let config: import("../../config/site-config.ts").SiteConfig;
+    try {
+      config = loadSiteConfig(options.config, { fallback: options.sample ? SAMPLE_SITE_CONFIG : undefined });
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UserError(error.message);
+      throw error;
+    }
+    // --base-url (or NEWSDESK_BASE_URL, which the config also reads) wins over the file.
+    const baseUrl = parseBaseUrl(options.baseUrl) ?? config.baseUrl;
     const { openStore, resolveDbLocation } = await import("../../store/open.ts");
     const { startServer } = await import("../../web/server.ts");
     const { createEditorialApi } = await import("../../web/api/editorial.ts");
-    const store = await openStore(resolveDbLocation(options.db));
+    const location = resolveDbLocation(options.db);
+    const archive = await walArchiveFor(location, options.walArchive);
+    const store = await openStore(location);
+    let shipper: { close(): void } | undefined;
     try {
+      if (archive) {
+        shipper = archive.start();
+        process.stderr.write(`newsdesk: shipping the WAL of ${location} to ${options.walArchive}\n`);
+      }
       // Refuse to serve a damaged store; `newsdesk check` gives the full report.
       const { checkStore } = await import("../../store/integrity.ts");
       const health = await checkStore(store, "quick");
@@ -60,12 +96,17 @@ export function register(program: Command): void {
         if (seeded > 0)
           process.stderr.write(`newsdesk: added the sample newsroom (${seeded} articles) to ${store.location}\n`);
       }
+      // Fronts and the banner purge this process's pages at once (others see them through the store).
+      let purgeLocal: (keys: string[]) => void = () => {};
+      const media = await openMedia(store, options.media);
       const server = await startServer({
         store,
+        media,
         port,
         hostname: options.host,
         baseUrl,
-        writeApi: createEditorialApi({ store }),
+        config,
+        writeApi: createEditorialApi({ store, media, onSiteChange: (keys) => purgeLocal(keys) }),
         desk: {},
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "EADDRINUSE")
@@ -76,11 +117,16 @@ export function register(program: Command): void {
       // Every server drops pages a write (from any process) changed, and tells the CDN (NEWSDESK_PURGE_URL).
       const { startLiveInvalidation } = await import("../../web/cdn/live-invalidation.ts");
       const { purgeHookFromEnv } = await import("../../web/cdn/purge.ts");
+      const purge = purgeHookFromEnv();
+      purgeLocal = (keys) => {
+        server.site.cache.invalidate(keys);
+        purge?.purge(keys);
+      };
       const live = await startLiveInvalidation({
         store,
         cache: server.site.cache,
         freshness: server.site.freshness,
-        purge: purgeHookFromEnv(),
+        purge,
       });
       process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
@@ -91,7 +137,31 @@ export function register(program: Command): void {
       await live.close();
       await server.close();
     } finally {
+      shipper?.close();
       await store.close();
     }
   });
+}
+
+/** Marks the store for WAL shipping before it is opened (so checkpoints wait for the shipper). */
+async function walArchiveFor(
+  location: string,
+  dir: string | undefined,
+): Promise<{ start(): { close(): void } } | null> {
+  if (!dir) return null;
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    throw new UserError(
+      "--wal-archive is for SQLite stores; PostgreSQL archives its WAL with archive_command (README)",
+    );
+  }
+  const { resolve } = await import("node:path");
+  const { markShipping, startWalShipper } = await import("../../store/sqlite/wal-archive.ts");
+  const archiveDir = resolve(dir);
+  markShipping(location, archiveDir);
+  return {
+    start: () =>
+      startWalShipper(location, archiveDir, {
+        onError: (message) => process.stderr.write(`newsdesk: ${message}\n`),
+      }),
+  };
 }

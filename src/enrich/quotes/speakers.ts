@@ -31,6 +31,27 @@ const COMPANY_NOUNS = new Set([
   "retailer",
   "insurer",
   "maker",
+  "giant",
+  "operator",
+  "watchdog",
+  "regulator",
+  "agency",
+  "newspaper",
+  "paper",
+  "magazine",
+  "broadcaster",
+  "chain",
+  "manufacturer",
+  "producer",
+  "club",
+  "band",
+  "association",
+  "organisation",
+  "network",
+  "supermarket",
+  "publisher",
+  "charity",
+  "exchange",
 ]);
 /** Parties the article may name without the word "party". */
 const PARTY_NAMES = /^(labour|conservatives?|tories|tory|lib dems|liberal democrats|snp|plaid cymru|ukip|greens?)$/i;
@@ -47,10 +68,35 @@ const GROUP_NOUNS = new Set([
   "critics",
 ]);
 
+/**
+ * Heads of descriptions that stand for a person met before: "the prop said", "said the world
+ * indoor champion", "the Labour peer and former minister said". Spokespeople are left out: an
+ * unnamed spokesman speaks for an organisation, not for the last person named.
+ */
+const PERSON_HEADS = new Set(
+  (
+    "minister secretary chancellor leader chairman chairwoman president director boss founder governor " +
+    "senator mayor commissioner manager coach captain skipper champion player prop lock hooker flanker " +
+    "striker winger forward midfielder defender goalkeeper keeper batsman bowler sprinter athlete runner " +
+    "golfer boxer cyclist swimmer driver rider star singer actor actress author novelist writer peer mp " +
+    "veteran premier ambassador judge campaigner entrepreneur tycoon billionaire businessman businesswoman " +
+    "frontman rapper comedian presenter musician rocker international youngster chief"
+  ).split(" "),
+);
+
+/** "our correspondent", "our political editor": the journalist named in the article. */
+const REPORTER_HEADS = new Set(["correspondent", "editor", "reporter"]);
+/** Definite media nouns: the last organisation named is the one meant. */
+const MEDIA_NOUNS = new Set(["newspaper", "paper", "magazine", "broadcaster", "agency"]);
+/** Who speaks for an organisation without a name: "an executive spokesman", "the ministry statement". */
+const SPOKES = new Set(["spokesman", "spokeswoman", "spokesperson", "statement"]);
+
 interface NamedOrg {
   unit: number;
   tokenStart: number;
   name: string;
+  /** Followed by a reporting verb ("the local Arab News said"). */
+  spoke?: boolean;
 }
 
 /**
@@ -72,6 +118,8 @@ export class SpeakerFinder {
   /** Organisations in text order, with how often the article names each. */
   private readonly orgs: NamedOrg[] = [];
   private readonly orgCounts = new Map<string, number>();
+  /** One-word organisation names of the article, by lower case. */
+  private readonly orgNames = new Map<string, string>();
   /** The organisation that spoke last, for "it said" with no organisation opening a sentence. */
   private lastOrganisation: string | null = null;
 
@@ -104,8 +152,10 @@ export class SpeakerFinder {
       // Of two names ending together ("Agriculture Organisation"), the longer is the name.
       const same = this.orgByEnd.get(`${m.unit}:${m.tokenEnd}`);
       if (!same || same.tokenStart > m.tokenStart) this.orgByEnd.set(`${m.unit}:${m.tokenEnd}`, m);
-      this.orgs.push({ unit: m.unit, tokenStart: m.tokenStart, name: canonical(m.text) });
+      const spoke = QUOTE_VERBS.has(lower(units[m.unit].tokens[m.tokenEnd]?.word ?? ""));
+      this.orgs.push({ unit: m.unit, tokenStart: m.tokenStart, name: canonical(m.text), spoke });
     }
+    for (const o of this.orgs) if (!/\s/.test(o.name)) this.orgNames.set(lower(o.name), o.name);
     this.extendBodies();
     this.orgs.sort((a, b) => a.unit - b.unit || a.tokenStart - b.tokenStart);
     for (const o of this.orgs) this.orgCounts.set(o.name, (this.orgCounts.get(o.name) ?? 0) + 1);
@@ -176,6 +226,11 @@ export class SpeakerFinder {
         continue;
       }
       if (KIND_NOUNS.has(last)) continue;
+      // "The newspaper said": the paper, agency or broadcaster named last, not the story's company.
+      if (MEDIA_NOUNS.has(noun)) {
+        if (o.spoke) return o.name;
+        continue;
+      }
       const count = this.orgCounts.get(o.name) ?? 0;
       if (count > bestCount) {
         best = o.name;
@@ -220,10 +275,96 @@ export class SpeakerFinder {
     const place = this.placeByEnd.get(`${unit}:${end}`);
     if (place && place.tokenEnd - place.tokenStart <= 3)
       return { kind: "organisation", name: this.canonical(place.text) };
+    const role = this.roleEndingAt(unit, end);
+    if (role) return role;
+    // "F-Secure said", untagged here but tagged elsewhere in the article: the same organisation.
+    const known = /^\p{Lu}/u.test(this.word(unit, end - 1))
+      ? this.orgNames.get(lower(this.word(unit, end - 1)))
+      : undefined;
+    if (known && !this.quoted[unit][end - 1]) return { kind: "organisation", name: known };
     const definite = this.definiteOrganisation(unit, end);
     if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
     return null;
+  }
+
+  /**
+   * "the prop", "the Labour peer and former minister" ending before `end`: the person the text
+   * is about at that point (as for "he", any gender), or no one when none was named.
+   */
+  private roleEndingAt(unit: number, end: number): Subject | null {
+    const head = lower(this.word(unit, end - 1));
+    if (REPORTER_HEADS.has(head)) {
+      for (let k = end - 2; k >= 0 && end - k <= 4; k--) {
+        const w = lower(this.word(unit, k));
+        if (w === "our" || w === "the") return this.reporter(unit, k);
+        if (!/^\p{Ll}+$/u.test(w)) break;
+      }
+    }
+    if (!PERSON_HEADS.has(head) && !/^\d+-year-old$/.test(head)) return null;
+    for (let k = end - 2; k >= 0 && end - k <= 7; k--) {
+      const w = this.word(unit, k);
+      if (lower(w) === "the") return this.topicPerson(unit, k);
+      if (!/^[\p{L}-]+$/u.test(w) || this.quoted[unit][k] || this.refByEnd.has(`${unit}:${k + 1}`)) return null;
+    }
+    return null;
+  }
+
+  /** "said the world indoor champion, who…": a description starting at `start`. */
+  private roleStartingAt(unit: number, start: number): Subject | null {
+    // "said our correspondent": the article's correspondent, whose analysis it is.
+    if (lower(this.word(unit, start)) === "our") {
+      for (let t = start + 1; t < start + 4; t++) {
+        if (REPORTER_HEADS.has(lower(this.word(unit, t)))) return this.reporter(unit, start);
+        if (!/^\p{Ll}+$/u.test(this.word(unit, t))) break;
+      }
+      return null;
+    }
+    if (lower(this.word(unit, start)) !== "the") return null;
+    for (let t = start + 1; t < start + 7; t++) {
+      const w = this.word(unit, t);
+      if (!/^[\p{L}-]+$/u.test(w) || this.refByStart.has(`${unit}:${t}`)) return null;
+      const next = this.word(unit, t + 1);
+      if ((PERSON_HEADS.has(lower(w)) || /^\d+-year-old$/.test(w)) && !/^\p{L}/u.test(next || "."))
+        return this.topicPerson(unit, start);
+      if (next && /^(who|of)$/.test(next) && PERSON_HEADS.has(lower(w))) return this.topicPerson(unit, start);
+    }
+    return null;
+  }
+
+  /** "our correspondent": the correspondent or editor named last before (unit, token), or no one. */
+  private reporter(unit: number, token: number): Subject {
+    let found = -1;
+    for (const r of this.people.refs) {
+      if (r.unit > unit || (r.unit === unit && r.tokenStart >= token)) continue;
+      const roles = [...this.people.people[r.person].roles];
+      if (roles.some((role) => /correspondent|editor|reporter/.test(role))) found = r.person;
+    }
+    return found >= 0 ? { kind: "person", person: found, byRole: true } : { kind: "unnamed" };
+  }
+
+  private topicPerson(unit: number, token: number): Subject {
+    const person = this.resolvePronoun(unit, token, null);
+    return person >= 0 ? { kind: "person", person, byRole: true } : { kind: "unnamed" };
+  }
+
+  /**
+   * A quote opening a sentence with no one named as saying it, right after a sentence whose
+   * subject is a person: `Graham Barlow, editor of Mac Format, has a partisan view. "It's…"`.
+   */
+  introducedSpeaker(unit: number, token: number): number {
+    const sentences = this.units[unit].sentences;
+    let u = unit;
+    let i = sentences.findIndex((s) => s.start <= token && token < s.end) - 1;
+    if (i < 0) {
+      u = unit - 1;
+      if (u < 0 || this.units[u].kind !== "body") return -1;
+      i = this.units[u].sentences.length - 1;
+    }
+    const s = this.units[u].sentences[i];
+    if (!s || this.quoted[u].subarray(s.start, s.end).includes(1)) return -1;
+    for (let t = s.start; t < s.end; t++) if (QUOTE_VERBS.has(lower(this.word(u, t)))) return -1;
+    return this.sentenceSubject(u, s.start, s.end);
   }
 
   /**
@@ -233,6 +374,8 @@ export class SpeakerFinder {
   subjectStartingAt(unit: number, start: number): Subject | null {
     const pronoun = this.pronoun(unit, start);
     if (pronoun) return pronoun;
+    const role = this.roleStartingAt(unit, start);
+    if (role) return role;
     const words = this.units[unit].tokens;
     for (let t = start; t < Math.min(words.length, start + 5); t++) {
       if (t > start && /^[,.;:!?"()]$/.test(words[t - 1].word)) break;
@@ -252,6 +395,19 @@ export class SpeakerFinder {
     return null;
   }
 
+  /**
+   * The subject opening a clause that runs from `start` (openers such as "But" skipped), for a
+   * second verb or a participle: "Symbian played down the program and said…", "…, saying…".
+   */
+  clauseSubject(unit: number, start: number, limit: number): Subject | null {
+    const words = this.units[unit].tokens;
+    let first = start;
+    while (first < limit && /^(but|and|however|meanwhile|earlier|later|yet|so|then|,|-)$/i.test(words[first].word))
+      first++;
+    if (first >= limit) return null;
+    return this.subjectStartingAt(unit, first);
+  }
+
   /** An organisation named in tokens [from, to): "A Department for Education spokeswoman said". */
   organisationWithin(unit: number, from: number, to: number): Subject | null {
     // "Labour campaign chiefs say": a group of people speaks, not the organisation.
@@ -259,6 +415,23 @@ export class SpeakerFinder {
     for (let t = Math.max(from, to - 12); t < to; t++) {
       const org = this.orgByStart.get(`${unit}:${t}`);
       if (org && org.tokenEnd <= to) return { kind: "organisation", name: this.canonical(org.text) };
+    }
+    // "An executive spokesman said": the organisation named before whose name ends in that word.
+    const w = this.word(unit, to - 2);
+    if (SPOKES.has(lower(this.word(unit, to - 1))) && /^\p{Ll}+$/u.test(w)) {
+      const named = this.orgNamedByLastWord(unit, to - 2, w);
+      if (named) return { kind: "organisation", name: named };
+    }
+    return null;
+  }
+
+  /** The last organisation before (unit, token) whose name ends in `word` ("Scottish Executive" for "executive"). */
+  private orgNamedByLastWord(unit: number, token: number, word: string): string | null {
+    for (let i = this.orgs.length - 1; i >= 0; i--) {
+      const o = this.orgs[i];
+      if (o.unit > unit || (o.unit === unit && o.tokenStart >= token)) continue;
+      const words = o.name.split(/\s+/);
+      if (words.length > 1 && lower(words[words.length - 1]) === word) return o.name;
     }
     return null;
   }

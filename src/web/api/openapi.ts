@@ -8,8 +8,12 @@ import {
   correctionBody,
   embargoBody,
   enrichmentDecisionsBody,
+  mediaCropBody,
+  relatedChoiceBody,
   scheduleBody,
   tokenCreateBody,
+  breakingBody,
+  frontBody,
 } from "./request-schemas.ts";
 
 /**
@@ -165,10 +169,62 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/fronts/:front",
+    summary: "A curated front (`home` or a section slug): the editor's lead and top stories",
+    role: "reader",
+    ok: { status: 200, description: "The front's lead and top story ids, or nulls when not curated" },
+  },
+  {
+    method: "put",
+    path: "/fronts/:front",
+    summary: "Choose the lead and the order of the top stories of the home page or a section; the newest fill in below",
+    role: "editor",
+    body: frontBody,
+    ok: { status: 200, description: "The front as stored" },
+  },
+  {
+    method: "delete",
+    path: "/fronts/:front",
+    summary: "Back to automatic: the newest story leads",
+    role: "editor",
+    ok: { status: 204, description: "Removed" },
+  },
+  {
+    method: "get",
+    path: "/breaking",
+    summary: "The breaking-news banner, if one is live",
+    role: "reader",
+    ok: { status: 200, description: "The banner or null" },
+  },
+  {
+    method: "put",
+    path: "/breaking",
+    summary: "Show a breaking-news banner on the fronts until `expiresAt`",
+    role: "editor",
+    body: breakingBody,
+    ok: { status: 200, description: "The banner as stored" },
+  },
+  {
+    method: "delete",
+    path: "/breaking",
+    summary: "Take the breaking-news banner down",
+    role: "editor",
+    ok: { status: 204, description: "Removed" },
+  },
+  {
+    method: "get",
     path: "/articles/:id/revisions",
     summary: "An article's revisions",
     role: "reader",
     ok: { status: 200, description: "Revision list" },
+  },
+  {
+    method: "get",
+    path: "/articles/:id/history",
+    summary:
+      "The article's publishing history: every create, publish, unpublish, schedule, correction, withdrawal and restore, oldest first",
+    role: "reader",
+    ok: { status: 200, description: "History events with time, actor, revision and detail" },
   },
   {
     method: "get",
@@ -191,7 +247,7 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: "get",
     path: "/articles/:id/enrichment-decisions",
-    summary: "Editors' corrections to automatic enrichment (speakers, tags)",
+    summary: "Editors' corrections to automatic enrichment (speakers, tags, merged entities)",
     role: "writer",
     ok: { status: 200, description: "The decisions" },
   },
@@ -205,12 +261,43 @@ export const API_ROUTES: ApiRoute[] = [
     ok: { status: 200, description: "The new revision" },
   },
   {
+    method: "get",
+    path: "/articles/:id/related",
+    summary: "The related stories the site shows, and the editors' pins and exclusions",
+    role: "writer",
+    ok: { status: 200, description: "`related` (as shown) and `choices` ({id, action, headline})" },
+  },
+  {
+    method: "put",
+    path: "/articles/:id/related/:other",
+    summary: "Pin another story as related (shown first) or exclude it (never shown)",
+    role: "writer",
+    body: relatedChoiceBody,
+    ok: { status: 200, description: "The related stories and choices after the change" },
+  },
+  {
+    method: "delete",
+    path: "/articles/:id/related/:other",
+    summary: "Remove a pin or exclusion: the pair goes back to the computed ranking",
+    role: "writer",
+    ok: { status: 200, description: "The related stories and choices after the change" },
+  },
+  {
     method: "post",
     path: "/media",
     summary: "Upload an image to the media library (checked by content, resized to renditions)",
     role: "writer",
     multipart: { file: "file", alt: "text", caption: "text", credit: "text" },
     ok: { status: 201, description: "The stored image and its renditions" },
+  },
+  {
+    method: "post",
+    path: "/media/:media/crop",
+    summary:
+      "New renditions of a library image for a crop and focal point (fractions); the social card is cut around the focal point",
+    role: "writer",
+    body: mediaCropBody,
+    ok: { status: 200, description: "`image`: src, width, height, sizes, crop and focal for the image block" },
   },
   {
     method: "get",

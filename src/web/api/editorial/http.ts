@@ -13,6 +13,27 @@ export function expectedRevision(c: Context): number {
   return Number(match[1]);
 }
 
+/** No request body nests this deep; every walk over a body (sanitizing, merge patch) may then recurse. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of objects and arrays in JSON text, by one scan that skips strings. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) deepest = Math.max(deepest, ++depth);
+    else if (ch === 125 || ch === 93) depth--;
+  }
+  return deepest;
+}
+
 /** The request body as JSON; 400 (not 500) when it is not JSON, 415 when it says it is something else. */
 export async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header("content-type");
@@ -22,6 +43,11 @@ export async function jsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === "") {
     throw apiError("invalid-json", "the body is empty; send a JSON object", [{ path: "(root)", message: "required" }]);
+  }
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw apiError("invalid-json", `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, [
+      { path: "(root)", message: `nested more than ${MAX_JSON_DEPTH} levels` },
+    ]);
   }
   try {
     return JSON.parse(text);
