@@ -30,11 +30,7 @@ export function Layout(props: { site: Site; meta: PageMeta; sections: SectionInf
   const { site, meta, sections } = props;
   const { t } = site;
   const title =
-    meta.path === "/"
-      ? site.description
-        ? `${site.name} — ${site.description}`
-        : site.name
-      : `${meta.title} — ${site.name}`;
+    meta.path === "/" ? (site.description ? `${site.name} — ${site.description}` : site.name) : `${meta.title} — ${site.name}`;
   return (
     <html lang={meta.lang ?? site.language} dir={meta.dir ?? t.dir}>
       <head>
@@ -49,12 +45,7 @@ export function Layout(props: { site: Site; meta: PageMeta; sections: SectionInf
         {meta.next ? <link rel="next" href={absolute(site.baseUrl, meta.next)} /> : null}
         <link rel="stylesheet" href={assetUrl("site.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
-        <link
-          rel="alternate"
-          type="application/rss+xml"
-          title={`${site.name} — ${t.allStories}`}
-          href={feedPath("rss")}
-        />
+        <link rel="alternate" type="application/rss+xml" title={`${site.name} — ${t.allStories}`} href={feedPath("rss")} />
         <link
           rel="alternate"
           type="application/atom+xml"

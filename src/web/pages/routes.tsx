@@ -3,13 +3,11 @@ import { type Context, Hono } from "hono";
 import { quoteSpeakers } from "../../blocks/quote/speakers.ts";
 import { relatedTiers } from "../../enrich/related/related.ts";
 import { sectionSlug } from "../../model/article.ts";
-import type { ArticleSummary } from "../../store/articles.ts";
 import { getArticle, listArticles } from "../../store/articles.ts";
 import { SearchQueryError, searchArticles } from "../../store/search.ts";
 import { ERROR_CACHE, NO_STORE, PAGE_CACHE } from "../cache/http.ts";
 import { articleKey, FRONT_KEY, sectionKey, tagKey } from "../cache/render-cache.ts";
 import { articleTagKeys } from "../cdn/keys.ts";
-import { curatedFront, currentBreaking, HOME_FRONT, readFront } from "../fronts.ts";
 import {
   articleRefs,
   articlesForTag,
@@ -21,19 +19,21 @@ import {
 import { htmlInput, serveCached, serveFresh } from "../respond.ts";
 import type { Site } from "../site.ts";
 import { articlePath, authorPath, tagKindByRoot, tagPath } from "../urls.ts";
-import { ArchivePage } from "./archive.tsx";
+import { currentBreaking, curatedFront, HOME_FRONT, readFront } from "../fronts.ts";
+import type { ArticleSummary } from "../../store/articles.ts";
 import { ArticlePage } from "./article.tsx";
 import { leadImage } from "./article-meta.tsx";
 import { ErrorPage } from "./error.tsx";
-import { zonedStart } from "./format.ts";
 import { HomePage } from "./home.tsx";
-import { renderDocument } from "./layout.tsx";
+import { ArchivePage } from "./archive.tsx";
+import { zonedStart } from "./format.ts";
 import { pagePath } from "./pager.tsx";
+import { freshForMs } from "./time.tsx";
+import { renderDocument } from "./layout.tsx";
 import { withComputedRelated } from "./related.ts";
 import { SearchPage, type SearchView } from "./search.tsx";
 import { SectionPage } from "./section.tsx";
 import { TagPage } from "./tag.tsx";
-import { freshForMs } from "./time.tsx";
 
 const HOME_STORIES_PER_SECTION = 5;
 const HOME_TOP_STORIES = 4;
@@ -273,10 +273,7 @@ export function pageRoutes(site: Site): Hono {
             ...data.articles.map((a) => articleKey(a.id)),
             ...quotes.map((q) => articleKey(q.article.id)),
           ],
-          maxAgeMs: freshForMs(
-            site,
-            data.articles.map((a) => a.firstPublished),
-          ),
+          maxAgeMs: freshForMs(site, data.articles.map((a) => a.firstPublished)),
         });
       },
       pagePath(c.req.path, page),
