@@ -20,7 +20,10 @@ function validTimeZone(tz: string): boolean {
 
 const httpUrl = z
   .string()
-  .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), "must be an absolute http(s) URL such as https://news.example.org");
+  .refine(
+    (v) => /^https?:\/\//.test(v) && URL.canParse(v),
+    "must be an absolute http(s) URL such as https://news.example.org",
+  );
 
 /** A site-relative path (/about) or an absolute http(s) URL. */
 const link = z
@@ -100,7 +103,10 @@ export function parseSiteConfig(input: unknown, where = "newsdesk.config.json"):
   const seen = new Map<string, string>();
   config.sections.forEach((s, i) => {
     const slug = s.slug ?? sectionSlug(s.name);
-    if (seen.has(slug)) throw new ConfigError(`${where}: sections[${i}].name: "${s.name}" has the same address as an earlier section (${slug})`);
+    if (seen.has(slug))
+      throw new ConfigError(
+        `${where}: sections[${i}].name: "${s.name}" has the same address as an earlier section (${slug})`,
+      );
     seen.set(slug, s.name);
   });
   return config;
@@ -129,7 +135,10 @@ export function loadSiteConfig(
   options: { env?: NodeJS.ProcessEnv; fallback?: SiteConfigInput; cwdFile?: string } = {},
 ): SiteConfig {
   const env = options.env ?? process.env;
-  const file = path ?? env.NEWSDESK_CONFIG ?? (existsSync(options.cwdFile ?? "newsdesk.config.json") ? (options.cwdFile ?? "newsdesk.config.json") : undefined);
+  const file =
+    path ??
+    env.NEWSDESK_CONFIG ??
+    (existsSync(options.cwdFile ?? "newsdesk.config.json") ? (options.cwdFile ?? "newsdesk.config.json") : undefined);
   let raw: Record<string, unknown> = { ...(options.fallback ?? DEFAULT_CONFIG_INPUT) };
   let where = "the default site config";
   if (file) {
@@ -146,7 +155,8 @@ export function loadSiteConfig(
     } catch (error) {
       throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
     }
-    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(`${file}: must be a JSON object`);
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+      throw new ConfigError(`${file}: must be a JSON object`);
   }
   const overridden: string[] = [];
   for (const [name, field] of Object.entries(CONFIG_ENV)) {

@@ -177,7 +177,8 @@ function withUpdated(current: Article, next: Article, now: Date): Article {
 
 /** What each action does to the document and the schedule, beyond the status the table sets. */
 const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
-  async update({ current, request, params, prepared }) {
+  async update({ tx, current, request, params, prepared }) {
+    await checkSlugFree(tx, current, params.body ?? {});
     const doc = prepared ?? cleanArticle(updatedInput(current, request, params));
     // A live story keeps a body: emptying it is refused as publishing an empty one would be.
     if (current.status === "published" || current.status === "scheduled") requireBody(doc);
@@ -270,6 +271,14 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: { ...current, firstPublished: current.firstPublished ?? new Date(at).toISOString() } };
   },
 };
+
+/** 409 when the body asks for a slug another article has: a silent suffix would not be what was asked. */
+async function checkSlugFree(tx: Repositories, current: Article, body: Record<string, unknown>): Promise<void> {
+  if (typeof body.slug !== "string" || body.slug === current.slug) return;
+  const owner = await tx.articles.getBySlug(body.slug);
+  if (owner && owner.article.id !== current.id)
+    throw new StateError(`the slug ${body.slug} belongs to another article; choose another`);
+}
 
 /** What PUT/PATCH makes of the current document: checked, merged, ready to clean. */
 function updatedInput(current: Article, request: TransitionRequest, params: TransitionParams): Record<string, unknown> {

@@ -53,6 +53,32 @@ export const correction = z.object({
   at: isoTimestamp,
 });
 
+/** Lowercase words of any script (letters, their marks, digits) joined by '-'. */
+const SLUG_WORD = "[a-z0-9\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{N}]+";
+const SLUG = new RegExp(`^${SLUG_WORD}(?:-${SLUG_WORD})*$`, "u");
+
+/**
+ * Bidirectional embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): in a
+ * headline a right-to-left override shows readers text other than what was written.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** Something a reader can see: a letter, mark, digit, punctuation or symbol. */
+const VISIBLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
+
+/** A one-line text field (headline, section): bidi controls removed, trimmed, and not invisible. */
+function visibleText(max: number) {
+  return z
+    .string()
+    .transform((s) => s.replace(BIDI_CONTROLS, "").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "must not be empty")
+        .max(max)
+        .refine((s) => VISIBLE.test(s), "must contain a visible character"),
+    );
+}
+
 /**
  * Where an imported story was first published: credited on the page, in feeds and in JSON-LD
  * (isBasedOn), and the page's canonical link points to `url` unless the story is the newsroom's own.
@@ -75,12 +101,9 @@ export const articleStatus = z.enum(["draft", "scheduled", "published", "unpubli
 
 export const article = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, '-' or '_'"),
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by '-'")
-    .max(120),
-  section: z.string().min(1).max(100),
-  headline: z.string().trim().min(1, "must not be empty").max(400),
+  slug: z.string().regex(SLUG, "must be lowercase words joined by '-'").max(120),
+  section: visibleText(100),
+  headline: visibleText(400),
   summary: z.string().max(2000).default(""),
   byline: z.array(person).default([]),
   /** BCP 47 language tag. */
@@ -166,7 +189,9 @@ export function slugify(text: string, maxLength = 80): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
+    // Words of other scripts are kept ("политика", "العربية"): dropping them would give every such
+    // section or headline the same slug. Latin letters outside a-z are separators, as always.
+    .replace(/[^\p{L}\p{M}\p{N}]+|(?![a-z])\p{Script=Latin}/gu, "-")
     .replace(/^-+|-+$/g, "");
   const cut = slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, "") : slug;
   return cut || "article";

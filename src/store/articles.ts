@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { type Article, articleText, authorTag, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
 import { type Db, inTransaction } from "./db.ts";
-import type { ArticleAuthorsTable, ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
+import type {
+  ArticleAuthorsTable,
+  ArticleEntitiesTable,
+  ArticleQuotesTable,
+  ArticlesTable,
+  Database,
+  RevisionsTable,
+} from "./schema.ts";
 import { type Engine, type Repositories, StoreError } from "./store.ts";
 
 export interface StoredArticle {
@@ -200,7 +207,10 @@ async function saveIn(db: Db, incoming: Article, options: SaveOptions): Promise<
   if (existing && existing.doc === doc) {
     return { id: article.id, slug: existing.slug, revision: existing.revision, created: false, changed: false };
   }
-  const slug = existing?.slug.startsWith(article.slug) ? existing.slug : await freeSlug(db, article.slug, article.id);
+  // Kept when it is the asked-for slug or that slug suffixed for this article (freeSlug's answer
+  // before); any other slug is a new address (a prefix test kept "concurrency-test-story" for "concurrency").
+  const keep = existing && (existing.slug === article.slug || existing.slug === suffixedSlug(article.slug, article.id));
+  const slug = keep ? existing.slug : await freeSlug(db, article.slug, article.id);
   const stored = slug === article.slug ? article : { ...article, slug };
   const storedDoc = slug === article.slug ? doc : JSON.stringify(stored);
   const revision = (existing?.revision ?? 0) + 1;

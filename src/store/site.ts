@@ -56,11 +56,20 @@ export interface SiteReadRepository {
     offset?: number,
   ): Promise<{ name: string; articles: ArticleSummary[]; total: number } | null>;
   /** Published articles with this name (its tag) in the byline, newest first. */
-  authored(tag: string, limit: number, offset: number): Promise<{ name: string; articles: ArticleSummary[]; total: number } | null>;
+  authored(
+    tag: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ name: string; articles: ArticleSummary[]; total: number } | null>;
   /** Published articles of one section (slug), newest first (undated last), with the section's total. */
   inSection(slug: string, limit: number, offset: number): Promise<{ articles: ArticleSummary[]; total: number }>;
   /** Published articles first published in [from, to), oldest first, with the total. */
-  between(from: string, to: string, limit: number, offset: number): Promise<{ articles: ArticleSummary[]; total: number }>;
+  between(
+    from: string,
+    to: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ articles: ArticleSummary[]; total: number }>;
   /** Published articles by id, in no particular order (curated fronts). */
   summaries(ids: string[]): Promise<ArticleSummary[]>;
   /** A site setting (JSON) by key, or null. */
@@ -208,7 +217,9 @@ export function siteReadRepository(db: Db, _engine: Engine): SiteReadRepository 
       await db
         .insertInto("site_settings")
         .values({ key, value: JSON.stringify(value), updated_at: at, updated_by: by })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value: JSON.stringify(value), updated_at: at, updated_by: by }))
+        .onConflict((oc) =>
+          oc.column("key").doUpdateSet({ value: JSON.stringify(value), updated_at: at, updated_by: by }),
+        )
         .execute();
     },
     async deleteSetting(key) {
@@ -254,10 +265,7 @@ export function siteReadRepository(db: Db, _engine: Engine): SiteReadRepository 
       );
     },
     async feedArticles(sectionSlug, limit) {
-      let q = db
-        .selectFrom("articles")
-        .select(["id", "doc", "modified_at"])
-        .where("status", "=", "published");
+      let q = db.selectFrom("articles").select(["id", "doc", "modified_at"]).where("status", "=", "published");
       if (sectionSlug) q = q.where("section_slug", "=", sectionSlug);
       // Every published story belongs in the feeds; one with no date (stored before imports
       // dated them) comes last and takes its stored time as its date.

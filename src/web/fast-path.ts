@@ -10,6 +10,10 @@ import type { Site } from "./site.ts";
  */
 export function serveFromCache(site: Site, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
+  // The cache holds anonymous answers: a token or a desk session is answered by the app, which
+  // checks it and may show drafts, withdrawn articles and the current revision.
+  if (req.headers.authorization !== undefined) return false;
+  if (req.headers.cookie?.includes("nd_session=")) return false;
   const url = req.url ?? "";
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);

@@ -1,7 +1,7 @@
+import { configSectionSlug, type SiteConfig } from "../config/site-config.ts";
 import { type ArticleSummary, listArticles } from "../store/articles.ts";
 import type { ArticleRef, EntityKind, QuoteByPerson, SectionInfo } from "../store/site.ts";
 import type { Repositories } from "../store/store.ts";
-import { configSectionSlug, type SiteConfig } from "../config/site-config.ts";
 
 /** Read queries the site needs beyond the store's own; all limited to published articles (site repository). */
 
@@ -12,10 +12,7 @@ export type { ArticleRef, EntityKind, QuoteByPerson, SectionInfo };
  * with its display names, then any others alphabetically. Never by recent activity, so the
  * navigation does not move when a story is published.
  */
-export async function listSections(
-  store: Repositories,
-  config?: Pick<SiteConfig, "sections">,
-): Promise<SectionInfo[]> {
+export async function listSections(store: Repositories, config?: Pick<SiteConfig, "sections">): Promise<SectionInfo[]> {
   const found = await store.site.sections();
   const bySlug = new Map(found.map((s) => [s.slug, s]));
   const ordered: SectionInfo[] = [];

@@ -35,6 +35,14 @@ export function searchPath(q?: string): string {
 }
 
 /** An absolute URL on the site's public base (from --base-url), for canonical links and feeds. */
+/**
+ * A path of this site as an absolute URL on the site's own host. A request path such as
+ * "//evil.example/x" would otherwise resolve to another host (or, as "//", to no URL at all).
+ */
+export function onSite(baseUrl: string, path: string): string {
+  return absolute(baseUrl, `/${path.replace(/^[/\\]+/, "")}`);
+}
+
 export function absolute(baseUrl: string, path: string): string {
   return new URL(path, `${baseUrl.replace(/\/+$/, "")}/`).toString();
 }

@@ -93,3 +93,20 @@ test("groups and unnamed sources speak as no one; a definite media noun is the p
   assert.equal(quote(a, "the figures were not good enough")?.speaker, null);
   assert.notEqual(quote(a, "a pitiful excuse")?.speaker, "Labour");
 });
+
+test("'he told BBC News' is the person who spoke, not one named after a preposition in between", () => {
+  const a = enrich(
+    "Conservative co-chairman Liam Fox said the election campaign had started badly for Labour.",
+    'The attack by Tony Blair on the Tories was unfair. "It is a campaign of fear and smear," he told BBC News.',
+  );
+  assert.equal(quote(a, "fear and smear")?.speaker, "Liam Fox");
+});
+
+test("'he said' after a quote is its speaker unless someone else is named in between", () => {
+  const a = enrich(
+    'Tory MP Michael Mates told the BBC: "That, as a general rule, is right." He said there had been other occasions when advice was published.',
+    '"It is much more akin to wandering through the gallery," said Jemima Rellie. For Richard Tateson, the need grew out of frustration. "I went to an online store," he said.',
+  );
+  assert.equal(quote(a, "other occasions")?.speaker, "Michael Mates");
+  assert.equal(quote(a, "I went to an online store")?.speaker, "Richard Tateson");
+});

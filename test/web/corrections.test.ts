@@ -66,7 +66,10 @@ for (const engine of ENGINES) {
       assert.ok(notice, "the page shows a corrections section");
       assert.match(notice, /<h2 id="corrections-title">Correction<\/h2>/);
       // Shown in the site's time zone (BST in April); the feeds keep UTC.
-      assert.match(notice, new RegExp(`<time datetime="2026-04-02T10:30:00\\+01:00">2 April 2026, 10:30 BST</time>: ${FIXED}`));
+      assert.match(
+        notice,
+        new RegExp(`<time datetime="2026-04-02T10:30:00\\+01:00">2 April 2026, 10:30 BST</time>: ${FIXED}`),
+      );
       // Near the top: inside the header, before the body.
       assert.ok(html.indexOf('class="corrections"') < html.indexOf('class="article-body"'));
       assert.match(html, /Updated <time datetime="2026-04-02T10:30:00\+01:00"/);

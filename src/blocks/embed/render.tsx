@@ -10,7 +10,11 @@ export function Embed({ block }: BlockProps<EmbedBlock>) {
     <figure class="embed">
       {/* The frame's document says it follows the reader's scheme, so it is not a white box in dark mode. */}
       {block.html ? (
-        <iframe sandbox="" srcdoc={`<!DOCTYPE html><meta name="color-scheme" content="light dark">${block.html}`} title={label} />
+        <iframe
+          sandbox=""
+          srcdoc={`<!DOCTYPE html><meta name="color-scheme" content="light dark">${block.html}`}
+          title={label}
+        />
       ) : null}
       <figcaption>
         <a href={block.url} rel="external noopener">

@@ -11,6 +11,15 @@ interface ServeOptions {
   walArchive?: string;
   config?: string;
   media?: string;
+  workers: string;
+}
+
+/** --workers: a count, or "auto" for one per core. */
+function parseWorkers(value: string, cores: number): number {
+  if (value === "auto") return Math.max(1, cores);
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1)
+    throw new UserError(`--workers must be a number from 1, or auto (one per core); got "${value}"`);
+  return Number(value);
 }
 
 function parsePort(value: string): number {
@@ -59,10 +68,18 @@ export function register(program: Command): void {
             "--config <file>",
             "site settings (name, language, time zone, sections…; default ./newsdesk.config.json when present)",
           ).env("NEWSDESK_CONFIG"),
+        )
+        .addOption(
+          new Option("--workers <n|auto>", "server processes sharing the port (node cluster); auto: one per core")
+            .env("NEWSDESK_WORKERS")
+            .default("1"),
         ),
     ),
   ).action(async (options: ServeOptions) => {
     const port = parsePort(options.port);
+    const { availableParallelism } = await import("node:os");
+    const workers = parseWorkers(options.workers, availableParallelism());
+    const cluster = (await import("node:cluster")).default;
     const { loadSiteConfig, ConfigError } = await import("../../config/site-config.ts");
     const { SAMPLE_SITE_CONFIG } = await import("../../sample/site-config.ts");
     let config: import("../../config/site-config.ts").SiteConfig;
@@ -77,8 +94,14 @@ export function register(program: Command): void {
     const { openStore, resolveDbLocation } = await import("../../store/open.ts");
     const { startServer } = await import("../../web/server.ts");
     const { createEditorialApi } = await import("../../web/api/editorial.ts");
+    if (workers > 1 && cluster.isPrimary) {
+      await serveCluster(options, workers, () => import("../../store/open.ts"));
+      return;
+    }
     const location = resolveDbLocation(options.db);
-    const archive = await walArchiveFor(location, options.walArchive);
+    // In a cluster one process ships the WAL: the first worker.
+    const ships = !cluster.isWorker || cluster.worker?.id === 1;
+    const archive = ships ? await walArchiveFor(location, options.walArchive) : null;
     const store = await openStore(location);
     let shipper: { close(): void } | undefined;
     try {
@@ -90,7 +113,7 @@ export function register(program: Command): void {
       const { checkStore } = await import("../../store/integrity.ts");
       const health = await checkStore(store, "quick");
       if (!health.ok) throw new UserError(`${store.location} failed its integrity check: ${health.problems[0]}`);
-      if (options.sample) {
+      if (options.sample && cluster.isPrimary) {
         const { seedSampleNewsroom } = await import("../../sample/seed.ts");
         const seeded = await seedSampleNewsroom(store);
         if (seeded > 0)
@@ -106,7 +129,13 @@ export function register(program: Command): void {
         hostname: options.host,
         baseUrl,
         config,
-        writeApi: createEditorialApi({ store, media, onSiteChange: (keys) => purgeLocal(keys) }),
+        writeApi: createEditorialApi({
+          store,
+          media,
+          onSiteChange: (keys) => purgeLocal(keys),
+          // One scheduler is enough: in a cluster only the first worker publishes scheduled stories.
+          schedulerIntervalMs: cluster.isWorker && cluster.worker?.id !== 1 ? 0 : undefined,
+        }),
         desk: {},
       }).catch((error: NodeJS.ErrnoException) => {
         if (error.code === "EADDRINUSE")
@@ -128,7 +157,8 @@ export function register(program: Command): void {
         freshness: server.site.freshness,
         purge,
       });
-      process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
+      if (cluster.isWorker) process.send?.({ listening: server.url });
+      else process.stdout.write(`Newsdesk is serving ${store.location} at ${server.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once("SIGINT", stop);
@@ -139,6 +169,8 @@ export function register(program: Command): void {
     } finally {
       shipper?.close();
       await store.close();
+      // A cluster worker's channel to the primary would keep it alive after closing.
+      if (cluster.isWorker) process.disconnect?.();
     }
   });
 }
@@ -164,4 +196,72 @@ async function walArchiveFor(
         onError: (message) => process.stderr.write(`newsdesk: ${message}\n`),
       }),
   };
+}
+
+/**
+ * One process per core: the primary checks and (with --sample) fills the store once, then forks
+ * `workers` copies of this command that share the port (node:cluster hands connections round
+ * robin). Each worker keeps its own render cache, kept current by the store's change token
+ * (SQLite) or LISTEN/NOTIFY (PostgreSQL), exactly as separate `serve` processes would.
+ */
+async function serveCluster(
+  options: ServeOptions,
+  workers: number,
+  open: () => Promise<typeof import("../../store/open.ts")>,
+): Promise<void> {
+  const cluster = (await import("node:cluster")).default;
+  const { openStore, resolveDbLocation } = await open();
+  const store = await openStore(resolveDbLocation(options.db));
+  try {
+    const { checkStore } = await import("../../store/integrity.ts");
+    const health = await checkStore(store, "quick");
+    if (!health.ok) throw new UserError(`${store.location} failed its integrity check: ${health.problems[0]}`);
+    if (options.sample) {
+      const { seedSampleNewsroom } = await import("../../sample/seed.ts");
+      const seeded = await seedSampleNewsroom(store);
+      if (seeded > 0)
+        process.stderr.write(`newsdesk: added the sample newsroom (${seeded} articles) to ${store.location}\n`);
+    }
+  } finally {
+    await store.close();
+  }
+  const location = resolveDbLocation(options.db);
+  let listening = 0;
+  let stopping = false;
+  const started = new Promise<string>((resolve, reject) => {
+    cluster.on("message", (_worker, message: { listening?: string }) => {
+      if (message?.listening && ++listening === workers) resolve(message.listening);
+    });
+    cluster.on("exit", (worker, code) => {
+      if (stopping) return;
+      if (listening < workers) reject(new UserError(`a server process exited with ${code} before listening`));
+      else {
+        process.stderr.write(`newsdesk: server process ${worker.process.pid} exited with ${code}; starting another\n`);
+        cluster.fork();
+      }
+    });
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  const url = await started;
+  process.stdout.write(`Newsdesk is serving ${location} at ${url} with ${workers} processes\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  stopping = true;
+  await Promise.all(
+    Object.values(cluster.workers ?? {}).map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (!w || w.isDead()) return resolve();
+          // A worker that does not finish closing in 10 s is stopped outright.
+          const force = setTimeout(() => w.process.kill("SIGKILL"), 10_000);
+          w.once("exit", () => {
+            clearTimeout(force);
+            resolve();
+          });
+          w.process.kill("SIGTERM");
+        }),
+    ),
+  );
 }

@@ -40,6 +40,22 @@ function sentenceOf(unit: TextUnit, token: number): { start: number; end: number
   return { start: 0, end: unit.tokens.length };
 }
 
+function sentenceIndex(unit: TextUnit, token: number): number {
+  const sentences = unit.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= token) lo = mid + 1;
+    else if (sentences[mid].start > token) hi = mid - 1;
+    else return mid;
+  }
+  return sentences.length;
+}
+
+/** Where a pronoun subject stands, else the fallback token. */
+const pronounAt = (subject: Subject, fallback: number) => (subject.kind === "pronoun" ? subject.token : fallback);
+
 const PUNCTUATION = /^[,.;:!?'-]$/;
 
 interface Located {
@@ -87,6 +103,8 @@ function resolution(subject: Subject): string {
       return "pronoun";
     case "it":
       return "it";
+    case "they":
+      return "they";
     case "unnamed":
       return "unnamed";
   }
@@ -118,11 +136,29 @@ export function extractQuotes(
   let lastQuoteSentence = -1;
   /** Unattributed parts of a quote still open (no closing mark yet), by index in `quotes`. */
   let chain: number[] = [];
+  /** Where the last speaker spoke: unit and sentence index. */
+  let spokeAt = { unit: -2, sentence: -2 };
 
   units.forEach((u, ui) => {
     if (u.kind === "headline") return;
     const words = u.tokens.map((t) => t.word.toLowerCase());
     const introduced = (q: Located) => finder.introducedSpeaker(ui, q.openToken);
+    /** The last speaker when they spoke in this sentence or the one before it, no one else named since. */
+    const salient = (token: number): string | null => {
+      const here = sentenceIndex(u, token);
+      const near =
+        (spokeAt.unit === ui && here - spokeAt.sentence <= 1) ||
+        (spokeAt.unit === ui - 1 && here === 0 && spokeAt.sentence === units[ui - 1].sentences.length - 1);
+      if (!near || lastSpeaker === null) return null;
+      // "For Richard Tateson, …. "…," he said.": someone else named since the last speaker spoke.
+      const from =
+        spokeAt.unit !== ui
+          ? 0
+          : u.sentences[Math.min(spokeAt.sentence, here) + (spokeAt.sentence < here ? 1 : 0)].start;
+      const named = finder.namedOutsideQuotes(ui, Math.min(from, token), token);
+      named.delete(lastSpeaker);
+      return named.size === 0 ? lastSpeaker : null;
+    };
     const direct = (q: Located) => {
       const text = u.text
         .slice(q.span.open + 1, q.span.close)
@@ -142,7 +178,7 @@ export function extractQuotes(
       let speaker: string | null = null;
       if (subject) {
         const inside = finder.peopleWithin(ui, q.openToken, q.closeToken);
-        speaker = finder.name(ui, subject, lastSpeaker, inside);
+        speaker = finder.name(ui, subject, lastSpeaker, inside, salient(pronounAt(subject, q.openToken)));
         sieve = `${sieve}/${resolution(subject)}`;
       } else if (u.kind === "body" && q.openToken === sentenceOf(u, q.openToken).start && introduced(q) >= 0) {
         // The sentence before introduced who speaks next, without a reporting verb.
@@ -174,6 +210,7 @@ export function extractQuotes(
       lastSpeaker = speaker;
       lastQuoteUnit = ui;
       lastQuoteSentence = sentenceOf(u, q.openToken).start;
+      spokeAt = { unit: ui, sentence: sentenceIndex(u, q.openToken) };
     };
     const reportBeforeQuote = (pre: { start: number; end: number }) => {
       const opensWithColon = words[pre.end - 1] === ":";
@@ -213,12 +250,19 @@ export function extractQuotes(
         if (s.end - s.start < 5) return;
       }
       for (const reported of reportedSpeech(u, ui, s, words, finder, lastQuoted >= 0)) {
-        const speaker = finder.name(ui, reported.subject, lastSpeaker);
+        const speaker = finder.name(
+          ui,
+          reported.subject,
+          lastSpeaker,
+          undefined,
+          salient(pronounAt(reported.subject, s.start)),
+        );
         // A named reporter is who the next unattributed quote carries on from.
         if (speaker !== null && reported.subject.kind !== "unnamed") {
           lastSpeaker = speaker;
           lastQuoteUnit = ui;
           lastQuoteSentence = -1;
+          spokeAt = { unit: ui, sentence: sentenceIndex(u, s.start) };
         }
         quotes.push({
           text: reported.text,
@@ -469,9 +513,13 @@ function firstReport(
   for (let v = s.start; v < last; v++) {
     const w = words[v];
     if (w === "according" && words[v + 1] === "to" && !afterQuote) {
-      const subject = finder.subjectStartingAt(ui, v + 2) ?? { kind: "unnamed" };
       let comma = v + 2;
       while (comma < last && words[comma] !== ",") comma++;
+      // "according to reports from Russian News Agency Interfax", "… drawn up by France's Le
+      // Figaro newspaper", "according to the report": the source named in the phrase.
+      const subject = finder.subjectStartingAt(ui, v + 2) ??
+        finder.namedWithin(ui, v + 2, comma) ??
+        finder.subjectEndingAt(ui, comma) ?? { kind: "unnamed" };
       let text = v > s.start + 2 ? u.text.slice(from(s.start), until(v)) : u.text.slice(from(comma + 1), until(last));
       // "The problem, according to Mr Lane, is not…": the sentence around the aside.
       if (words[v - 1] === "," && comma < last && wordsIn(clean(text)) < 4)

@@ -11,6 +11,8 @@ export type Subject =
   | { kind: "organisation"; name: string; definite?: boolean }
   /** "it said": the organisation the text is about. */
   | { kind: "it"; token: number }
+  /** "they said": an organisation that opened one of the two sentences before, else someone unnamed. */
+  | { kind: "they"; token: number }
   /** Someone unnamed: "officials", "they", "a report". */
   | { kind: "unnamed" };
 
@@ -86,6 +88,18 @@ const PERSON_HEADS = new Set(
 
 /** "our correspondent", "our political editor": the journalist named in the article. */
 const REPORTER_HEADS = new Set(["correspondent", "editor", "reporter"]);
+const PREPOSITIONS = new Set(
+  "by to from with for in on at after before than about against over under between like despite".split(" "),
+);
+/** Capitalised words that are no speaker's name: openers, pronouns, days, months, titles alone. */
+const NOT_NAMES = new Set(
+  (
+    "the a an it he she they we i this that these those there but and so yet then now also officials analysts " +
+    "critics experts monday tuesday wednesday thursday friday saturday sunday january february march april may " +
+    "june july august september october november december mr mrs ms dr sir lord lady prof president minister " +
+    "government police ministers officials sources most many some several few all both other mps peers members"
+  ).split(" "),
+);
 /** Definite media nouns: the last organisation named is the one meant. */
 const MEDIA_NOUNS = new Set(["newspaper", "paper", "magazine", "broadcaster", "agency"]);
 /** Who speaks for an organisation without a name: "an executive spokesman", "the ministry statement". */
@@ -249,7 +263,8 @@ export class SpeakerFinder {
     const gender = PRONOUNS.get(w);
     if (gender) return { kind: "pronoun", gender, token: t };
     if (w === "it") return { kind: "it", token: t };
-    if (w === "they" || w === "we") return { kind: "unnamed" };
+    if (w === "they") return { kind: "they", token: t };
+    if (w === "we") return { kind: "unnamed" };
     return null;
   }
 
@@ -266,6 +281,18 @@ export class SpeakerFinder {
       const before = org.tokenStart - 1;
       const person = words[before]?.word === "," ? this.refByEnd.get(`${unit}:${before}`) : undefined;
       if (person) return { kind: "person", person: person.person };
+      // "JF Sullivan, spokesman for e-mail software firm Sendmail said", "Philippe Sands QC, a
+      // member of Matrix Chambers says": the person before the description speaks.
+      for (let k = before; k > 0 && before - k <= 10; k--) {
+        const w = words[k].word;
+        if (w === "." || w === '"' || this.quoted[unit][k]) break;
+        if (w !== ",") continue;
+        const named =
+          this.refByEnd.get(`${unit}:${k}`) ??
+          (/^\p{Lu}{2,3}$/u.test(words[k - 1]?.word ?? "") ? this.refByEnd.get(`${unit}:${k - 1}`) : undefined);
+        if (named) return { kind: "person", person: named.person };
+        break;
+      }
       // "the SNP and the Tories say": a joint statement is filed under the first named.
       const and = org.tokenStart - 2;
       const joint = lower(words[and + 1]?.word ?? "") === "the" && lower(words[and]?.word ?? "") === "and";
@@ -282,10 +309,31 @@ export class SpeakerFinder {
       ? this.orgNames.get(lower(this.word(unit, end - 1)))
       : undefined;
     if (known && !this.quoted[unit][end - 1]) return { kind: "organisation", name: known };
+    const run = this.nameRunEndingAt(unit, end);
+    if (run) return { kind: "organisation", name: run };
     const definite = this.definiteOrganisation(unit, end);
     if (definite) return { kind: "organisation", name: definite, definite: true };
     if (definite === null) return { kind: "unnamed" };
     return null;
+  }
+
+  /**
+   * An untagged name right before the verb ("…for their phones Symbian said", "the IAAF
+   * described"): one to four capitalised words, not a person the article names, not a common
+   * sentence opener. Names before a verb of saying are its speaker, most often an organisation.
+   */
+  private nameRunEndingAt(unit: number, end: number): string | null {
+    let start = end;
+    while (start > 0 && end - start < 4 && /^\p{Lu}[\p{L}&'’.-]*$/u.test(this.word(unit, start - 1))) start--;
+    if (start === end || this.quoted[unit][end - 1]) return null;
+    const words = this.units[unit].tokens.slice(start, end).map((t) => t.word);
+    if (words.some((w) => NOT_NAMES.has(lower(w)))) return null;
+    // A single capitalised word opening a sentence says nothing ("Colleagues said"), unless an acronym.
+    const opens = this.units[unit].sentences.some((s) => s.start === start);
+    if (opens && words.length === 1 && !/^\p{Lu}{2,}$/u.test(words[0])) return null;
+    for (let t = start; t < end; t++)
+      if (this.refByStart.has(`${unit}:${t}`) || this.refByEnd.has(`${unit}:${t + 1}`)) return null;
+    return this.units[unit].text.slice(this.units[unit].tokens[start].start, this.units[unit].tokens[end - 1].end);
   }
 
   /**
@@ -464,7 +512,14 @@ export class SpeakerFinder {
   }
 
   /** Canonical name of a subject; pronouns resolve to a person named before them. */
-  name(unit: number, subject: Subject, lastSpeaker: string | null, quotedPeople?: ReadonlySet<number>): string | null {
+  name(
+    unit: number,
+    subject: Subject,
+    lastSpeaker: string | null,
+    quotedPeople?: ReadonlySet<number>,
+    /** Who spoke in this or the sentence before: "he said" after a quote is most likely them. */
+    salient: string | null = null,
+  ): string | null {
     switch (subject.kind) {
       case "person":
         return this.people.people[subject.person].name;
@@ -475,7 +530,15 @@ export class SpeakerFinder {
         return null;
       case "it":
         return this.organisationBefore(unit, subject.token) ?? this.lastOrganisation;
+      case "they":
+        // "The Conservatives say… They also believe…": the party, not a group of people.
+        return this.organisationBefore(unit, subject.token, 2, 1);
       case "pronoun": {
+        // A person opening this sentence first ("Mr Fox attacked…, he said"), then whoever spoke
+        // just before, then the subject of the sentences before.
+        const own = this.resolvePronoun(unit, subject.token, subject.gender, quotedPeople, true);
+        if (own >= 0) return this.people.people[own].name;
+        if (salient !== null && this.fitsGender(salient, subject.gender, quotedPeople)) return salient;
         const person = this.resolvePronoun(unit, subject.token, subject.gender, quotedPeople);
         return person >= 0 ? this.people.people[person].name : lastSpeaker;
       }
@@ -483,15 +546,15 @@ export class SpeakerFinder {
   }
 
   /** "It said": the organisation that opens this or one of the few sentences before. */
-  private organisationBefore(unit: number, token: number): string | null {
+  private organisationBefore(unit: number, token: number, maxSentences = 8, within = 8): string | null {
     let looked = 0;
     for (let u = unit; u >= 0 && unit - u <= 3; u--) {
       const sentences = this.units[u].sentences;
-      for (let i = sentences.length - 1; i >= 0 && looked < 8; i--) {
+      for (let i = sentences.length - 1; i >= 0 && looked < maxSentences; i--) {
         const s = sentences[i];
         if (u === unit && s.start > token) continue;
         looked++;
-        for (let t = s.start; t <= s.start + 8 && (u !== unit || t < token); t++) {
+        for (let t = s.start; t <= s.start + within && (u !== unit || t < token); t++) {
           const opener = this.orgByStart.get(`${u}:${t}`);
           if (opener) return this.canonical(opener.text);
         }
@@ -500,11 +563,28 @@ export class SpeakerFinder {
     return null;
   }
 
+  /** Whether a speaker's name can be "he"/"she": a person of that gender (or of unknown gender). */
+  private fitsGender(name: string, gender: Gender, quotedPeople?: ReadonlySet<number>): boolean {
+    const at = this.people.people.findIndex((p) => p.name === name);
+    // An organisation is "it"; its spokesman's "he" is left to the sentences before.
+    if (at < 0) return false;
+    if (quotedPeople?.has(at)) return false;
+    const g = this.people.people[at].gender;
+    return g === null || gender === null || g === gender;
+  }
+
   /**
    * He/she: the subject of this sentence if it comes before the pronoun, else the subject of
    * the nearest sentence before that has a person as subject (gender permitting).
    */
-  resolvePronoun(unit: number, token: number, gender: Gender, quotedPeople?: ReadonlySet<number>): number {
+  resolvePronoun(
+    unit: number,
+    token: number,
+    gender: Gender,
+    quotedPeople?: ReadonlySet<number>,
+    /** Only the pronoun's own sentence. */
+    ownSentence = false,
+  ): number {
     // Someone the quote itself names is talked about, not talking: "'Mr Blair is wrong,' he said".
     const fits = (p: number) => {
       if (quotedPeople?.has(p)) return false;
@@ -517,6 +597,7 @@ export class SpeakerFinder {
       for (let s = sentences.length - 1; s >= 0 && looked < 12; s--) {
         const sentence = sentences[s];
         if (u === unit && sentence.start > token) continue;
+        if (ownSentence && looked > 0) return -1;
         looked++;
         const limit = u === unit ? Math.min(token, sentence.end) : sentence.end;
         const subject = this.sentenceSubject(u, sentence.start, limit);
@@ -527,6 +608,14 @@ export class SpeakerFinder {
       }
     }
     return -1;
+  }
+
+  /** Names of the people named in tokens [from, to) of a unit, outside quotes. */
+  namedOutsideQuotes(unit: number, from: number, to: number): Set<string> {
+    const names = new Set<string>();
+    for (const r of this.refsByUnit.get(unit) ?? [])
+      if (r.tokenStart >= from && r.tokenStart < to) names.add(this.people.people[r.person].name);
+    return names;
   }
 
   /** The people named in tokens [from, to) of a unit, inside quotes or not. */
@@ -569,6 +658,9 @@ export class SpeakerFinder {
     let found = -1;
     for (let t = first; t < limit && t <= first + 4; t++) {
       const r = this.refByStart.get(`${unit}:${t}`);
+      // "The changes proposed by Lord Dubs were…": a name right after a preposition is not the
+      // subject, unless the preposition opens the sentence ("For Richard Tateson, …").
+      if (r && t - 1 > first && PREPOSITIONS.has(lower(words[t - 1].word))) break;
       if (r) {
         found = r.person;
         t = r.tokenEnd - 1;

@@ -65,7 +65,7 @@ export function wordCount(text: string): number {
 }
 
 // Emoji and symbols a writer puts after the full stop ("today! 🙂") do not end the sentence.
-const TRAILING_SYMBOLS = /[\s\p{Extended_Pictographic}\p{So}\u{fe0f}\u{200d}]+$/u;
+const TRAILING_SYMBOLS = /(?:\s|\p{Extended_Pictographic}|\p{So}|\u{fe0f}|\u{200d})+$/u;
 
 export function endsLikeSentence(text: string): boolean {
   const t = text.replace(TRAILING_SYMBOLS, "");

@@ -60,10 +60,32 @@ function parseBbcDate(line: string): string | undefined {
 }
 
 /** A full date (day, month and year all stated) in a short line, as ISO UTC; else undefined. */
+// Month names of languages whose dates otherwise read as English ones ("Oktober 27, 2015").
+const FOREIGN_MONTHS: [RegExp, string][] = [
+  [/\b(?:januari|januar)\b/gi, "January"],
+  [/\b(?:februari|februar)\b/gi, "February"],
+  [/\b(?:maret|märz|maart)\b/gi, "March"],
+  [/\b(?:mei|mai)\b/gi, "May"],
+  [/\b(?:juni)\b/gi, "June"],
+  [/\b(?:juli)\b/gi, "July"],
+  [/\b(?:agustus|augustus)\b/gi, "August"],
+  [/\b(?:oktober)\b/gi, "October"],
+  [/\b(?:desember|dezember)\b/gi, "December"],
+];
+// Day.month.year in figures, as most of Europe writes it: "21:17 18.11.2019".
+const DOTTED_DATE = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
+
 export function dateInLine(line: string): string | undefined {
   if (line.length > 160) return undefined;
   // A line in the BBC's form is read by that form only: "31 February 2011" is no date, not 3 March.
   if (BBC_DATE_LINE.test(line)) return parseBbcDate(line);
+  const dotted = DOTTED_DATE.exec(line);
+  if (dotted) {
+    const [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
+    const d = new Date(Date.UTC(year, month - 1, day));
+    if (month >= 1 && month <= 12 && d.getUTCDate() === day) return d.toISOString();
+  }
+  for (const [re, english] of FOREIGN_MONTHS) line = line.replace(re, english);
   if (!DATE_WORDS.test(line) && !/\d{4}/.test(line)) return undefined;
   for (const parser of PARSERS) {
     for (const r of parser.parse(line, { instant: new Date(Date.UTC(2030, 0, 1)), timezone: "UTC" })) {

@@ -6,7 +6,7 @@ import type { ParagraphBlock } from "../../blocks/paragraph/schema.ts";
 import type { RelatedStoriesBlock } from "../../blocks/related-stories/schema.ts";
 import { ImportError } from "../importer.ts";
 import { endsLikeSentence, isFurniture, isPromo, isProse, type Line, toLines, wordCount } from "./copied-lines.ts";
-import { type Author, bylineIn, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
+import { type Author, bylineIn, dateInLine, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
 import { isSectionName } from "./section-names.ts";
 
 /** What a copied news page in plain text yields before ids and defaults are added. */
@@ -151,6 +151,45 @@ export function storyRegion(lines: Line[]): { start: number; end: number } | nul
   return { start: first, end: best.end };
 }
 
+/**
+ * Lists of items the page repeats — readers' comments ("Reply", "Report"), cards of related stories
+ * (a date under each) — inside or after the story: a short label or a date line that comes back three
+ * times or more close together marks each item. Returns the lines those items take up (from one period
+ * before the first label to the last label), to be left out of the body.
+ */
+function repeatedItems(lines: Line[], start: number, end: number): Set<number> {
+  // What repeats: the same short label, or a date line (the date of each card of a list of stories).
+  const key = (t: string): string | undefined => {
+    if (
+      wordCount(t) <= 2 &&
+      /^\p{Lu}\p{Ll}/u.test(t) &&
+      !isFurniture(t) &&
+      !CAPTION_LABEL.test(t) &&
+      !CREDIT_LINE.test(t) &&
+      !SLASH_CREDIT.test(t)
+    )
+      return t;
+    if (wordCount(t) <= 8 && !isProse(t) && !/^[—–-]|@/.test(t) && dateInLine(t)) return "\u0000date";
+    return undefined;
+  };
+  const keys = lines.map((l, k) => (k >= start && k <= end ? key(l.text) : undefined));
+  const out = new Set<number>();
+  const done = new Set<string>();
+  for (let k = start; k <= end; k++) {
+    const label = keys[k];
+    if (!label || done.has(label)) continue;
+    // A cluster: uses of the label no more than 15 lines apart.
+    const uses = [k];
+    for (let j = k + 1; j <= end && j - uses[uses.length - 1] <= 15; j++) if (keys[j] === label) uses.push(j);
+    // Dates also sit in galleries and timelines: cards repeat them more often.
+    if (uses.length < (label === "\u0000date" ? 4 : 3)) continue;
+    done.add(label);
+    const period = uses[1] - uses[0];
+    for (let j = Math.max(start, uses[0] - period + 1); j <= uses[uses.length - 1]; j++) out.add(j);
+  }
+  return out;
+}
+
 interface Layout {
   section?: string;
   headline: string;
@@ -220,6 +259,26 @@ function fullPageLayout(lines: Line[]): Layout | null {
   const section = h > 0 && isSectionName(lines[h - 1].text) ? lines[h - 1].text : undefined;
   const headerEnd = Math.max(region.start, h + 1);
   const header = readHeader(lines, Math.max(0, h - 2), Math.min(lines.length, headerEnd + 3));
+  if (!header.published) {
+    // Some pages print the date a little above the headline (over the kicker) or below the lead
+    // picture: the nearest date line within ten lines.
+    for (let d = 3; d <= 10 && !header.published; d++) {
+      for (const k of [h - d, headerEnd + d]) {
+        if (k < 0 || k >= lines.length || wordCount(lines[k].text) > 14) continue;
+        const date = dateInLine(lines[k].text);
+        if (date) {
+          header.published = date;
+          header.used.add(k);
+          break;
+        }
+      }
+    }
+  }
+  // Labels are looked for a little past the last prose line: the last item ends with its label.
+  const items = repeatedItems(lines, headerEnd, Math.min(lines.length - 1, region.end + 30));
+  // Items that run to the end of the region end the story there (comments after it).
+  let bodyTo = region.end;
+  while (bodyTo > headerEnd && (items.has(bodyTo) || !isProse(lines[bodyTo].text))) bodyTo--;
   if (choice.rest) {
     // "Title by Name Date" on one line: the run-on part is the byline and date.
     const glued = readHeader([{ text: choice.rest, blankBefore: false, blankAfter: false }], 0, 1);
@@ -231,11 +290,11 @@ function fullPageLayout(lines: Line[]): Layout | null {
     headline: choice.text,
     headlineIndex: h,
     bodyFrom: h + 1,
-    bodyTo: Math.max(region.end, h + 1),
+    bodyTo: Math.max(bodyTo, h + 1),
     headerEnd,
     byline: header.byline,
     ...(header.published ? { published: header.published } : {}),
-    used: header.used,
+    used: new Set([...header.used, ...items]),
     guessed: true,
   };
 }
@@ -491,10 +550,9 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         continue;
       }
       const sharesChunk = !line.blankBefore || !line.blankAfter;
-      if (words >= 7 && alone && sharesChunk) {
-        push(image(text, undefined), i);
-        continue;
-      }
+      // A title-like line sharing its chunk with another block: an unlabelled caption, a promo or a
+      // teaser. Without a label or credit it cannot be told which, and it is not story text: dropped.
+      if (words >= 7 && alone && sharesChunk) continue;
       if (
         paragraphsSpaced &&
         line.blankBefore &&
@@ -527,7 +585,8 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
  * - "Media playback…"/"Media caption…" → media; "Image caption…"/"Image copyright…", captions with a
  *   credit ("… Photograph: X", "(AP Photo/X)", a "Credit…" line) → images without a file;
  * - crossheads: short lines in quotes, or short unpunctuated lines between paragraphs;
- * - lists: bullet lines, or short lines after a line ending with ":";
+ * - lists: bullet lines, short lines after a line ending with ":", or lines run together without
+ *   blank lines inside the story of a page that sets its paragraphs apart with them;
  * - "More on this story" / "Related Internet links" → their own blocks; promo lines ("Read more…",
  *   "Live updates from…"), share buttons, menus, newsletter and cookie notices dropped.
  * Summary: a paragraph directly under the headline is a standfirst — it becomes the summary and is

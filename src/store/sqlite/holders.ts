@@ -34,6 +34,8 @@ interface Mark extends Holder {
 }
 
 let counter = 0;
+const heldFiles = new Set<string>();
+let exitHook = false;
 
 function holdersDir(path: string): string {
   return `${path}.holders`;
@@ -95,24 +97,36 @@ function describe(holders: Holder[]): string {
 export function holdStore(path: string): () => void {
   const dir = holdersDir(path);
   const file = join(dir, `${process.pid}-${++counter}.json`);
-  for (let attempt = 0; ; attempt++) {
-    mkdirSync(dir, { recursive: true });
+  let registered = false;
+  for (let attempt = 0; !registered; attempt++) {
     try {
+      mkdirSync(dir, { recursive: true });
       writeFileSync(file, JSON.stringify(ownMark()));
-      break;
+      registered = true;
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       // Another process's release removed the (then empty) folder in between: make it again.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt > 3) throw error;
+      if (code === "ENOENT" && attempt < 3) continue;
+      // A read-only folder or a full disk must not stop the store opening: /proc still shows the holder.
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOSPC") break;
+      throw error;
     }
   }
   const release = () => {
+    heldFiles.delete(file);
     rmSync(file, { force: true });
     try {
       rmdirSync(dir);
     } catch {}
-    process.off("exit", release);
   };
-  process.on("exit", release);
+  if (registered) heldFiles.add(file);
+  if (!exitHook) {
+    exitHook = true;
+    // One hook for every store of the process: marks go when it exits (a SIGKILL leaves a dead pid, ignored).
+    process.on("exit", () => {
+      for (const f of heldFiles) rmSync(f, { force: true });
+    });
+  }
   const restoring = readMark(restoringMark(path));
   if (restoring && restoring.pid !== process.pid && alive(restoring)) {
     release();

@@ -34,9 +34,9 @@ import { apiError, onApiError, revisionEtag } from "./errors.ts";
 import {
   breakingBody,
   correctionBody,
-  frontBody,
   embargoBody,
   enrichmentDecisionsBody,
+  frontBody,
   mediaCropBody,
   parseBody,
   relatedChoiceBody,
@@ -404,9 +404,12 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     const live = new Set((await store.site.summaries(ids)).map((a) => a.id));
     const issues = [
       ...(body.lead && !live.has(body.lead) ? [{ path: "lead", message: `no published article ${body.lead}` }] : []),
-      ...body.top.flatMap((id, i) => (live.has(id) ? [] : [{ path: `top[${i}]`, message: `no published article ${id}` }])),
+      ...body.top.flatMap((id, i) =>
+        live.has(id) ? [] : [{ path: `top[${i}]`, message: `no published article ${id}` }],
+      ),
     ];
-    if (issues.length > 0) throw apiError("invalid-body", `invalid front: ${issues[0].path}: ${issues[0].message}`, issues);
+    if (issues.length > 0)
+      throw apiError("invalid-body", `invalid front: ${issues[0].path}: ${issues[0].message}`, issues);
     await store.site.putSetting(settingKeyOfFront(front), body, c.get("actor").name, clock().toISOString());
     await siteChanged(c, "front-update", `front:${front}`, body.lead ?? undefined);
     c.header("Cache-Control", "no-store");

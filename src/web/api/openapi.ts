@@ -5,15 +5,15 @@ import { API_ERROR_CODES } from "./errors.ts";
 import {
   articleCreateBody,
   articleUpdateBody,
+  breakingBody,
   correctionBody,
   embargoBody,
   enrichmentDecisionsBody,
+  frontBody,
   mediaCropBody,
   relatedChoiceBody,
   scheduleBody,
   tokenCreateBody,
-  breakingBody,
-  frontBody,
 } from "./request-schemas.ts";
 
 /**

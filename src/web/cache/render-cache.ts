@@ -64,9 +64,10 @@ export function renderResponse(input: RenderInput): Rendered {
 }
 
 export const FRONT_KEY = "front";
+// Keys travel in a Surrogate-Key header, which carries ASCII only: slugs of other scripts are %-encoded.
 export const articleKey = (id: string) => `article-${id}`;
-export const sectionKey = (sectionSlug: string) => `section-${sectionSlug}`;
-export const tagKey = (kind: string, tag: string) => `tag-${kind}-${tag}`;
+export const sectionKey = (sectionSlug: string) => `section-${encodeURIComponent(sectionSlug)}`;
+export const tagKey = (kind: string, tag: string) => `tag-${kind}-${encodeURIComponent(tag)}`;
 
 export class RenderCache {
   readonly #entries = new Map<string, Rendered>();
@@ -92,7 +93,10 @@ export class RenderCache {
 
   get(path: string): Rendered | undefined {
     const entry = this.#entries.get(path);
-    if (entry && this.now() - (this.#storedAt.get(path) ?? 0) > Math.min(entry.maxAgeMs ?? this.maxAgeMs, this.maxAgeMs)) {
+    if (
+      entry &&
+      this.now() - (this.#storedAt.get(path) ?? 0) > Math.min(entry.maxAgeMs ?? this.maxAgeMs, this.maxAgeMs)
+    ) {
       this.delete(path);
       this.#expired.set(path, entry);
       if (this.#expired.size > this.maxEntries) this.#expired.delete(this.#expired.keys().next().value!);

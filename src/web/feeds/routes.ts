@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { FEED_CACHE } from "../cache/http.ts";
-import { FRONT_KEY, sectionKey } from "../cache/render-cache.ts";
+import { articleKey, FRONT_KEY, sectionKey } from "../cache/render-cache.ts";
 import { listSections } from "../queries.ts";
 import { serveCached, serveFresh } from "../respond.ts";
 import type { Site } from "../site.ts";
@@ -27,7 +27,9 @@ export function feedRoutes(site: Site): Hono {
       }
       const data = await feedData(site, section);
       const self = absolute(site.baseUrl, feedPath(format, section?.slug));
-      const keys = [section ? sectionKey(section.slug) : FRONT_KEY];
+      // Each listed article's key too: a story moved out of the section and then withdrawn purges
+      // this feed through its own key, though its section key is now another one.
+      const keys = [section ? sectionKey(section.slug) : FRONT_KEY, ...data.items.map((i) => articleKey(i.id))];
       const lastModified = data.items.length > 0 ? data.updated : null;
       if (format === "rss") {
         return {

@@ -3,7 +3,7 @@ import { raw } from "hono/html";
 import { ogImageOf } from "../../media/paths.ts";
 import { type Article, creditedSource } from "../../model/article.ts";
 import type { Site } from "../site.ts";
-import { absolute } from "../urls.ts";
+import { absolute, onSite } from "../urls.ts";
 
 export function leadImage(article: Article): { src: string; alt: string; width?: number; height?: number } | null {
   for (const b of article.blocks)
@@ -69,7 +69,7 @@ function scriptSafeJson(value: unknown): string {
 
 export function ArticleHead(props: { site: Site; article: Article; path: string; modifiedAt: string }) {
   const { site, article, path } = props;
-  const url = absolute(site.baseUrl, path);
+  const url = onSite(site.baseUrl, path);
   const image = leadImage(article);
   // Library images have a 1200 px JPEG made for social cards.
   const cardImage = image ? (ogImageOf(image.src) ?? image.src) : null;

@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { assetUrl } from "../static-files.ts";
-import { absolute, feedPath, searchPath, sectionPath } from "../urls.ts";
+import { feedPath, onSite, searchPath, sectionPath } from "../urls.ts";
 
 export interface PageMeta {
   title: string;
@@ -30,7 +30,11 @@ export function Layout(props: { site: Site; meta: PageMeta; sections: SectionInf
   const { site, meta, sections } = props;
   const { t } = site;
   const title =
-    meta.path === "/" ? (site.description ? `${site.name} — ${site.description}` : site.name) : `${meta.title} — ${site.name}`;
+    meta.path === "/"
+      ? site.description
+        ? `${site.name} — ${site.description}`
+        : site.name
+      : `${meta.title} — ${site.name}`;
   return (
     <html lang={meta.lang ?? site.language} dir={meta.dir ?? t.dir}>
       <head>
@@ -40,12 +44,17 @@ export function Layout(props: { site: Site; meta: PageMeta; sections: SectionInf
         <title>{title}</title>
         <meta name="description" content={meta.description} />
         {meta.noindex ? <meta name="robots" content="noindex" /> : null}
-        <link rel="canonical" href={meta.canonicalUrl ?? absolute(site.baseUrl, meta.path)} />
-        {meta.prev ? <link rel="prev" href={absolute(site.baseUrl, meta.prev)} /> : null}
-        {meta.next ? <link rel="next" href={absolute(site.baseUrl, meta.next)} /> : null}
+        <link rel="canonical" href={meta.canonicalUrl ?? onSite(site.baseUrl, meta.path)} />
+        {meta.prev ? <link rel="prev" href={onSite(site.baseUrl, meta.prev)} /> : null}
+        {meta.next ? <link rel="next" href={onSite(site.baseUrl, meta.next)} /> : null}
         <link rel="stylesheet" href={assetUrl("site.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
-        <link rel="alternate" type="application/rss+xml" title={`${site.name} — ${t.allStories}`} href={feedPath("rss")} />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${site.name} — ${t.allStories}`}
+          href={feedPath("rss")}
+        />
         <link
           rel="alternate"
           type="application/atom+xml"

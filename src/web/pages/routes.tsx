@@ -3,11 +3,13 @@ import { type Context, Hono } from "hono";
 import { quoteSpeakers } from "../../blocks/quote/speakers.ts";
 import { relatedTiers } from "../../enrich/related/related.ts";
 import { sectionSlug } from "../../model/article.ts";
+import type { ArticleSummary } from "../../store/articles.ts";
 import { getArticle, listArticles } from "../../store/articles.ts";
 import { SearchQueryError, searchArticles } from "../../store/search.ts";
 import { ERROR_CACHE, NO_STORE, PAGE_CACHE } from "../cache/http.ts";
 import { articleKey, FRONT_KEY, sectionKey, tagKey } from "../cache/render-cache.ts";
 import { articleTagKeys } from "../cdn/keys.ts";
+import { curatedFront, currentBreaking, HOME_FRONT, readFront } from "../fronts.ts";
 import {
   articleRefs,
   articlesForTag,
@@ -19,21 +21,19 @@ import {
 import { htmlInput, serveCached, serveFresh } from "../respond.ts";
 import type { Site } from "../site.ts";
 import { articlePath, authorPath, tagKindByRoot, tagPath } from "../urls.ts";
-import { currentBreaking, curatedFront, HOME_FRONT, readFront } from "../fronts.ts";
-import type { ArticleSummary } from "../../store/articles.ts";
+import { ArchivePage } from "./archive.tsx";
 import { ArticlePage } from "./article.tsx";
 import { leadImage } from "./article-meta.tsx";
 import { ErrorPage } from "./error.tsx";
-import { HomePage } from "./home.tsx";
-import { ArchivePage } from "./archive.tsx";
 import { zonedStart } from "./format.ts";
-import { pagePath } from "./pager.tsx";
-import { freshForMs } from "./time.tsx";
+import { HomePage } from "./home.tsx";
 import { renderDocument } from "./layout.tsx";
+import { pagePath } from "./pager.tsx";
 import { withComputedRelated } from "./related.ts";
 import { SearchPage, type SearchView } from "./search.tsx";
 import { SectionPage } from "./section.tsx";
 import { TagPage } from "./tag.tsx";
+import { freshForMs } from "./time.tsx";
 
 const HOME_STORIES_PER_SECTION = 5;
 const HOME_TOP_STORIES = 4;
@@ -143,7 +143,8 @@ export function pageRoutes(site: Site): Hono {
         const times = [lead, ...stories].map((a) => a?.firstPublished ?? null);
         return htmlInput(html, {
           cacheControl: PAGE_CACHE,
-          keys: [sectionKey(slug), FRONT_KEY],
+          // Each listed story's key too, so moving one to another section purges this front at once.
+          keys: [sectionKey(slug), FRONT_KEY, ...[lead, ...stories].flatMap((a) => (a ? [articleKey(a.id)] : []))],
           maxAgeMs: frontMaxAge(times, breaking),
         });
       },
@@ -193,11 +194,14 @@ export function pageRoutes(site: Site): Hono {
       if (!stored || stored.article.slug !== c.req.param("slug")) return errorPage(site, 404, c.req.path);
       const { article } = stored;
       const keys = [articleKey(article.id), sectionKey(sectionSlug(article.section))];
+      const canonical = articlePath({ sectionSlug: sectionSlug(article.section), slug: article.slug });
       if (article.status === "deleted" || article.status === "unpublished") {
+        // Only the story's own address is gone (and cached as such); any other section in front of
+        // its slug is a 404, not kept, so junk URLs cannot fill the cache.
+        if (canonical !== c.req.path) return errorPage(site, 404, c.req.path);
         return { ...(await errorPage(site, 410, c.req.path)), keys };
       }
       if (article.status !== "published") return errorPage(site, 404, c.req.path);
-      const canonical = articlePath({ sectionSlug: sectionSlug(article.section), slug: article.slug });
       if (canonical !== c.req.path) return c.redirect(canonical, 301);
       const tiers = await relatedTiers(site.store, article.id).catch((error: unknown) => {
         // Related stories are a garnish: the story itself must still be served.
@@ -273,7 +277,10 @@ export function pageRoutes(site: Site): Hono {
             ...data.articles.map((a) => articleKey(a.id)),
             ...quotes.map((q) => articleKey(q.article.id)),
           ],
-          maxAgeMs: freshForMs(site, data.articles.map((a) => a.firstPublished)),
+          maxAgeMs: freshForMs(
+            site,
+            data.articles.map((a) => a.firstPublished),
+          ),
         });
       },
       pagePath(c.req.path, page),

@@ -103,9 +103,7 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
                   {/* The store returns the snippet HTML-escaped with only <mark> added. */}
                   <p class="story-summary">{raw(hit.snippet)}</p>
                   <p class="story-meta">
-                    {hit.firstPublished ? (
-                      <Time site={site} iso={hit.firstPublished} />
-                    ) : null}
+                    {hit.firstPublished ? <Time site={site} iso={hit.firstPublished} /> : null}
                     <a class="story-section" href={sectionPath(hit.sectionSlug)}>
                       {hit.section}
                     </a>

@@ -40,9 +40,7 @@ export function StoryCard(props: {
         </Heading>
         {story.summary ? <p class="story-summary">{story.summary}</p> : null}
         <p class="story-meta">
-          {story.firstPublished ? (
-            <Time site={props.site} iso={story.firstPublished} />
-          ) : null}
+          {story.firstPublished ? <Time site={props.site} iso={story.firstPublished} /> : null}
           {props.showSection ? (
             <a class="story-section" href={sectionPath(story.sectionSlug)}>
               {story.section}
