@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { relatedTiers } from "../../src/enrich/related/related.ts";
+import { listThreads } from "../../src/enrich/threads/threads.ts";
 import { saveArticles } from "../../src/store/articles.ts";
 import { openStore } from "../../src/store/open.ts";
 import { corpusId, corpusPaths, readCorpusArticle } from "./corpus.ts";
@@ -25,6 +26,13 @@ try {
     const { first, second } = await relatedTiers(store, corpusId(p));
     if (first.length + (second?.stories.length ?? 0) >= 3) three++;
   }
+  const threads = await listThreads(store);
+  console.log(
+    `threads: ${threads.length}, ${threads.reduce((n, t) => n + t.size, 0)} articles, largest ${threads
+      .slice(0, 5)
+      .map((t) => t.size)
+      .join(", ")}`,
+  );
   console.log(`both tiers show >= 3 on ${three}/${paths.length} = ${(three / paths.length).toFixed(3)}`);
 } finally {
   await store.close();
