@@ -4,7 +4,7 @@
  * and its rendered `document.body.innerText` taken — what a reader gets by select-all and copy,
  * page furniture and all — with the structure the page's HTML says the article has.
  *
- *   node --import tsx bench/copied-text/make-corpus.ts [--out DIR]   (default .cache/copied-text, gitignored)
+ *   node --import tsx bench/copied-text/make-corpus.ts [--out DIR] [--part tune]   (default .cache/copied-text, gitignored)
  *
  * The copies are derived from research-only pages: they stay in the cache, never in the repository.
  * Page scripts are off (the saved HTML is what renders; most scripts would fail without network anyway).
@@ -233,6 +233,8 @@ async function benchmarkPage(page: Page, id: string, articleBody: string): Promi
 
 async function main(): Promise<void> {
   const out = argValue("--out") ?? join(here, "../../.cache/copied-text");
+  // --part tune: only the tune pages (what the tests need; the sealed part is never built for them).
+  const onlyPart = argValue("--part");
   mkdirSync(out, { recursive: true });
   const browser = await launch();
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
@@ -245,6 +247,7 @@ async function main(): Promise<void> {
     .map((e) => e.name)
     .sort();
   for (const name of readability) {
+    if (onlyPart && partOf(`readability/${name}`) !== onlyPart) continue;
     try {
       pages.push(await readabilityPage(page, name));
     } catch (error) {
@@ -260,6 +263,7 @@ async function main(): Promise<void> {
     .map((f) => f.replace(/\.html$/, ""))
     .sort();
   for (const id of ids) {
+    if (onlyPart && partOf(`benchmark/${id}`) !== onlyPart) continue;
     try {
       pages.push(await benchmarkPage(page, id, truth[id].articleBody));
     } catch (error) {

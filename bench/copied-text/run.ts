@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseCopiedText } from "../../src/ingest/text/parse-copied-text.ts";
 import type { Part } from "./split.ts";
 import { type CorpusPage, normText, type PageTruth, tokenF1 } from "./truth.ts";
@@ -63,14 +63,19 @@ export function importerPrediction(copy: string): Prediction {
   for (const b of page.blocks) if (b.type === "paragraph" || b.type === "quote") paragraphs.push(b.text);
   // A standfirst becomes the summary and leaves the body: it is still a paragraph of the copy.
   if (page.summary && !paragraphs.includes(page.summary)) paragraphs.unshift(page.summary);
+  // The truth lists each caption of a page once (make-corpus.ts), so a caption repeated by the page
+  // (a lightbox copy, a credit under several pictures) is scored once on this side too.
+  const once = (items: string[]) => items.filter((t, i) => items.findIndex((u) => normText(u) === normText(t)) === i);
   return {
     headline: page.headline,
     crossheads: page.blocks.flatMap((b) => (b.type === "crosshead" ? [b.text] : [])),
     paragraphs,
-    imageCaptions: page.blocks.flatMap((b) =>
-      b.type === "image" && (b.caption || b.credit) ? [[b.caption, b.credit].filter(Boolean).join(" ")] : [],
+    imageCaptions: once(
+      page.blocks.flatMap((b) =>
+        b.type === "image" && (b.caption || b.credit) ? [[b.caption, b.credit].filter(Boolean).join(" ")] : [],
+      ),
     ),
-    mediaCaptions: page.blocks.flatMap((b) => (b.type === "media" && b.caption ? [b.caption] : [])),
+    mediaCaptions: once(page.blocks.flatMap((b) => (b.type === "media" && b.caption ? [b.caption] : []))),
     listItems: page.blocks.flatMap((b) => (b.type === "list" ? b.items : [])),
     byline: page.byline.map((b) => b.name),
     date: page.published?.slice(0, 10),
@@ -183,6 +188,20 @@ function summarise(pages: PageCounts[], element: Element) {
   return { ...prf(total), n: total.tp + total.fn, lo: fs[25], hi: fs[974] };
 }
 
+/** Importer F1 per element over some pages (the tests hold the tune part to floors with it). */
+export function importerF1(pages: CorpusPage[]): Record<Element, number> {
+  const counts = pages.map((page) => {
+    let predicted: Prediction;
+    try {
+      predicted = importerPrediction(page.copy);
+    } catch {
+      predicted = baselinePrediction("");
+    }
+    return scorePage(page.truth, predicted);
+  });
+  return Object.fromEntries(ELEMENTS.map((e) => [e, prf(sum(counts, e)).f])) as Record<Element, number>;
+}
+
 const fmt = (x: number) => x.toFixed(3);
 
 function table(part: Part, pages: CorpusPage[], failures: number, ours: PageCounts[], baseline: PageCounts[]): string {
@@ -242,4 +261,5 @@ function main(): void {
   }
 }
 
-main();
+// Run as a script; imported (inspect.ts), it only lends importerPrediction.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

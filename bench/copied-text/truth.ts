@@ -24,13 +24,17 @@ export interface CorpusPage {
   dropped: number;
 }
 
-/** Lower case, letters and digits only, single spaces: quotes, dashes and spacing never decide a match. */
+/** Lower case, letters and digits only, single spaces: quotes, dashes, spacing and glue never decide a match. */
 export function normText(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return (
+    s
+      .normalize("NFKC")
+      // Words glued by the copy ("CreditKevin Frayer", "Photo: AP" after a label span) are two words.
+      .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+  );
 }
 
 function tokens(s: string): string[] {

@@ -14,6 +14,7 @@
  * for "Liberal Democrats"); null is right only against null. Entities: a system entity is right when
  * its name is the gold entity's name or one of its aliases, same type, one to one (entity tags).
  * Every --sealed run appends a line to bench/enrich/sealed-scorings.log, so the count is on record.
+ * The sealed part leaves out tech/341 (a near-duplicate of dev tech/045; see LEAKED).
  */
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -207,8 +208,13 @@ function bootstrap(rows: readonly Counts[]): Record<string, [number, number]> {
   return out;
 }
 
+/**
+ * Sealed articles left out of sealed scoring: tech/341 is a near-duplicate of the dev article
+ * tech/045 (same story, reworded), so it leaks what was tuned on into the sealed figures.
+ */
+const LEAKED = new Set(["tech/341.txt"]);
 const gold = JSON.parse(readFileSync(join(root, values.gold), "utf8")) as { articles: GoldEntry[] };
-const entries = gold.articles.filter((a) => a.part === part);
+const entries = gold.articles.filter((a) => a.part === part && !(part === "sealed" && LEAKED.has(a.path)));
 const rows = entries.map(scoreArticle);
 const point = figures(rows);
 const intervals = bootstrap(rows);

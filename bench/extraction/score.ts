@@ -65,3 +65,38 @@ export function summarize(scores: PageScore[]): Summary {
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { f1, precision, recall, accuracy, pages: n };
 }
+
+/** A small deterministic PRNG, so bootstrap intervals repeat from run to run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 95% percentile bootstrap interval of F1 over pages (2,000 resamples, fixed seed). With `baseline`
+ * (scores of another extractor on the same pages, same order) it is the interval of the difference,
+ * resampling pages jointly so both extractors see the same draw.
+ */
+export function bootstrapF1(scores: PageScore[], baseline?: PageScore[], resamples = 2000): [number, number] {
+  const random = mulberry32(12);
+  const n = scores.length;
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const a: PageScore[] = [];
+    const b: PageScore[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = Math.floor(random() * n);
+      a.push(scores[k]);
+      if (baseline) b.push(baseline[k]);
+    }
+    values.push(summarize(a).f1 - (baseline ? summarize(b).f1 : 0));
+  }
+  values.sort((x, y) => x - y);
+  return [values[Math.floor(resamples * 0.025)], values[Math.ceil(resamples * 0.975) - 1]];
+}

@@ -48,5 +48,6 @@ export function editorBlocks(editor: Editor): Block[] {
 }
 
 export function setEditorBlocks(editor: Editor, blocks: Block[]): void {
-  editor.commands.setContent(blocksToDoc(blocks));
+  // No update event: filling the editor is not an edit (it must not mark the story unsaved).
+  editor.commands.setContent(blocksToDoc(blocks), { emitUpdate: false });
 }

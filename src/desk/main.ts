@@ -4,6 +4,8 @@ import { type Change, diffDocuments } from "../editorial/diff.ts";
 import type { Article } from "../model/article.ts";
 import { createBodyEditor, editorBlocks, setEditorBlocks } from "./editor.ts";
 import { mergeStory } from "./merge.ts";
+import { startPlacedImages } from "./placed-images.ts";
+import { startRelatedPanel } from "./related.ts";
 
 /**
  * The desk's browser code: the story editor page. Every write goes to the editorial API
@@ -16,6 +18,8 @@ interface PageData {
   article: Article | null;
   role: "writer" | "editor" | "admin";
   csrf: string;
+  /** Idle time before a draft is autosaved; 0: never. */
+  autosaveMs: number;
 }
 
 type Editable = Pick<Article, "headline" | "summary" | "section" | "byline" | "slug" | "blocks">;
@@ -80,21 +84,42 @@ function startEditor(data: PageData): void {
   let revision = data.revision;
   let base: Article | null = data.article;
   let dirty = false;
+  /** Counts edits, so a save that ran while the person kept typing leaves the story dirty. */
+  let edits = 0;
+  /** Set while the conflict panel waits for Merge or Reload: no autosave into a known conflict. */
+  let conflicted = false;
   let saving: Promise<boolean> | null = null;
   let autosave: ReturnType<typeof setTimeout> | undefined;
+  const unsaved = $("unsaved-changes");
 
   const say = (text: string) => {
     status.textContent = text;
   };
-  const markDirty = () => {
-    dirty = true;
-    clearTimeout(autosave);
-    // Autosave only drafts: a change to a live story is published only when someone presses Save.
-    if (id && base && (base.status === "draft" || base.status === "unpublished"))
-      autosave = setTimeout(() => void save("Autosaved"), 20_000);
+  const setDirty = (value: boolean) => {
+    dirty = value;
+    if (unsaved) unsaved.hidden = !value;
   };
+  /** Autosave only drafts (a change to a live story goes out only when someone presses Save), and a
+   * new story only once it has the headline and section the API needs to create it. */
+  const autosaves = () =>
+    data.autosaveMs > 0 &&
+    !conflicted &&
+    (id
+      ? !!base && (base.status === "draft" || base.status === "unpublished")
+      : !!fields.headline.value.trim() && !!fields.section.value.trim());
+  const scheduleAutosave = () => {
+    clearTimeout(autosave);
+    if (autosaves()) autosave = setTimeout(() => void save("Autosaved"), data.autosaveMs);
+  };
+  const markDirty = () => {
+    edits++;
+    setDirty(true);
+    scheduleAutosave();
+  };
+  const related = startRelatedPanel(() => id, data.csrf);
   const editor: Editor = createBodyEditor($("body-editor")!, base?.blocks ?? [], markDirty);
   for (const f of Object.values(fields)) f.addEventListener("input", markDirty);
+  startPlacedImages(editor, data.csrf);
 
   const fill = (story: Editable) => {
     fields.headline.value = story.headline;
@@ -145,10 +170,11 @@ function startEditor(data: PageData): void {
     say(`Not saved: ${message}${issues ? ` (${issues})` : ""}`);
   };
 
-  const accepted = (result: { article: Article; revision: number }, message: string) => {
+  const accepted = (result: { article: Article; revision: number }, message: string, editsSaved = edits) => {
     base = result.article;
     revision = result.revision;
-    dirty = false;
+    setDirty(edits !== editsSaved);
+    if (dirty) scheduleAutosave();
     fields.slug.value = result.article.slug;
     $("story-status")!.textContent = result.article.status;
     say(`${message}: revision ${revision}`);
@@ -167,6 +193,7 @@ function startEditor(data: PageData): void {
     theirs.replaceChildren(changeList(diffDocuments(editable(base), editable(latest.article))));
     ours.replaceChildren(changeList(diffDocuments(editable(base), mine)));
     panel.hidden = false;
+    conflicted = true;
     say(`Not saved: someone else saved this story meanwhile (now revision ${latest.revision}). Merge or reload below.`);
     const loaded = base;
     $("merge-button")!.onclick = () => {
@@ -174,7 +201,8 @@ function startEditor(data: PageData): void {
       base = latest.article;
       revision = latest.revision;
       fill(merged);
-      dirty = true;
+      conflicted = false;
+      markDirty();
       panel.hidden = true;
       say("Merged with the other changes: review, then Save");
       fields.headline.focus();
@@ -183,7 +211,8 @@ function startEditor(data: PageData): void {
       base = latest.article;
       revision = latest.revision;
       fill(editable(latest.article));
-      dirty = false;
+      conflicted = false;
+      setDirty(false);
       panel.hidden = true;
       say(`Reloaded revision ${revision}`);
       fields.headline.focus();
@@ -193,6 +222,7 @@ function startEditor(data: PageData): void {
 
   const doSave = async (message: string): Promise<boolean> => {
     const story = collect();
+    const editsSaved = edits;
     say("Saving…");
     let response: Response;
     if (!id) {
@@ -203,9 +233,10 @@ function startEditor(data: PageData): void {
         const result = (await response.json()) as { article: Article; revision: number };
         id = result.article.id;
         history.replaceState(null, "", `/desk/stories/${id}`);
-        accepted(result, message);
+        accepted(result, message, editsSaved);
         document.body.dataset.storyId = id;
         for (const el of document.querySelectorAll<HTMLElement>("[data-needs-story]")) el.hidden = false;
+        void related.load();
         for (const a of document.querySelectorAll<HTMLAnchorElement>("a[data-story-link]"))
           a.href = `/desk/stories/${id}/${a.dataset.storyLink}`;
         return true;
@@ -213,7 +244,7 @@ function startEditor(data: PageData): void {
     } else {
       response = await api("PUT", `/api/articles/${id}`, { ...base, ...story });
       if (response.ok) {
-        accepted(await response.json(), message);
+        accepted(await response.json(), message, editsSaved);
         return true;
       }
       if (response.status === 412) {
@@ -330,9 +361,13 @@ function startEditor(data: PageData): void {
     transition(`/api/articles/${id}/corrections`, "POST", { text: value("correction-text") }, "Correction added"),
   );
 
+  // The browser's own "leave the page?" question while there are unsaved changes.
   window.addEventListener("beforeunload", (e) => {
-    if (dirty) e.preventDefault();
+    if (!dirty) return;
+    e.preventDefault();
+    e.returnValue = "";
   });
+  void related.load();
   document.body.dataset.editorReady = "true";
 }
 

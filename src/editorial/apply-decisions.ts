@@ -32,6 +32,10 @@ export function applyEnrichmentDecisions(article: Article, decisions: EditorialD
     }
     const field = ENTITY_FIELDS[d.subject as EntityKind];
     if (!field) continue;
+    if (d.kind === "merge") {
+      next = mergeEntities(next, field, d.value, d.from ?? "");
+      continue;
+    }
     const without = next[field].filter((e) => !sameName(e, d.value));
     next = {
       ...next,
@@ -42,4 +46,36 @@ export function applyEnrichmentDecisions(article: Article, decisions: EditorialD
     };
   }
   return next;
+}
+
+/**
+ * `from` folded into `into`: one entity named `into` with both entities' forms as aliases, and the
+ * quotes given to `from` given to `into`. Nothing changes when `from` is not tagged (yet).
+ */
+function mergeEntities(
+  article: Article,
+  field: (typeof ENTITY_FIELDS)[EntityKind],
+  into: string,
+  from: string,
+): Article {
+  const merged = article[field].find((e) => sameName(e, from));
+  if (!merged || sameName(merged, into)) return article;
+  const kept = article[field].find((e) => sameName(e, into));
+  const forms = [...(kept ? [kept.name, ...kept.aliases] : []), merged.name, ...merged.aliases];
+  const aliases = [...new Set(forms.filter((n) => n.toLocaleLowerCase() !== into.toLocaleLowerCase()))];
+  const entity: Entity = { ...(kept ?? merged), name: into, aliases };
+  const entities: Entity[] = [];
+  for (const e of article[field]) {
+    if (e === merged) {
+      if (!kept) entities.push(entity);
+    } else entities.push(e === kept ? entity : e);
+  }
+  const isMerged = (speaker: string | null | undefined) =>
+    !!speaker && speaker.toLocaleLowerCase() === merged.name.toLocaleLowerCase();
+  return {
+    ...article,
+    [field]: entities,
+    quotes: article.quotes.map((q) => (isMerged(q.speaker) ? { ...q, speaker: into } : q)),
+    blocks: article.blocks.map((b) => (b.type === "quote" && isMerged(b.speaker) ? { ...b, speaker: into } : b)),
+  };
 }

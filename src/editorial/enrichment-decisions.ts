@@ -8,7 +8,8 @@ import { actionWords, minimumRole, requireRole } from "./transitions.ts";
 import { applyTransition, type WriteResult } from "./workflow.ts";
 
 /**
- * A journalist's fixes to enrichment (a quote's speaker, a tag removed or added) are stored as
+ * A journalist's fixes to enrichment (a quote's speaker, a tag removed or added, two entities
+ * merged) are stored as
  * decisions in their own table and applied after every automatic enrichment, so they win over it
  * and survive re-enrichment (an edit, or the enrichment job run again). Writing them is the
  * `enrichment-decisions` transition, so the table's roles apply (writers: drafts only).
@@ -27,8 +28,8 @@ function fieldIssue(path: string, message: string): ValidationError {
 export function parseDecision(input: unknown, actor: Actor, now: Date, path = ""): EditorialDecision {
   const d = (input ?? {}) as Record<string, unknown>;
   const at = (field: string) => (path ? `${path}.${field}` : field);
-  if (d.kind !== "speaker" && d.kind !== "remove-tag" && d.kind !== "add-tag")
-    throw fieldIssue(at("kind"), "must be speaker, remove-tag or add-tag");
+  if (d.kind !== "speaker" && d.kind !== "remove-tag" && d.kind !== "add-tag" && d.kind !== "merge")
+    throw fieldIssue(at("kind"), "must be speaker, remove-tag, add-tag or merge");
   if (typeof d.subject !== "string" || !d.subject.trim() || d.subject.length > 4000)
     throw fieldIssue(at("subject"), "must be the quote's text (speaker) or person|organisation|place (tags)");
   if (d.kind !== "speaker" && !(d.subject in ENTITY_FIELDS))
@@ -36,9 +37,19 @@ export function parseDecision(input: unknown, actor: Actor, now: Date, path = ""
   if (typeof d.value !== "string" || d.value.length > 200)
     throw fieldIssue(at("value"), "must be a name of at most 200 characters");
   // Names are plain text: the same sanitizer as every other article field.
-  const value = ((sanitizeArticleInput({ text: d.value }).value as { text: string }).text ?? "").trim();
+  const plain = (text: string) => ((sanitizeArticleInput({ text }).value as { text: string }).text ?? "").trim();
+  const value = plain(d.value);
   if (d.kind !== "speaker" && !value) throw fieldIssue(at("value"), "must not be empty");
-  return { kind: d.kind, subject: d.subject, value, decidedBy: actor.name, decidedAt: now.toISOString() };
+  const decided = { subject: d.subject, value, decidedBy: actor.name, decidedAt: now.toISOString() };
+  if (d.kind !== "merge") return { kind: d.kind, ...decided };
+  // A merge names two entities of one kind: `from` is folded into `value`.
+  if (typeof d.from !== "string" || d.from.length > 200)
+    throw fieldIssue(at("from"), "must be the name of the entity merged into value (at most 200 characters)");
+  const from = plain(d.from);
+  if (!from) throw fieldIssue(at("from"), "must not be empty");
+  if (from.toLocaleLowerCase() === value.toLocaleLowerCase())
+    throw fieldIssue(at("from"), "must name another entity than value");
+  return { kind: "merge", ...decided, from };
 }
 
 /** Records one decision and stores the article re-enriched with all its decisions (a new revision). */

@@ -1,3 +1,4 @@
+import { blockText } from "../blocks/text.ts";
 import { afterArticlesStored } from "../enrich/after-store.ts";
 import { enrichArticle } from "../enrich/enrich.ts";
 import { type Article, makeArticleId, parseArticle, slugify, ValidationError } from "../model/article.ts";
@@ -114,6 +115,24 @@ export function requirePublishable(article: Pick<Article, "blocks">): void {
   if (issues.length > 0) throw new ValidationError(`article: ${issues[0].path}: ${issues[0].message}`, issues);
 }
 
+/** Blocks that only point elsewhere or divide the text: a story of only these has no body. */
+const NOT_BODY = new Set(["crosshead", "related-stories", "external-links"]);
+
+/**
+ * A story goes live only with a body: at least one paragraph, list, quote, image, media or embed
+ * with something in it (a headline alone would become the home page's lead). 409 otherwise.
+ */
+export function requireBody(article: Pick<Article, "id" | "blocks">): void {
+  const hasBody = article.blocks.some(
+    (b) => !NOT_BODY.has(b.type) && (b.type === "image" || b.type === "media" || blockText(b).trim().length > 0),
+  );
+  if (!hasBody) {
+    throw new StateError(
+      `article ${article.id} has no body: add at least one paragraph (or an image) before publishing or scheduling it`,
+    );
+  }
+}
+
 /** Removes any pending schedule; returns the embargo still in force at `now`, if any. */
 async function clearSchedule(schedule: ScheduleRepository, id: string, now: Date): Promise<string | null> {
   const row = await schedule.get(id);
@@ -138,14 +157,36 @@ async function statusBeforeDelete(tx: Repositories, id: string): Promise<Status 
 
 const unchanged: Effect = async ({ current }) => ({ doc: current });
 
+/** What readers read: a change here to a published story is an update they are told about. */
+function readerTextChanged(before: Article, after: Article): boolean {
+  return (
+    before.headline !== after.headline ||
+    before.summary !== after.summary ||
+    JSON.stringify(before.blocks) !== JSON.stringify(after.blocks)
+  );
+}
+
+/**
+ * "Updated" is the newsroom's word to readers: a published story's body, headline or summary
+ * changed. Tags, related stories and other metadata leave it as it was.
+ */
+function withUpdated(current: Article, next: Article, now: Date): Article {
+  if (current.status !== "published") return next;
+  return { ...next, updated: readerTextChanged(current, next) ? now.toISOString() : current.updated };
+}
+
 /** What each action does to the document and the schedule, beyond the status the table sets. */
 const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
   async update({ tx, current, request, params, prepared }) {
     await checkSlugFree(tx, current, params.body ?? {});
-    return { doc: prepared ?? cleanArticle(updatedInput(current, request, params)) };
+    const doc = prepared ?? cleanArticle(updatedInput(current, request, params));
+    // A live story keeps a body: emptying it is refused as publishing an empty one would be.
+    if (current.status === "published" || current.status === "scheduled") requireBody(doc);
+    return { doc: withUpdated(current, doc, request.now) };
   },
   async publish({ tx, current, request }) {
     requirePublishable(current);
+    requireBody(current);
     const embargo = await clearSchedule(tx.schedule, request.id, request.now);
     if (!embargo) return { doc: { ...current, firstPublished: current.firstPublished ?? request.now.toISOString() } };
     const publishAt = request.now.toISOString();
@@ -161,6 +202,7 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
     return { doc: current };
   },
   async schedule({ tx, current, request, params }) {
+    requireBody(current);
     const embargo = await clearSchedule(tx.schedule, request.id, request.now);
     const publishAt = params.at!.toISOString();
     await tx.schedule.set(request.id, { publishAt, embargoUntil: embargo, requestedBy: request.actor.name });
@@ -189,15 +231,14 @@ const EFFECTS: Record<Exclude<Action, "create">, Effect> = {
   async "restore-revision"({ tx, current, request, params }) {
     const old = await tx.articles.revision(request.id, params.revision!);
     if (!old) throw new NotFoundError(`article ${request.id} has no revision ${params.revision}`);
-    return {
-      doc: parseArticle({
-        ...old,
-        slug: current.slug,
-        status: current.status,
-        firstPublished: current.firstPublished,
-        corrections: current.corrections,
-      }),
-    };
+    const doc = parseArticle({
+      ...old,
+      slug: current.slug,
+      status: current.status,
+      firstPublished: current.firstPublished,
+      corrections: current.corrections,
+    });
+    return { doc: withUpdated(current, doc, request.now) };
   },
   async correction({ current, request, params }) {
     const at = request.now.toISOString();
@@ -280,6 +321,7 @@ function auditDetail(action: Action, request: TransitionRequest): string | undef
   if (action === "schedule") return `publish at ${params.at!.toISOString()}`;
   if (action === "embargo") return `not before ${params.at!.toISOString()}`;
   if (action === "restore-revision") return `from revision ${params.revision}`;
+  if (action === "correction") return params.text?.slice(0, 500);
   return undefined;
 }
 
@@ -356,7 +398,10 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
   allowedTransition(actor, "create", "new", input.status);
   if (input.status === "published") input.firstPublished ??= now.toISOString();
   const article = await cleanArticleAsync(input);
-  if (article.status === "published") requirePublishable(article);
+  if (article.status === "published") {
+    requirePublishable(article);
+    requireBody(article);
+  }
   const result = await store.transaction(async (tx) => {
     if (await tx.articles.exists(article.id)) throw new StateError(`article ${article.id} already exists`);
     // An id equal to another article's slug would make `/api/articles/<slug>` and the CLI ambiguous.
@@ -365,7 +410,11 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
     const [saved] = await tx.articles.saveValidated([
       { article, options: { author: actor.name, message: "create", expectedRevision: 0 } },
     ]);
-    await recordAudit(tx.audit, actor, "create", article.id, { revision: saved.revision, at: now });
+    await recordAudit(tx.audit, actor, "create", article.id, {
+      revision: saved.revision,
+      at: now,
+      detail: article.status === "published" ? "published" : undefined,
+    });
     return { article: { ...article, slug: saved.slug }, revision: saved.revision, changed: saved.changed };
   });
   await afterArticlesStored(store, [article.id]);
@@ -385,6 +434,34 @@ export function correctionText(body: unknown): string {
   const text = (body as { text?: unknown } | null)?.text;
   if (typeof text !== "string") throw fieldIssue("text", "must be a string");
   return (sanitizeArticleInput({ text }).value as { text: string }).text;
+}
+
+/** The audit actions that make an article's publishing history. */
+export const HISTORY_ACTIONS = [
+  "create",
+  "publish",
+  "unpublish",
+  "schedule",
+  "embargo",
+  "correction",
+  "delete",
+  "restore",
+  "restore-revision",
+] as const;
+
+export interface HistoryEvent {
+  at: string;
+  /** `publish`, `unpublish`, `correction`, … as in the audit log. */
+  action: string;
+  actor: string;
+  revision: number | null;
+  detail: string | null;
+}
+
+/** One article's publishing history from the audit log, oldest first. */
+export async function articleHistory(store: Store, id: string): Promise<HistoryEvent[]> {
+  const rows = await store.audit.history(id, HISTORY_ACTIONS);
+  return rows.map((r) => ({ at: r.at, action: r.action, actor: r.actor, revision: r.revision, detail: r.detail }));
 }
 
 /** Records a write that is not an article revision (token management) in the audit log. */

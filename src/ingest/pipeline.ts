@@ -6,6 +6,8 @@ import { enqueueArticleJobs, enrichesInBackground } from "../jobs/enqueue.ts";
 import { type Article, parseArticle, ValidationError } from "../model/article.ts";
 import { findByContentHash } from "../store/articles.ts";
 import type { Store } from "../store/store.ts";
+import { StoreFullError } from "../store/store.ts";
+import { isStoreFull } from "../store/unavailable.ts";
 import { decodeText } from "./encoding.ts";
 import { detectImporter } from "./formats.ts";
 import { ImportError, type Source } from "./importer.ts";
@@ -17,6 +19,10 @@ export interface PipelineOptions {
   defaultSection?: string;
   /** --base-url: resolves relative links in HTML. */
   baseUrl?: string;
+  /** --own: the pages are the newsroom's own; their source is kept but not credited, canonical stays here. */
+  own?: boolean;
+  /** The newsroom's own domains (--own-domains or NEWSDESK_OWN_DOMAINS): a page from one is treated as --own. */
+  ownDomains?: string[];
   /** Articles per transaction. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -24,6 +30,14 @@ export interface PipelineOptions {
   enrich?: boolean;
   /** False: skip the follow-up work after each batch (related stories, or queueing jobs). Default true. */
   followUp?: boolean;
+  /** --date: first published for stories whose source gives no date (ISO 8601); else the import time. */
+  date?: string;
+  /** The import time undated stories take (default: now). */
+  now?: Date;
+  /** The site config's section mapping: an imported section name to the newsroom's own. */
+  mapSection?: (name: string) => string;
+  /** `--images copy`: replaces each article's remote images by copies (src/media/copy-images.ts). */
+  copyImages?: (article: Article) => Promise<{ article: Article; notes: string[] }>;
 }
 
 export interface FileReport {
@@ -37,7 +51,7 @@ export interface ImportResult {
   /** Ids of the stored articles, in import order. */
   ids: string[];
   /** Byte-identical to a file imported earlier in this run or already in the store. */
-  duplicates: { file: string; of: string }[];
+  duplicates: { file: string; of: string; article?: string; earlierRun?: boolean }[];
   failed: FileReport[];
   /** Things the user should know that did not stop the import (e.g. a windows-1252 fallback). */
   notes: FileReport[];
@@ -61,6 +75,36 @@ function reasonOf(error: unknown): string {
 // A JSON Lines backup holds articles exactly as stored, enrichment included: restore them untouched.
 const RESTORE_FORMATS = new Set(["jsonl"]);
 
+/** `example.org` in the list covers www.example.org and news.example.org. */
+export function isOwn(url: string, options: Pick<PipelineOptions, "own" | "ownDomains">): boolean {
+  if (options.own) return true;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return (options.ownDomains ?? []).some((d) => {
+    const domain = d
+      .trim()
+      .toLowerCase()
+      .replace(/^\.+|\.+$/g, "");
+    return domain !== "" && (host === domain || host.endsWith(`.${domain}`));
+  });
+}
+
+function markOwn<T extends { source?: { own?: boolean } }>(input: T): T {
+  return { ...input, source: { ...input.source, own: true } };
+}
+
+/** The configured own domains: NEWSDESK_OWN_DOMAINS, comma-separated. */
+export function ownDomainsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.NEWSDESK_OWN_DOMAINS ?? "")
+    .split(",")
+    .map((d) => d.trim())
+    .filter(Boolean);
+}
+
 /** Decode, detect, parse, enrich and validate bytes already read. Throws ImportError or ValidationError. */
 export async function prepareBytes(
   input: InputFile,
@@ -82,19 +126,39 @@ export async function prepareBytes(
   const inputs = await importer.parse(source);
   if (inputs.length === 0) throw new ImportError(`no articles found in this ${importer.format} file`);
   const restore = RESTORE_FORMATS.has(importer.format);
+  const undated: string[] = [];
   const articles = inputs.map((raw, i) => {
     const where = inputs.length > 1 ? `article ${i + 1}` : "article";
     // A restore file is stored as written, so its markup and URLs are sanitized here like the API's.
     const safe = restore ? (sanitizeOrReject(raw, { text: false }) as typeof raw) : rejectNulStripInvalid(raw, where);
     const withOrigin =
       safe.origin || restore ? safe : { ...safe, origin: { format: importer.format, path: file, contentHash: hash } };
-    const parsed = parseArticle(withOrigin, where);
+    const owned = withOrigin.source && isOwn(withOrigin.source.url, options) ? markOwn(withOrigin) : withOrigin;
+    const read = parseArticle(owned, where);
+    const mapped = restore || !options.mapSection ? read : { ...read, section: options.mapSection(read.section) };
+    const parsed = restore ? read : datedOnImport(mapped, options, undated);
     // Validated again after enrichment so a bad result fails this file here, not the whole batch later.
     return restore || options.enrich === false ? parsed : parseArticle(enrichArticle(parsed), where);
   });
+  if (undated.length > 0) {
+    const when = options.date ? `the given date ${options.date}` : `the import time ${undated[0]}`;
+    const which = inputs.length > 1 ? `${undated.length} of ${inputs.length} stories have` : "the story has";
+    source.notes?.push(`${which} no date in the source; first published set to ${when}`);
+  }
   const notes = [...(encoding === "utf-8" ? [] : [`not valid UTF-8; read as ${encoding}`]), ...(source.notes ?? [])];
   const note = notes.length ? notes.join("; ") : undefined;
   return { file, hash, format: importer.format, articles, note };
+}
+
+/**
+ * A published story must have a date to be in the feeds, the archives and date-bound threads: one
+ * whose source gives none takes --date, else the import time, marked as such (`dateSource`).
+ */
+function datedOnImport(article: Article, options: PipelineOptions, undated: string[]): Article {
+  if (article.firstPublished || article.status !== "published") return article;
+  const at = options.date ?? (options.now ?? new Date()).toISOString();
+  undated.push(at);
+  return { ...article, firstPublished: at, dateSource: options.date ? "given" : "import" };
 }
 
 /** Read and prepare one input; nothing is stored. */
@@ -165,6 +229,12 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
           await storePrepared(store, [f]);
           stored.push(...f.articles.map((a) => a.id));
         } catch (error) {
+          // A full disk fails every later file too: stop, saying what is stored and what is not.
+          if (isStoreFull(error)) {
+            throw new StoreFullError(
+              `the disk holding ${store.location} is full: the import stopped at ${f.file}; ${result.imported + stored.length} articles of earlier files are stored whole, nothing of ${f.file} or later files. Free space and run the import again (files already imported are skipped)`,
+            );
+          }
           result.failed.push({ file: f.file, reason: reasonOf(error) });
           seen.delete(f.hash);
         }
@@ -190,11 +260,21 @@ export async function importInputs(store: Store, args: string[], options: Pipeli
     try {
       const bytes = await readInput(input);
       const hash = contentHash(bytes);
-      const earlier = seen.get(hash) ?? (await findByContentHash(store, hash).then((f) => f && (f.path ?? f.id)));
-      if (earlier) {
-        result.duplicates.push({ file, of: earlier });
+      const inRun = seen.get(hash);
+      const stored = inRun ? null : await findByContentHash(store, hash);
+      if (inRun) {
+        result.duplicates.push({ file, of: inRun });
+      } else if (stored) {
+        result.duplicates.push({ file, of: stored.path ?? "(no file name)", article: stored.id, earlierRun: true });
       } else {
         const prepared = await prepareBytes(input, bytes, options);
+        if (options.copyImages) {
+          for (let k = 0; k < prepared.articles.length; k++) {
+            const copied = await options.copyImages(prepared.articles[k]);
+            prepared.articles[k] = copied.article;
+            for (const reason of copied.notes) result.notes.push({ file, reason });
+          }
+        }
         if (prepared.note) result.notes.push({ file, reason: prepared.note });
         seen.set(hash, file);
         batch.push(prepared);

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Job } from "../store/jobs.ts";
 import type { Store } from "../store/store.ts";
+import { isStoreUnavailable } from "../store/unavailable.ts";
 import { type BatchJobHandler, batchJobHandler, type FinishJob, jobHandler, LeaseLostError } from "./handlers.ts";
 import {
   type BackoffOptions,
@@ -93,7 +94,15 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
       return;
     }
     const message = (error as Error)?.message ?? String(error);
-    const outcome = await failJob(store, job, workerId, message, backoff);
+    let outcome: Awaited<ReturnType<typeof failJob>>;
+    try {
+      outcome = await failJob(store, job, workerId, message, backoff);
+    } catch (failure) {
+      // The store is down: the job keeps its lease, which runs out, and it is claimed again.
+      if (!isStoreUnavailable(failure)) throw failure;
+      log(`job ${job.id} (${job.kind} ${job.articleId}) not recorded: the store is unavailable; it will be retried`);
+      return;
+    }
     if (outcome === "parked") stats.parked++;
     else if (outcome === "retry") stats.retried++;
     else stats.lost++;
@@ -135,8 +144,25 @@ export async function runWorker(store: Store, options: WorkerOptions = {}): Prom
   }
 
   async function loop(): Promise<void> {
+    let unavailableSince: number | null = null;
     while (!stopping) {
-      const jobs = await claimJobs(store, workerId, batchSize, leaseMs, options.kinds);
+      let jobs: Job[];
+      try {
+        jobs = await claimJobs(store, workerId, batchSize, leaseMs, options.kinds);
+      } catch (error) {
+        // PostgreSQL restarting: wait and try again rather than exit; the pool reconnects.
+        if (!isStoreUnavailable(error)) throw error;
+        if (unavailableSince === null) {
+          unavailableSince = Date.now();
+          log(`the store is unavailable (${(error as Error).message}); retrying`);
+        }
+        await sleep(Math.min(5000, pollMs * 2));
+        continue;
+      }
+      if (unavailableSince !== null) {
+        log(`the store is back after ${((Date.now() - unavailableSince) / 1000).toFixed(1)} s`);
+        unavailableSince = null;
+      }
       if (jobs.length > 0) {
         // Claimed by this loop and not yet run (other loops share `active`).
         const pending = new Set(jobs.map((j) => j.id));

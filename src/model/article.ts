@@ -79,6 +79,24 @@ function visibleText(max: number) {
     );
 }
 
+/**
+ * Where an imported story was first published: credited on the page, in feeds and in JSON-LD
+ * (isBasedOn), and the page's canonical link points to `url` unless the story is the newsroom's own.
+ */
+export const articleSource = z.object({
+  /** The publisher's name as the page gives it (og:site_name, else its JSON-LD publisher). */
+  publisher: z.string().trim().min(1).max(200).optional(),
+  /** The original page (its canonical URL). */
+  url: z
+    .string()
+    .max(4096)
+    .regex(/^https?:\/\/[^\s/]+/i, "must be an absolute http(s) URL"),
+  /** When the original was first published. */
+  published: isoTimestamp.optional(),
+  /** The newsroom's own page imported (`import --own` or an own domain): no credit, canonical stays here. */
+  own: z.boolean().default(false),
+});
+
 export const articleStatus = z.enum(["draft", "scheduled", "published", "unpublished", "deleted"]);
 
 export const article = z.object({
@@ -95,8 +113,15 @@ export const article = z.object({
     .default("en"),
   direction: z.enum(["ltr", "rtl"]).default("ltr"),
   firstPublished: isoTimestamp.nullable().default(null),
+  /**
+   * Where firstPublished came from when the source gave no date: `import` (the time of import) or
+   * `given` (import --date). Absent when the source dated the story.
+   */
+  dateSource: z.enum(["import", "given"]).optional(),
   updated: isoTimestamp.nullable().default(null),
   sourceUrl: z.string().max(4096).nullable().default(null),
+  /** Absent for stories written here and for articles stored before sources were kept. */
+  source: articleSource.optional(),
   status: articleStatus.default("published"),
   blocks: z.array(block).default([]),
   tags: z.array(z.string().min(1)).default([]),
@@ -127,6 +152,12 @@ export type PersonEntityRecord = z.infer<typeof personEntity>;
 export type Quote = z.infer<typeof quote>;
 export type Figure = z.infer<typeof figure>;
 export type Correction = z.infer<typeof correction>;
+export type ArticleSource = z.infer<typeof articleSource>;
+
+/** The source credit to show, or null when there is none or the story is the newsroom's own. */
+export function creditedSource(a: Pick<Article, "source">): ArticleSource | null {
+  return a.source && !a.source.own ? a.source : null;
+}
 
 export class ValidationError extends Error {
   constructor(
@@ -200,6 +231,15 @@ export function wordCount(a: Pick<Article, "blocks">): number {
 }
 
 export type { Block };
+
+/**
+ * The address of a byline name (/authors/<tag>), or null when the name has no letters a slug can
+ * keep (Arabic, Chinese…), where slugify would fall back to a shared "article".
+ */
+export function authorTag(name: string): string | null {
+  const tag = slugify(name, 100);
+  return tag === "article" && !/article/i.test(name) ? null : tag;
+}
 
 /** The tag slug of an entity: one person, organisation or place is one tag across articles. */
 export function entityTag(name: string): string {

@@ -46,6 +46,11 @@ export function buildSampleArticles(now = new Date()): Article[] {
   const shift = now.getTime() - 10 * 60_000 - newest;
   const at = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
   const byId = new Map(sampleArticles.map((a) => [a.id, a]));
+  // An update written after the newest story would land in the future once shifted: keep it in
+  // the past (a minute ago at the latest) and after its own publication.
+  const latest = now.getTime() - 60_000;
+  const pastUpdate = (published: string, updated: string) =>
+    new Date(Math.max(Date.parse(published), Math.min(Date.parse(updated), latest))).toISOString();
   return sampleArticles.map((s) => {
     const blocks: Block[] = s.blocks.map((b) => {
       if (b.type !== "related-sample") return b;
@@ -70,7 +75,7 @@ export function buildSampleArticles(now = new Date()): Article[] {
         byline: s.byline,
         language: "en-GB",
         firstPublished: at(s.published),
-        updated: s.updated ? at(s.updated) : null,
+        updated: s.updated ? pastUpdate(at(s.published), at(s.updated)) : null,
         status: "published",
         blocks,
         tags: s.tags ?? [],

@@ -1,8 +1,15 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
-import { type Article, articleText, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
+import { type Article, articleText, authorTag, entityTag, parseArticle, sectionSlug } from "../model/article.ts";
 import { type Db, inTransaction } from "./db.ts";
-import type { ArticleEntitiesTable, ArticleQuotesTable, ArticlesTable, Database, RevisionsTable } from "./schema.ts";
+import type {
+  ArticleAuthorsTable,
+  ArticleEntitiesTable,
+  ArticleQuotesTable,
+  ArticlesTable,
+  Database,
+  RevisionsTable,
+} from "./schema.ts";
 import { type Engine, type Repositories, StoreError } from "./store.ts";
 
 export interface StoredArticle {
@@ -96,7 +103,11 @@ async function freeSlug(db: Db, slug: string, id: string, taken?: Map<string, st
 }
 
 /** The entity and quote rows an article's document implies. */
-function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: ArticleQuotesTable[] } {
+function derivedRows(a: Article): {
+  entities: ArticleEntitiesTable[];
+  quotes: ArticleQuotesTable[];
+  authors: ArticleAuthorsTable[];
+} {
   const entities = new Map<string, ArticleEntitiesTable>();
   for (const [kind, list] of [
     ["person", a.people],
@@ -124,7 +135,11 @@ function derivedRows(a: Article): { entities: ArticleEntitiesTable[]; quotes: Ar
     type: q.type,
     published: a.firstPublished,
   }));
-  return { entities: [...entities.values()], quotes };
+  const authors = a.byline.flatMap((p, ordinal) => {
+    const tag = authorTag(p.name);
+    return tag ? [{ article_id: a.id, ordinal, tag, name: p.name }] : [];
+  });
+  return { entities: [...entities.values()], quotes, authors };
 }
 
 async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<void> {
@@ -132,11 +147,13 @@ async function writeDerivedRows(db: Db, a: Article, replace: boolean): Promise<v
   if (replace) {
     await db.deleteFrom("article_entities").where("article_id", "=", a.id).execute();
     await db.deleteFrom("article_quotes").where("article_id", "=", a.id).execute();
+    await db.deleteFrom("article_authors").where("article_id", "=", a.id).execute();
   }
-  const { entities, quotes } = derivedRows(a);
+  const { entities, quotes, authors } = derivedRows(a);
   // In chunks: one multi-row INSERT of thousands of quotes passes the engines' bound-parameter limits.
   await insertInChunks(entities, (rows) => db.insertInto("article_entities").values(rows).execute());
   await insertInChunks(quotes, (rows) => db.insertInto("article_quotes").values(rows).execute());
+  await insertInChunks(authors, (rows) => db.insertInto("article_authors").values(rows).execute());
 }
 
 /** `incoming` with the stored document's editorial state (see SaveOptions.keepEditorialState). */
@@ -154,6 +171,24 @@ function withEditorialState(incoming: Article, storedDoc: string): Article {
 /** The most text of one article the search index and related stories see (longer than any real story). */
 export const MAX_INDEXED_CHARS = 100_000;
 
+/** The columns of `articles` copied from the document for indexes and search; `check` compares them. */
+export function indexedColumns(stored: Article) {
+  return {
+    slug: stored.slug,
+    section: stored.section,
+    section_slug: sectionSlug(stored.section),
+    headline: stored.headline,
+    summary: stored.summary,
+    status: stored.status,
+    language: stored.language,
+    first_published: stored.firstPublished,
+    updated: stored.updated,
+    // Bounded: the search index, related terms and snippets all work on this column, and a hostile
+    // body of a megabyte would cost each of them (and PostgreSQL's tsvector) far more than any story.
+    body_text: articleText(stored).slice(0, MAX_INDEXED_CHARS),
+  } satisfies Partial<ArticlesTable>;
+}
+
 function articleRow(
   stored: Article,
   doc: string,
@@ -164,20 +199,9 @@ function articleRow(
 ): ArticlesTable {
   return {
     id: stored.id,
-    slug: stored.slug,
-    section: stored.section,
-    section_slug: sectionSlug(stored.section),
-    headline: stored.headline,
-    summary: stored.summary,
-    status: stored.status,
-    language: stored.language,
-    first_published: stored.firstPublished,
-    updated: stored.updated,
+    ...indexedColumns(stored),
     revision,
     content_hash: contentHash ?? stored.origin?.contentHash ?? null,
-    // Bounded: the search index, related terms and snippets all work on this column, and a hostile
-    // body of a megabyte would cost each of them (and PostgreSQL's tsvector) far more than any story.
-    body_text: articleText(stored).slice(0, MAX_INDEXED_CHARS),
     doc,
     created_at: createdAt,
     modified_at: now,
@@ -309,6 +333,10 @@ async function saveBatch(db: Db, items: { article: Article; options: SaveOptions
     await insertInChunks(
       derived.flatMap((d) => d.quotes),
       (rows) => db.insertInto("article_quotes").values(rows).execute(),
+    );
+    await insertInChunks(
+      derived.flatMap((d) => d.authors),
+      (rows) => db.insertInto("article_authors").values(rows).execute(),
     );
     pending = { articles: [], revisions: [], derived: [] };
   };

@@ -23,6 +23,12 @@ export interface AuditRepository {
   record(entry: AuditRecord): Promise<void>;
   /** Newest first; for one target when given. */
   list(options?: { target?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** One article's rows for the given actions, oldest first. */
+  history(articleId: string, actions: readonly string[]): Promise<AuditEntry[]>;
+}
+
+function numbered(r: AuditEntry): AuditEntry {
+  return { ...r, id: Number(r.id), revision: r.revision === null ? null : Number(r.revision) };
 }
 
 export function auditRepository(db: Db, _engine: Engine): AuditRepository {
@@ -50,7 +56,17 @@ export function auditRepository(db: Db, _engine: Engine): AuditRepository {
         .limit(options.limit ?? 100)
         .execute();
       // PostgreSQL returns bigint columns as strings.
-      return rows.map((r) => ({ ...r, id: Number(r.id), revision: r.revision === null ? null : Number(r.revision) }));
+      return rows.map(numbered);
+    },
+    async history(articleId, actions) {
+      const rows = await db
+        .selectFrom("audit_log")
+        .selectAll()
+        .where("target", "=", articleId)
+        .where("action", "in", [...actions])
+        .orderBy("id", "asc")
+        .execute();
+      return rows.map(numbered);
     },
   };
 }

@@ -1,6 +1,21 @@
 import { sql } from "kysely";
 import { type Article, entityTag } from "../model/article.ts";
+import { decodeArticle, indexedColumns } from "./articles.ts";
 import { kyselyOf, nativeOf } from "./db.ts";
+
+const INDEXED = [
+  "slug",
+  "section",
+  "section_slug",
+  "headline",
+  "summary",
+  "status",
+  "language",
+  "first_published",
+  "updated",
+  "body_text",
+] as const;
+
 import type { Store } from "./store.ts";
 
 export interface IntegrityReport {
@@ -26,6 +41,8 @@ export async function checkStore(store: Store, mode: "quick" | "full"): Promise<
       for (const row of sqlite.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[]) {
         problems.push(`${row.table} row ${row.rowid}: refers to a missing ${row.parent} row`);
       }
+      const { schemaProblems } = await import("./sqlite/schema-check.ts");
+      problems.push(...(await schemaProblems(sqlite, "exact")).map((p) => `schema: ${p}`));
       try {
         sqlite.prepare("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')").run();
       } catch (error) {
@@ -75,7 +92,13 @@ async function checkRows(store: Store, problems: string[], checked: IntegrityRep
       .leftJoin("revisions", (join) =>
         join.onRef("revisions.article_id", "=", "articles.id").onRef("revisions.revision", "=", "articles.revision"),
       )
-      .select(["articles.id", "articles.revision", "articles.doc", "revisions.doc as revisionDoc"])
+      .select([
+        "articles.id",
+        "articles.revision",
+        "articles.doc",
+        "revisions.doc as revisionDoc",
+        ...INDEXED.map((c) => `articles.${c}` as const),
+      ])
       .where("articles.id", ">", after)
       .orderBy("articles.id")
       .limit(500)
@@ -93,11 +116,16 @@ async function checkRows(store: Store, problems: string[], checked: IntegrityRep
         problems.push(`${row.id}: revision ${row.revision} does not hold the current document`);
       let doc: Article;
       try {
-        doc = JSON.parse(row.doc);
-      } catch {
-        problems.push(`${row.id}: document is not JSON`);
+        doc = decodeArticle(row.doc, row.id);
+      } catch (error) {
+        problems.push(`${row.id}: ${(error as Error).message}`);
         continue;
       }
+      // The columns pages, listings and search read must say what the document says.
+      const want = indexedColumns(doc);
+      const differ = INDEXED.filter((c) => (row[c] ?? null) !== (want[c] ?? null));
+      if (differ.length > 0)
+        problems.push(`${row.id}: the ${differ.join(", ")} column(s) differ from the stored document`);
       const quotes = quoteRows.get(row.id) ?? 0;
       if (quotes !== (doc.quotes?.length ?? 0))
         problems.push(`${row.id}: ${quotes} quote rows for ${doc.quotes?.length ?? 0} quotes`);

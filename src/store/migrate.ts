@@ -13,6 +13,14 @@ export interface Migration {
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
+/** The names of every migration this version knows, in order. */
+export function knownMigrations(): string[] {
+  return readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}_[\w-]+\.ts$/.test(f))
+    .sort()
+    .map((f) => f.replace(/\.ts$/, ""));
+}
+
 /** Applies, in name order, every migration not yet recorded; each in its own transaction. */
 export async function migrate(store: Store): Promise<string[]> {
   // Concurrent CREATE TABLE IF NOT EXISTS can still collide in PostgreSQL's catalog: take the same lock.

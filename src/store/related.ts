@@ -50,7 +50,9 @@ export interface RelatedRepository {
   /** Stored vectors and what scoring needs beside them. */
   features(
     ids: string[],
-  ): Promise<{ article_id: string; terms: string; section_slug: string; published: string | null }[]>;
+  ): Promise<
+    { article_id: string; terms: string; section_slug: string; published: string | null; shingle_count: number }[]
+  >;
   postings(terms: string[]): Promise<{ term: string; article_id: string; weight: number }[]>;
   /** Records changes in document frequency; insert-only, so concurrent writers never wait here. */
   addDfDeltas(counts: Map<string, number>): Promise<void>;
@@ -82,6 +84,19 @@ export interface RelatedRepository {
   /** Every override, for change detection. */
   allOverrides(): Promise<{ article_id: string; other_id: string; action: string; created_at: string }[]>;
   setOverride(articleId: string, otherId: string, action: "pin" | "exclude"): Promise<void>;
+  /** Pins made in either direction touching these articles, as [article, other] pairs. */
+  pinsTouching(ids: string[]): Promise<{ article_id: string; other_id: string }[]>;
+  /**
+   * Indexed articles of a section that hold `term` among their posted (strongest) terms, strongest
+   * first: the candidates of the second tier ("More from <section> on <entity>").
+   */
+  sectionArticlesWithTerm(
+    term: string,
+    sectionSlug: string,
+    limit: number,
+  ): Promise<{ article_id: string; weight: number }[]>;
+  /** The display name of an entity tag of an article, when enrichment gave it one. */
+  entityName(articleId: string, kind: string, tag: string): Promise<string | undefined>;
   clearOverride(articleId: string, otherId: string): Promise<boolean>;
 }
 
@@ -156,15 +171,20 @@ export function relatedRepository(db: Db, engine: Engine): RelatedRepository {
       return Number(row.n);
     },
     async features(ids) {
-      const out: { article_id: string; terms: string; section_slug: string; published: string | null }[] = [];
+      const out: {
+        article_id: string;
+        terms: string;
+        section_slug: string;
+        published: string | null;
+        shingle_count: number;
+      }[] = [];
       for (const part of chunks(ids))
-        out.push(
-          ...(await db
-            .selectFrom("related_features")
-            .select(["article_id", "terms", "section_slug", "published"])
-            .where("article_id", "in", part)
-            .execute()),
-        );
+        for (const r of await db
+          .selectFrom("related_features")
+          .select(["article_id", "terms", "section_slug", "published", "shingle_count"])
+          .where("article_id", "in", part)
+          .execute())
+          out.push({ ...r, shingle_count: Number(r.shingle_count) });
       return out;
     },
     async postings(terms) {
@@ -333,6 +353,42 @@ export function relatedRepository(db: Db, engine: Engine): RelatedRepository {
         .orderBy("other_id")
         .execute();
       return rows.map((r) => ({ otherId: r.other_id, action: r.action }));
+    },
+    async pinsTouching(ids) {
+      const out: { article_id: string; other_id: string }[] = [];
+      for (const part of chunks(ids))
+        out.push(
+          ...(await db
+            .selectFrom("related_overrides")
+            .select(["article_id", "other_id"])
+            .where("action", "=", "pin")
+            .where((eb) => eb.or([eb("article_id", "in", part), eb("other_id", "in", part)]))
+            .execute()),
+        );
+      return out;
+    },
+    async sectionArticlesWithTerm(term, sectionSlug, limit) {
+      const rows = await db
+        .selectFrom("related_postings as p")
+        .innerJoin("related_features as f", "f.article_id", "p.article_id")
+        .select(["p.article_id", "p.weight"])
+        .where("p.term", "=", term)
+        .where("f.section_slug", "=", sectionSlug)
+        .orderBy("p.weight", "desc")
+        .orderBy("p.article_id")
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ article_id: r.article_id, weight: Number(r.weight) }));
+    },
+    async entityName(articleId, kind, tag) {
+      const row = await db
+        .selectFrom("article_entities")
+        .select("name")
+        .where("article_id", "=", articleId)
+        .where("kind", "=", kind as "person" | "organisation" | "place")
+        .where("tag", "=", tag)
+        .executeTakeFirst();
+      return row?.name;
     },
     async allOverrides() {
       return db

@@ -57,6 +57,22 @@ export interface ArticleQuotesTable {
   published: string | null;
 }
 
+/** One byline name of an article (migration 0070). */
+export interface ArticleAuthorsTable {
+  article_id: string;
+  ordinal: number;
+  tag: string;
+  name: string;
+}
+
+/** An editorial setting of the site, JSON by key: `front:home`, `front:<section>`, `breaking`. */
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: string;
@@ -236,10 +252,12 @@ export interface MediaTable {
 export interface EditorialDecisionsTable {
   id: Generated<number>;
   article_id: string;
-  /** `speaker` (subject: quote text), `remove-tag` / `add-tag` (subject: person|organisation|place). */
+  /** `speaker` (subject: quote text), `remove-tag` / `add-tag` / `merge` (subject: person|organisation|place). */
   kind: string;
   subject: string;
   value: string;
+  /** `merge`: the entity merged into `value` (0085). */
+  merged: string | null;
   decided_by: string;
   decided_at: string;
 }
@@ -249,6 +267,8 @@ export interface Database {
   revisions: RevisionsTable;
   article_entities: ArticleEntitiesTable;
   article_quotes: ArticleQuotesTable;
+  article_authors: ArticleAuthorsTable;
+  site_settings: SiteSettingsTable;
   schema_migrations: SchemaMigrationsTable;
   related_features: RelatedFeaturesTable;
   related_postings: RelatedPostingsTable;

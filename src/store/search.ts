@@ -155,15 +155,21 @@ const STOP = "\u0002";
 
 /** Escapes the engine's snippet for HTML, then turns its sentinel markers into <mark>. */
 export function snippetHtml(raw: string | null): string {
-  return (raw ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\u0001/g, "<mark>")
-    .replace(/\u0002/g, "</mark>")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    (raw ?? "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/\u0001/g, "<mark>")
+      .replace(/\u0002/g, "</mark>")
+      // Blocks are stored one a line: keep the break visible, or a caption runs into the next
+      // paragraph ("council chamber Plans for 640 homes").
+      .replace(/[ \t]*\n\s*/g, " · ")
+      .replace(/\s+/g, " ")
+      .replace(/^ · | · $/g, "")
+      .trim()
+  );
 }
 
 interface Filters {

@@ -49,12 +49,40 @@ export interface SiteReadRepository {
   /** Sections with published articles, most recently active first. */
   sections(): Promise<SectionInfo[]>;
   /** Published articles mentioning one person, organisation or place, newest first (undated last). */
-  tagged(kind: EntityKind, tag: string, limit: number): Promise<{ name: string; articles: ArticleSummary[] } | null>;
+  tagged(
+    kind: EntityKind,
+    tag: string,
+    limit: number,
+    offset?: number,
+  ): Promise<{ name: string; articles: ArticleSummary[]; total: number } | null>;
+  /** Published articles with this name (its tag) in the byline, newest first. */
+  authored(
+    tag: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ name: string; articles: ArticleSummary[]; total: number } | null>;
+  /** Published articles of one section (slug), newest first (undated last), with the section's total. */
+  inSection(slug: string, limit: number, offset: number): Promise<{ articles: ArticleSummary[]; total: number }>;
+  /** Published articles first published in [from, to), oldest first, with the total. */
+  between(
+    from: string,
+    to: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ articles: ArticleSummary[]; total: number }>;
+  /** Published articles by id, in no particular order (curated fronts). */
+  summaries(ids: string[]): Promise<ArticleSummary[]>;
+  /** A site setting (JSON) by key, or null. */
+  setting(key: string): Promise<unknown>;
+  putSetting(key: string, value: unknown, by: string | null, at: string): Promise<void>;
+  deleteSetting(key: string): Promise<boolean>;
+  /** Changes whenever any setting is written or removed: newest updated_at and count. */
+  settingsStamp(): Promise<string>;
   /** What one person was quoted saying, newest first. */
   quotesBy(speakerTag: string, limit: number): Promise<QuoteByPerson[]>;
   /** Current slug, section and status of the given ids (any status). */
   refs(ids: string[]): Promise<Map<string, ArticleRef>>;
-  /** The newest dated published articles, decoded, of one section or all. */
+  /** The newest published articles, decoded, of one section or all (undated last). */
   feedArticles(sectionSlug: string | undefined, limit: number): Promise<{ article: Article; modifiedAt: string }[]>;
   sitemapRows(limit: number): Promise<SitemapRow[]>;
   /** Published at or after `since`, newest first. */
@@ -84,7 +112,16 @@ export function siteReadRepository(db: Db, _engine: Engine): SiteReadRepository 
         }))
         .sort((a, b) => (b.latest ?? "").localeCompare(a.latest ?? "") || a.name.localeCompare(b.name));
     },
-    async tagged(kind, tag, limit) {
+    async tagged(kind, tag, limit, offset = 0) {
+      const total = await db
+        .selectFrom("article_entities as e")
+        .innerJoin("articles as a", "a.id", "e.article_id")
+        .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min("e.name").as("name")])
+        .where("e.kind", "=", kind)
+        .where("e.tag", "=", tag)
+        .where("a.status", "=", "published")
+        .executeTakeFirstOrThrow();
+      if (Number(total.n) === 0) return null;
       const rows = await db
         .selectFrom("article_entities as e")
         .innerJoin("articles as a", "a.id", "e.article_id")
@@ -97,9 +134,104 @@ export function siteReadRepository(db: Db, _engine: Engine): SiteReadRepository 
         .orderBy("a.first_published", "desc")
         .orderBy("a.id")
         .limit(limit)
+        .offset(offset)
         .execute();
-      if (rows.length === 0) return null;
-      return { name: rows[0].name, articles: rows.map(toArticleSummary) };
+      return { name: String(total.name), articles: rows.map(toArticleSummary), total: Number(total.n) };
+    },
+    async authored(tag, limit, offset) {
+      const total = await db
+        .selectFrom("article_authors as w")
+        .innerJoin("articles as a", "a.id", "w.article_id")
+        .select((eb) => [eb.fn.count<number>("a.id").distinct().as("n"), eb.fn.min("w.name").as("name")])
+        .where("w.tag", "=", tag)
+        .where("a.status", "=", "published")
+        .executeTakeFirstOrThrow();
+      if (Number(total.n) === 0) return null;
+      const rows = await db
+        .selectFrom("articles as a")
+        .select(SUMMARY_COLUMNS.map((c) => `a.${c}` as const))
+        .where("a.status", "=", "published")
+        .where("a.id", "in", db.selectFrom("article_authors").select("article_id").where("tag", "=", tag))
+        .orderBy(sql`a.first_published is null`)
+        .orderBy("a.first_published", "desc")
+        .orderBy("a.id")
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { name: String(total.name), articles: rows.map(toArticleSummary), total: Number(total.n) };
+    },
+    async inSection(slug, limit, offset) {
+      const total = await db
+        .selectFrom("articles")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("status", "=", "published")
+        .where("section_slug", "=", slug)
+        .executeTakeFirstOrThrow();
+      const rows = await db
+        .selectFrom("articles")
+        .select(SUMMARY_COLUMNS)
+        .where("status", "=", "published")
+        .where("section_slug", "=", slug)
+        .orderBy(sql`first_published is null`)
+        .orderBy("first_published", "desc")
+        .orderBy("id")
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { articles: rows.map(toArticleSummary), total: Number(total.n) };
+    },
+    async between(from, to, limit, offset) {
+      const base = () =>
+        db
+          .selectFrom("articles")
+          .where("status", "=", "published")
+          .where("first_published", ">=", from)
+          .where("first_published", "<", to);
+      const total = await base()
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      const rows = await base()
+        .select(SUMMARY_COLUMNS)
+        .orderBy("first_published")
+        .orderBy("id")
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { articles: rows.map(toArticleSummary), total: Number(total.n) };
+    },
+    async summaries(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom("articles")
+        .select(SUMMARY_COLUMNS)
+        .where("status", "=", "published")
+        .where("id", "in", ids)
+        .execute();
+      return rows.map(toArticleSummary);
+    },
+    async setting(key) {
+      const row = await db.selectFrom("site_settings").select("value").where("key", "=", key).executeTakeFirst();
+      return row ? (JSON.parse(row.value) as unknown) : null;
+    },
+    async putSetting(key, value, by, at) {
+      await db
+        .insertInto("site_settings")
+        .values({ key, value: JSON.stringify(value), updated_at: at, updated_by: by })
+        .onConflict((oc) =>
+          oc.column("key").doUpdateSet({ value: JSON.stringify(value), updated_at: at, updated_by: by }),
+        )
+        .execute();
+    },
+    async deleteSetting(key) {
+      const result = await db.deleteFrom("site_settings").where("key", "=", key).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async settingsStamp() {
+      const row = await db
+        .selectFrom("site_settings")
+        .select((eb) => [eb.fn.max("updated_at").as("latest"), eb.fn.countAll<number>().as("n")])
+        .executeTakeFirstOrThrow();
+      return `${row.latest ?? ""}|${Number(row.n)}`;
     },
     async quotesBy(speakerTag, limit) {
       const rows = await db
@@ -133,13 +265,16 @@ export function siteReadRepository(db: Db, _engine: Engine): SiteReadRepository 
       );
     },
     async feedArticles(sectionSlug, limit) {
-      let q = db
-        .selectFrom("articles")
-        .select(["id", "doc", "modified_at"])
-        .where("status", "=", "published")
-        .where("first_published", "is not", null);
+      let q = db.selectFrom("articles").select(["id", "doc", "modified_at"]).where("status", "=", "published");
       if (sectionSlug) q = q.where("section_slug", "=", sectionSlug);
-      const rows = await q.orderBy("first_published", "desc").orderBy("id").limit(limit).execute();
+      // Every published story belongs in the feeds; one with no date (stored before imports
+      // dated them) comes last and takes its stored time as its date.
+      const rows = await q
+        .orderBy(sql`first_published is null`)
+        .orderBy("first_published", "desc")
+        .orderBy("id")
+        .limit(limit)
+        .execute();
       return rows.map((r) => ({ article: decodeArticle(r.doc, `article ${r.id}`), modifiedAt: r.modified_at }));
     },
     async sitemapRows(limit) {

@@ -65,3 +65,25 @@ export class StoreError extends Error {
     this.name = "StoreError";
   }
 }
+
+/**
+ * The store's file was replaced or deleted under an open connection (a restore, a copy over it):
+ * writes would go to a file nobody reads again, so they are refused until the process restarts.
+ */
+export class StoreReplacedError extends StoreError {
+  readonly code = "ESTOREREPLACED";
+  constructor(readonly path: string) {
+    super(
+      `${path} was replaced or deleted while this process (pid ${process.pid}) had it open; writes are refused until it is restarted`,
+    );
+    this.name = "StoreReplacedError";
+  }
+}
+
+/** The disk holding the store is full; what was being written was refused whole. */
+export class StoreFullError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreFullError";
+  }
+}

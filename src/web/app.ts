@@ -1,7 +1,8 @@
 import { Hono } from "hono";
-import { defaultMediaFolder, isMediaName, localMediaStorage, type MediaStorage } from "../media/storage.ts";
+import { DEFAULT_CONFIG_INPUT, parseSiteConfig, type SiteConfig } from "../config/site-config.ts";
+import { defaultMediaStorage, isPublicMediaName, type MediaStorage } from "../media/storage.ts";
 import type { Store } from "../store/store.ts";
-import { isStoreUnavailable } from "../store/unavailable.ts";
+import { isStoreFull, isStoreUnavailable } from "../store/unavailable.ts";
 import type { EditorialEnv } from "./api/editorial.ts";
 import { apiErrorBody, onApiError, UNAVAILABLE_RETRY_AFTER } from "./api/errors.ts";
 import { readApi } from "./api/read.ts";
@@ -10,6 +11,8 @@ import { IMMUTABLE, send } from "./cache/http.ts";
 import { RenderCache, renderResponse } from "./cache/render-cache.ts";
 import { type DeskOptions, deskRoutes } from "./desk/routes.tsx";
 import { feedRoutes } from "./feeds/routes.ts";
+import { messagesFor } from "./i18n/messages.ts";
+import { timeFormat } from "./pages/format.ts";
 import { notFound, pageRoutes } from "./pages/routes.tsx";
 import type { Site } from "./site.ts";
 import { staticFiles } from "./static-files.ts";
@@ -20,8 +23,10 @@ export interface AppOptions {
   store: Store;
   /** Public base URL, e.g. https://news.example.org; canonical links, feeds and sitemaps use it. */
   baseUrl: string;
-  name?: string;
-  description?: string;
+  /** The newsroom's settings; a site with none shows only the name "Newsdesk". */
+  config?: SiteConfig;
+  /** The clock relative times are measured against (tests). */
+  now?: () => number;
   /** Shared with whoever must purge it (e.g. a PostgreSQL LISTEN worker); made here when absent. */
   cache?: RenderCache;
   /**
@@ -46,12 +51,17 @@ export interface App {
  */
 export function createApp(options: AppOptions): App {
   const cache = options.cache ?? new RenderCache();
+  const config = options.config ?? parseSiteConfig(DEFAULT_CONFIG_INPUT);
   const site: Site = {
     store: options.store,
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    name: options.name ?? "Newsdesk",
-    description: options.description ?? "Independent news from Quillhaven and the Wendle Valley",
-    language: "en-GB",
+    name: config.name,
+    description: config.description,
+    language: config.language,
+    config,
+    t: messagesFor(config.language),
+    time: timeFormat(config.timeZone, config.language),
+    now: options.now ?? Date.now,
     cache,
     freshness: new StoreChangeWatcher(options.store, cache),
   };
@@ -62,10 +72,10 @@ export function createApp(options: AppOptions): App {
     return file ? send(c, file.response) : notFound(c, site);
   });
 
-  const media = options.media ?? localMediaStorage(defaultMediaFolder(options.store.location));
+  const media = options.media ?? defaultMediaStorage(options.store.location);
   app.get("/media/:name", async (c) => {
     const name = c.req.param("name");
-    const bytes = isMediaName(name) ? await media.get(name) : null;
+    const bytes = isPublicMediaName(name) ? await media.get(name) : null;
     if (!bytes) return notFound(c, site);
     const type = MEDIA_TYPES[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";
     // Names are content hashes: a file never changes, so it may be cached for a year.
@@ -98,6 +108,10 @@ export function createApp(options: AppOptions): App {
 
   // A bug must not show the reader a stack trace; it is logged for the operator instead.
   app.onError((error, c) => {
+    if (isStoreFull(error)) {
+      if (c.req.path.startsWith("/api/")) return onApiError(error, c);
+      return c.text("The newsroom's disk is full; nothing was saved. Please try again later.", 507);
+    }
     if (isStoreUnavailable(error)) {
       c.header("Retry-After", UNAVAILABLE_RETRY_AFTER);
       if (c.req.path.startsWith("/api/")) return onApiError(error, c);

@@ -17,8 +17,9 @@ export function serveFromCache(site: Site, req: IncomingMessage, res: ServerResp
   const url = req.url ?? "";
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
-  // Escaped paths are left to the router, which decodes them.
-  if (path.includes("%")) return false;
+  // Escaped paths are left to the router, which decodes them; so are listing pages past the first
+  // (cached under their own key, which the router builds).
+  if (path.includes("%") || (q !== -1 && url.includes("page=", q))) return false;
   const entry = site.cache.get(path);
   if (!entry || !site.freshness.isCurrent()) return false;
   const { status, headers, body } = choose(

@@ -1,3 +1,4 @@
+import { configSectionSlug, type SiteConfig } from "../config/site-config.ts";
 import { type ArticleSummary, listArticles } from "../store/articles.ts";
 import type { ArticleRef, EntityKind, QuoteByPerson, SectionInfo } from "../store/site.ts";
 import type { Repositories } from "../store/store.ts";
@@ -6,9 +7,23 @@ import type { Repositories } from "../store/store.ts";
 
 export type { ArticleRef, EntityKind, QuoteByPerson, SectionInfo };
 
-/** Sections with published articles, most recently active first. */
-export function listSections(store: Repositories): Promise<SectionInfo[]> {
-  return store.site.sections();
+/**
+ * Sections with published articles in a fixed order: those the config lists, in its order and
+ * with its display names, then any others alphabetically. Never by recent activity, so the
+ * navigation does not move when a story is published.
+ */
+export async function listSections(store: Repositories, config?: Pick<SiteConfig, "sections">): Promise<SectionInfo[]> {
+  const found = await store.site.sections();
+  const bySlug = new Map(found.map((s) => [s.slug, s]));
+  const ordered: SectionInfo[] = [];
+  for (const c of config?.sections ?? []) {
+    const s = bySlug.get(configSectionSlug(c));
+    if (!s) continue;
+    ordered.push({ ...s, name: c.name });
+    bySlug.delete(s.slug);
+  }
+  const rest = [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...ordered, ...rest];
 }
 
 export interface SectionFront {
@@ -17,8 +32,12 @@ export interface SectionFront {
 }
 
 /** The home page: the newest stories of each section. */
-export async function topStoriesBySection(store: Repositories, perSection: number): Promise<SectionFront[]> {
-  const sections = await listSections(store);
+export async function topStoriesBySection(
+  store: Repositories,
+  perSection: number,
+  config?: Pick<SiteConfig, "sections">,
+): Promise<SectionFront[]> {
+  const sections = await listSections(store, config);
   return Promise.all(
     sections.map(async (section) => ({
       section,
@@ -32,6 +51,7 @@ export interface TagPage {
   tag: string;
   name: string;
   articles: ArticleSummary[];
+  total: number;
 }
 
 /** Published articles mentioning one person, organisation or place, newest first. */
@@ -40,8 +60,9 @@ export async function articlesForTag(
   kind: EntityKind,
   tag: string,
   limit = 50,
+  offset = 0,
 ): Promise<TagPage | null> {
-  const found = await store.site.tagged(kind, tag, limit);
+  const found = await store.site.tagged(kind, tag, limit, offset);
   return found ? { kind, tag, ...found } : null;
 }
 

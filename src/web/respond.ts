@@ -21,8 +21,9 @@ export async function serveCached(
   c: Context,
   site: Site,
   render: () => Promise<RenderInput | Response>,
+  /** Listings pass their page (`/news/politics?page=2`); tracking parameters never reach the key. */
+  key = c.req.path,
 ): Promise<Response> {
-  const key = c.req.path;
   try {
     await site.freshness.sync();
     let entry = site.cache.get(key);

@@ -46,3 +46,13 @@ export function onSite(baseUrl: string, path: string): string {
 export function absolute(baseUrl: string, path: string): string {
   return new URL(path, `${baseUrl.replace(/\/+$/, "")}/`).toString();
 }
+
+/** A byline name's page: /authors/<tag>. */
+export function authorPath(tag: string): string {
+  return `/authors/${tag}`;
+}
+
+/** The month archive: /news/2005/03. */
+export function archivePath(year: number, month: number): string {
+  return `/news/${year}/${String(month).padStart(2, "0")}`;
+}

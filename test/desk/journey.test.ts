@@ -77,9 +77,9 @@ test("a writer writes and illustrates a story but cannot publish it", async () =
   await page.keyboard.press("Enter");
 
   await page.getByLabel("Image file").setInputFiles(imagePath);
-  await page.getByLabel("Alt text").fill("The harbour wall with a breach in its middle");
-  await page.getByLabel("Caption").fill("The wall after the January storms");
-  await page.getByLabel("Credit").fill("Photo: Jo Lens");
+  await page.getByLabel("Alt text", { exact: true }).fill("The harbour wall with a breach in its middle");
+  await page.getByLabel("Caption", { exact: true }).fill("The wall after the January storms");
+  await page.getByLabel("Credit", { exact: true }).fill("Photo: Jo Lens");
   await page.getByRole("button", { name: "Upload image" }).click();
   await page.getByText("Image uploaded: harbour.jpg").waitFor();
 

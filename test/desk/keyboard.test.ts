@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
+import { createArticle } from "../../src/editorial/workflow.ts";
 import { getArticle } from "../../src/store/articles.ts";
 import { launchChromium } from "../web/browser.ts";
-import { type DeskSite, newContext, PASSWORDS, startDeskSite } from "./support.ts";
+import { type DeskSite, newContext, PASSWORDS, signIn, startDeskSite } from "./support.ts";
 
 /** The whole write → publish flow with the keyboard only: Tab to move, type, Enter/Space to act. */
 let site: DeskSite;
@@ -17,9 +18,9 @@ after(async () => {
   await site?.close();
 });
 
-/** Presses Tab until `target` has the focus (at most 80 times). */
+/** Presses Tab until `target` has the focus (at most 120 times). */
 async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 120; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press("Tab");
   }
@@ -74,4 +75,40 @@ test("an editor signs in, writes and publishes a story without the mouse", async
     stored.blocks.map((b) => b.type),
     ["paragraph", "crosshead", "paragraph"],
   );
+});
+
+test("related stories are pinned and unpinned with the keyboard", async () => {
+  const editor = { id: "setup", name: "Setup", role: "editor" as const };
+  const make = (headline: string, text: string) =>
+    createArticle(
+      site.store,
+      editor,
+      { headline, section: "News", status: "published", blocks: [{ type: "paragraph", text }] },
+      new Date(),
+    ).then((r) => r.article);
+  const story = await make("Swimming pool reopens", "The pool in Wrenhithe reopens on Saturday.");
+  const other = await make("Lifeguards wanted in Wrenhithe", "The council is hiring lifeguards for the summer.");
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, site, "writer");
+  await page.goto(`${site.url}/desk/stories/${story.id}`);
+  await page.locator("body[data-editor-ready]").waitFor();
+  await tabTo(page, page.getByLabel("Find a story to pin"));
+  await page.keyboard.type("lifeguards");
+  await page.keyboard.press("Enter");
+  const pin = page.getByRole("button", { name: `Pin “${other.headline}”` });
+  await pin.waitFor();
+  await tabTo(page, pin);
+  await page.keyboard.press("Enter");
+  await page
+    .getByRole("status")
+    .filter({ hasText: `Pinned “${other.headline}”` })
+    .waitFor();
+  const unpin = page.getByRole("button", { name: `Unpin “${other.headline}”` });
+  await tabTo(page, unpin);
+  await page.keyboard.press("Space");
+  await page
+    .getByRole("status")
+    .filter({ hasText: `Unpinned “${other.headline}”` })
+    .waitFor();
+  assert.deepEqual(await site.store.related.overrides(story.id), []);
 });

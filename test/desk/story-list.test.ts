@@ -18,7 +18,14 @@ before(async () => {
   await createArticle(
     site.store,
     editor,
-    { headline: "Rowing club wins regatta", section: "Sport", status: "published", summary: "Gold on the estuary." },
+    {
+      headline: "Rowing club wins regatta",
+      section: "Sport",
+      status: "published",
+      summary: "Gold on the estuary.",
+      // A story is published only with a body.
+      blocks: [{ type: "paragraph", text: "The club's eight won by a length." }],
+    },
     now,
   );
 });

@@ -44,7 +44,8 @@ export async function startDeskSite(
     store: t.store,
     port: 0,
     writeApi: createEditorialApi({ store: t.store, schedulerIntervalMs: 0, media }),
-    desk: { signInLimits: false, ...options.desk },
+    // Autosave off unless a test turns it on, so revision numbers in other tests are the saves they make.
+    desk: { signInLimits: false, autosaveMs: 0, ...options.desk },
     media,
   });
   const users = { writer: "writer@example.org", editor: "editor@example.org", admin: "admin@example.org" };

@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { after, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { openStore } from "../../src/store/open.ts";
 import { createEditorialApi } from "../../src/web/api/editorial.ts";
 import { startServer } from "../../src/web/server.ts";
+import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const tmp = tempSqlitePath();
 after(() => tmp.cleanup());
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [join(root, "bin/newsdesk.js"), ...args, "--db", tmp.path], {
-    cwd: root,
-    encoding: "utf8",
-    input,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, "--db", tmp.path], { input });
 }
 
 test("newsdesk user create | list | disable", () => {

@@ -25,7 +25,10 @@ describe("import, show, extract and export through the real CLI", () => {
     assert.equal(first.stdout.trim(), "imported 1, duplicates 0, failed 0");
     const again = cli(["import", "--db", tmp.path, reference]);
     assert.equal(again.code, 0);
-    assert.match(again.stdout, /duplicate: .*reference-article\.txt \(same bytes as stdin\)/);
+    assert.match(
+      again.stdout,
+      /duplicate: .*reference-article\.txt \(already imported in an earlier run from stdin, as article \S+\)/,
+    );
     assert.match(again.stdout, /imported 0, duplicates 1, failed 0/);
   });
 

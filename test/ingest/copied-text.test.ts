@@ -5,10 +5,13 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { importerF1 } from "../../bench/copied-text/run.ts";
 import { partOf } from "../../bench/copied-text/split.ts";
+import type { CorpusPage } from "../../bench/copied-text/truth.ts";
 import type { Block } from "../../src/blocks/block.ts";
 import { prepareFile } from "../../src/ingest/pipeline.ts";
 import { parseCopiedText } from "../../src/ingest/text/parse-copied-text.ts";
+import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -207,6 +210,142 @@ describe("copied text: structure rather than one page's conventions", () => {
   });
 });
 
+describe("copied text: structural signals that hold across outlets", () => {
+  const menu = ["Skip to content", "Home", "News", "Sport", "Culture", "Travel", "Opinion"];
+  const prose = (n: number) =>
+    `Paragraph ${n} of the story says something long enough to read as prose, with a clause, and it ends.`;
+
+  test("lines run together on a spaced page are a list; a lone short line between paragraphs is a paragraph", () => {
+    const page = parseCopiedText(
+      [
+        ...menu,
+        "Council approves the harbour plan after a long dispute",
+        "By Jane Reporter",
+        "20 November 2019",
+        "",
+        prose(1),
+        "",
+        "Three things change for residents",
+        "",
+        "Parking on the front moves to the old station yard",
+        "The ferry runs every half hour in summer",
+        "A new cycle lane opens along the quay",
+        "",
+        prose(2),
+        "",
+        "Really.",
+        "",
+        prose(3),
+        "",
+        prose(4),
+      ].join("\n"),
+    );
+    assert.deepEqual(ofType(page.blocks, "list")[0]?.items, [
+      "Parking on the front moves to the old station yard",
+      "The ferry runs every half hour in summer",
+      "A new cycle lane opens along the quay",
+    ]);
+    assert.ok(ofType(page.blocks, "paragraph").some((p) => p.text === "Really."));
+  });
+
+  test("readers' comments after the story (a label repeated close together) are cut off", () => {
+    const comment = (name: string) => [
+      `${name} · March 10, 2017 at 12:20 AM`,
+      "",
+      `${prose(99)} ${name} wrote this.`,
+      "Report",
+      "",
+      "Reply",
+    ];
+    const page = parseCopiedText(
+      [
+        ...menu,
+        "Council approves the harbour plan after a long dispute",
+        "By Jane Reporter",
+        "20 November 2019",
+        "",
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((n) => [prose(n), ""]),
+        "There are 3 comments",
+        ...comment("Ann Smith"),
+        ...comment("Bob Jones"),
+        ...comment("Cy Young"),
+        ...comment("Di Long"),
+      ].join("\n"),
+    );
+    const text = JSON.stringify(page.blocks);
+    assert.doesNotMatch(text, /wrote this/);
+    assert.match(text, /Paragraph 10 of/);
+  });
+
+  test("a box of story cards inside the story is left out; the story goes on after it", () => {
+    const card = (title: string, author: string, date: string) => [title, author, date];
+    const page = parseCopiedText(
+      [
+        ...menu,
+        "Council approves the harbour plan after a long dispute",
+        "By Jane Reporter",
+        "20 November 2019",
+        "",
+        ...[1, 2, 3, 4, 5].flatMap((n) => [prose(n), ""]),
+        "Recommended",
+        ...card("Remembering the old ferry terminal", "Mark Byrnes", "Jul 17, 2014"),
+        ...card("Ode to the dead shopping mall", "Tanvi Misra", "Mar 9, 2018"),
+        ...card("The twists of making a neon sign", "Linda Poon", "Aug 23, 2017"),
+        ...card("Why the tram came back", "Ann Other", "Apr 2, 2016"),
+        "",
+        ...[6, 7, 8, 9, 10].flatMap((n) => [prose(n), ""]),
+      ].join("\n"),
+    );
+    const text = JSON.stringify(page.blocks);
+    assert.doesNotMatch(text, /ferry terminal|Tanvi Misra|Mar 9, 2018|tram came back/);
+    assert.match(text, /Paragraph 10 of/);
+  });
+
+  test("bylines and dates in the forms pages print them", () => {
+    const header = (lines: string[]) =>
+      parseCopiedText(
+        ["Council approves the harbour plan after a long dispute", ...lines, "", prose(1), "", prose(2)].join("\n"),
+      );
+    assert.deepEqual(
+      header(["By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST"]).byline.map((b) => b.name),
+      ["Chris Pokorny"],
+    );
+    assert.deepEqual(
+      header(["By", "Ryan Reed", "November 19, 2019 12:04AM ET"]).byline.map((b) => b.name),
+      ["Ryan Reed"],
+    );
+    const dated = header(["5:45 AM PST 11/19/2019 by Patrick Shanley"]);
+    assert.deepEqual(
+      dated.byline.map((b) => b.name),
+      ["Patrick Shanley"],
+    );
+    assert.equal(header(["21:17 18.11.2019Get short URL"]).published?.slice(0, 10), "2019-11-18");
+    assert.equal(header(["Posted on Oktober 27, 2015 by Admin"]).published?.slice(0, 10), "2015-10-27");
+    assert.deepEqual(
+      header([
+        "By Alex Heath, a deputy editor and author of the Command Line newsletter. He has covered the tech industry for over a decade at The Information and more.",
+      ]).byline.map((b) => b.name),
+      ["Alex Heath"],
+    );
+  });
+
+  test("a credit after a slash is an image credit, never a crosshead", () => {
+    const page = parseCopiedText(
+      ["Console review", "", prose(1), "", "Devindra Hardawar/AOL", "", prose(2), "", "In use", "", prose(3)].join(
+        "\n",
+      ),
+    );
+    assert.deepEqual(
+      ofType(page.blocks, "image").map((i) => i.credit),
+      ["Devindra Hardawar/AOL"],
+    );
+    assert.deepEqual(
+      ofType(page.blocks, "crosshead").map((c) => c.text),
+      ["In use"],
+    );
+  });
+});
+
 describe("the import report says when the layout was guessed", () => {
   const dir = tempSqlitePath();
   after(() => dir.cleanup());
@@ -230,16 +369,14 @@ describe("the import report says when the layout was guessed", () => {
         "Councillors said the scheme would bring hundreds of jobs to the town over the next decade.",
       ].join("\n"),
     );
-    const r = spawnSync(
-      process.execPath,
-      [join(root, "bin/newsdesk.js"), "import", "--db", dir.path, page, reference],
-      {
-        encoding: "utf8",
-      },
-    );
-    assert.equal(r.status, 0, r.stderr);
+    const r = runCli(["import", "--db", dir.path, page, reference]);
+    assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /imported 2, duplicates 0, failed 0/);
-    const notes = r.stderr.trim().split("\n");
+    // Undated stories also get a note saying they were dated at import (issue 14); only layout notes count here.
+    const notes = r.stderr
+      .trim()
+      .split("\n")
+      .filter((n) => !/no date in the source/.test(n));
     assert.equal(notes.length, 1, r.stderr);
     assert.match(
       notes[0],
@@ -288,5 +425,39 @@ describe("a tune-part page of the copied-text corpus, copied in chromium", () =>
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("the tune part of the copied-text corpus holds its floors", () => {
+  // The tune pages only, built afresh in chromium (make-corpus.ts --part tune): the sealed part is
+  // never built or read here. Floors sit a little under the figures reached (BENCHMARKS.md ## Copied text).
+  const dir = tempSqlitePath();
+  after(() => dir.cleanup());
+  const FLOORS = {
+    headline: 0.76,
+    crossheads: 0.4,
+    paragraphs: 0.81,
+    imageCaptions: 0.47,
+    listItems: 0.55,
+    byline: 0.59,
+    date: 0.82,
+  };
+
+  test("per-element F1 of the importer on the tune pages", () => {
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(root, "bench/copied-text/make-corpus.ts"), "--part", "tune", "--out", dir.dir],
+      { encoding: "utf8", cwd: root },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const pages = JSON.parse(readFileSync(join(dir.dir, "corpus.json"), "utf8")) as CorpusPage[];
+    assert.ok(pages.length >= 95, `${pages.length} tune pages`);
+    assert.ok(pages.every((p) => p.part === "tune"));
+    const f1 = importerF1(pages);
+    for (const [element, floor] of Object.entries(FLOORS))
+      assert.ok(
+        f1[element as keyof typeof f1] >= floor,
+        `${element}: F1 ${f1[element as keyof typeof f1].toFixed(3)} < ${floor}`,
+      );
   });
 });

@@ -1,16 +1,14 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { detectImporter } from "../../src/ingest/formats.ts";
 import { importInputs, prepareFile } from "../../src/ingest/pipeline.ts";
 import { countArticles, getArticle } from "../../src/store/articles.ts";
+import { runCli } from "../support/cli.ts";
 import { type TestStore, tempSqlitePath, tempStore } from "../support/stores.ts";
 import { startTestSite, type TestSite } from "../web/support.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = tempSqlitePath();
 after(() => dir.cleanup());
 
@@ -161,10 +159,8 @@ describe("JSON Feed: bad input is one line naming the file and the field", () =>
     const db = join(dir.dir, "cli.db");
     const bad = feedFile("cli-bad.json", { ...FEED, items: [{ title: "No id", content_text: "x" }] });
     const good = feedFile("cli-good.json", FEED);
-    const r = spawnSync(process.execPath, [join(root, "bin/newsdesk.js"), "import", "--db", db, bad, good], {
-      encoding: "utf8",
-    });
-    assert.equal(r.status, 1);
+    const r = runCli(["import", "--db", db, bad, good]);
+    assert.equal(r.code, 1);
     assert.equal(
       r.stderr
         .trim()

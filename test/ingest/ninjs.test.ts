@@ -77,7 +77,8 @@ const rich: ArticleInput = {
 
 /** What an exported-then-imported article must keep: everything but origin and enrichment. */
 function content(a: Article) {
-  const { origin, people, organisations, places, quotes, figures, ...rest } = a;
+  // ninjs has no field saying a date was the import time (dateSource); JSON Lines backups keep it.
+  const { origin, people, organisations, places, quotes, figures, dateSource, ...rest } = a;
   return rest;
 }
 
@@ -319,7 +320,11 @@ for (const engine of ENGINES) {
       assert.equal(again.imported, 2);
       for (const original of originals) {
         const copy = (await getArticle(second.store, original.id))!.article;
-        assert.deepEqual({ ...copy, origin: undefined }, { ...original, origin: undefined }, original.id);
+        assert.deepEqual(
+          { ...copy, origin: undefined, dateSource: undefined },
+          { ...original, origin: undefined, dateSource: undefined },
+          original.id,
+        );
       }
     });
   });

@@ -1,18 +1,17 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { listInputs } from "../../src/ingest/read-input.ts";
+import { runCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const politics011 = join(root, "../shared/data/bbc-news-2005/politics/011.txt");
 
 function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [join(root, "bin/newsdesk.js"), ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cwd });
 }
 
 describe("extract FILE and import DIR agree on the section the folder names", () => {

@@ -243,7 +243,7 @@ describe("text encodings", () => {
       Buffer.from("Club signs striker\n\nThe club paid a \xa315.8m fee.\n\nFans cheered.\n", "latin1"),
     );
     const prepared = await prepareFile({ name: path });
-    assert.equal(prepared.note, "not valid UTF-8; read as windows-1252");
+    assert.match(prepared.note ?? "", /^not valid UTF-8; read as windows-1252(;|$)/);
     assert.equal(prepared.articles[0].summary, "The club paid a £15.8m fee.");
   });
 

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -8,6 +7,7 @@ import { countArticles } from "../../src/store/articles.ts";
 import { kyselyOf } from "../../src/store/db.ts";
 import { checkStore } from "../../src/store/integrity.ts";
 import { openStore } from "../../src/store/open.ts";
+import { spawnCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
 /**
@@ -17,7 +17,6 @@ import { tempSqlitePath } from "../support/stores.ts";
  * complete the import with no duplicates. Runs resume each other, so the whole costs about one import.
  */
 const CORPUS = resolve(import.meta.dirname, "../../../shared/data/bbc-news-2005");
-const CLI = resolve(import.meta.dirname, "../../bin/newsdesk.js");
 const RUNS = Number(process.env.NEWSDESK_KILL_RUNS ?? 20);
 const seed = Number(process.env.NEWSDESK_KILL_SEED ?? Date.now() % 1_000_000);
 
@@ -64,19 +63,12 @@ function runImport(
   killAfterMs: number | null,
 ): Promise<{ code: number | null; signal: string | null; out: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, "import", CORPUS, "--db", db], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      out += d;
-    });
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
-    child.on("error", fail);
-    child.on("close", (code, signal) => {
+    const run = spawnCli(["import", CORPUS, "--db", db]);
+    const timer = killAfterMs === null ? null : setTimeout(() => run.child.kill("SIGKILL"), killAfterMs);
+    run.child.on("error", fail);
+    void run.closed.then(({ code, signal }) => {
       if (timer) clearTimeout(timer);
-      done({ code, signal, out });
+      done({ code, signal, out: run.output() });
     });
   });
 }

@@ -71,23 +71,32 @@ export interface Spawned {
   child: ChildProcess;
   /** stdout and stderr so far, interleaved. */
   output: () => string;
+  /** stdout alone, for commands that print their address or results there. */
+  stdout: () => string;
   exited: Promise<number | null>;
+  /** Exit code and signal, once the process's streams have closed. */
+  closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Starts `newsdesk ARGS` and returns at once, for long-running commands (serve, worker, migrate). */
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { cwd?: string } = {}): Spawned {
   const child = spawn(process.execPath, [cliPath, ...args], {
-    cwd: repoRoot,
+    cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
+  let stdout = "";
   child.stdout?.on("data", (d) => {
     out += d;
+    stdout += d;
   });
   child.stderr?.on("data", (d) => {
     out += d;
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("close", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => out, stdout: () => stdout, exited, closed };
 }

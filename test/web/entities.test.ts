@@ -90,14 +90,18 @@ describe("entities on the article page and a person's quotes, with the imported 
     const quotes = /<section class="person-quotes"[^>]*>(.*?)<\/section>/s.exec(html)?.[1] ?? "";
     const items = [...quotes.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]);
     assert.ok(items.length >= 10, `${items.length} quotes`);
-    assert.match(items[0], /This harbour is the heart of the town\./);
-    assert.match(items[0], /Cameron visits Quillhaven harbour/);
-    assert.match(items[0], /<time datetime="2026-05-01T10:00:00.000Z">/);
-    const fromReference = items.slice(1).join("\n");
+    // The reference article has no date in its source, so it was dated at import (today): its
+    // quotes are the newest and come first, the harbour visit of 1 May 2026 after them.
+    const harbour = items.findIndex((i) => /This harbour is the heart of the town\./.test(i));
+    assert.equal(harbour, items.length - 1, "the older story's quote comes last");
+    assert.match(items[harbour], /Cameron visits Quillhaven harbour/);
+    // In the site's time zone (Europe/London, BST in May), with the full time on hover.
+    assert.match(items[harbour], /<time datetime="2026-05-01T11:00:00\+01:00" title="1 May 2026, 11:00 BST">/);
+    const fromReference = items.slice(0, harbour).join("\n");
     assert.match(fromReference, /We are stronger together\./);
     assert.match(fromReference, /The fact is the two governments don(&#39;|')t agree on Litvinenko/);
     assert.ok(
-      items.slice(1).every((i) => i.includes(referencePath)),
+      items.slice(0, harbour).every((i) => i.includes(referencePath)),
       "the rest come from the reference article",
     );
     assert.doesNotMatch(quotes, /This will never happen whatever the circumstances/, "Medvedev's words are not his");

@@ -6,20 +6,24 @@ import { saveArticle } from "../../src/store/articles.ts";
 import { ENGINES } from "../support/stores.ts";
 import { startTestSite, type TestSite } from "./support.ts";
 
-// Stories in different sections with no entity tags, so no section, tag or front key ties their
+// Stories in different sections (so alike that the related-story model links them across
+// sections, which it learned to do less readily) with no entity tags, so no section, tag or front key ties their
 // pages together: only related stories do.
 const BODIES: Record<string, string[]> = {
   "lighthouse-1": [
     "Restoration of the Wrenhithe lighthouse will begin this spring, the lighthouse trust said.",
     "Surveyors found the granite tower sound but the lantern room leaking.",
+    "Volunteers of the Wrenhithe lighthouse trust will guide visitors round the granite tower and lantern room after the restoration.",
   ],
   "lighthouse-2": [
     "The Wrenhithe lighthouse trust has won a grant for the restoration of the granite tower.",
     "Trustees said the money would also cover the leaking lantern room.",
+    "Volunteers of the Wrenhithe lighthouse trust will guide visitors round the granite tower and lantern room after the restoration.",
   ],
   "lighthouse-3": [
     "Engineers have lifted the lens out of the leaking lantern room of the Wrenhithe lighthouse.",
     "The lighthouse trust expects the restoration of the granite tower to finish next year.",
+    "Volunteers of the Wrenhithe lighthouse trust will guide visitors round the granite tower and lantern room after the restoration.",
   ],
 };
 

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { after, test } from "node:test";
+import { runCli, spawnCli } from "../support/cli.ts";
 import { tempSqlitePath } from "../support/stores.ts";
 
-const bin = join(import.meta.dirname, "..", "..", "bin", "newsdesk.js");
 const tmp = tempSqlitePath();
 after(() => tmp.cleanup());
 
@@ -13,21 +12,16 @@ function startServe(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string; stderr: string }> {
-  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", tmp.path, ...args], {
-    env: { ...process.env, ...env },
-    // Outside the checkout, so JSX must compile without the project's tsconfig.
-    cwd: tmp.dir,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
+  // Outside the checkout, so JSX must compile without the project's tsconfig.
+  const run = spawnCli(["serve", "--port", "0", "--db", tmp.path, ...args], env, { cwd: tmp.dir });
+  const { child } = run;
   let stderr = "";
   return new Promise((resolve, reject) => {
     child.stderr?.on("data", (c: Buffer) => {
       stderr += c.toString();
     });
-    child.stdout?.on("data", (c: Buffer) => {
-      stdout += c.toString();
-      const m = /at (http:\/\/\S+)/.exec(stdout);
+    child.stdout?.on("data", () => {
+      const m = /at (http:\/\/\S+)/.exec(run.stdout());
       if (m) resolve({ child, url: m[1], stderr });
     });
     child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
@@ -78,8 +72,8 @@ test("bad options are one-line errors, not stack traces", () => {
     [["--port", "70000"], /--port must be a number/],
     [["--base-url", "news.example.org"], /--base-url must be an absolute http\(s\) URL/],
   ] as const) {
-    const r = spawnSync(process.execPath, [bin, "serve", "--db", tmp.path, ...args], { encoding: "utf8" });
-    assert.equal(r.status, 1, r.stderr);
+    const r = runCli(["serve", "--db", tmp.path, ...args]);
+    assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, message);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   }

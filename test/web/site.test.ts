@@ -56,9 +56,9 @@ for (const engine of ENGINES) {
       assert.equal(ld.author[0].name, "Anya Brightwell");
       assert.ok(ld.datePublished && ld.dateModified && ld.publisher.name);
       assert.match(html, /<html lang="en-GB" dir="ltr">/);
-      assert.match(html, /Published <time datetime="[^"]+">/);
-      assert.match(html, /Updated <time datetime="[^"]+">/);
-      assert.match(html, /<nav class="breadcrumb" aria-label="Breadcrumb">/);
+      assert.match(html, /Published <time datetime="[^"]+"/);
+      assert.match(html, /Updated <time datetime="[^"]+"/);
+      assert.match(html, /<nav class="breadcrumb" aria-label="Breadcrumb"/);
     });
 
     test("a withdrawn article answers 410, a draft 404, and a wrong section redirects to the canonical URL", async () => {

@@ -1,4 +1,6 @@
+import { parseSiteConfig, type SiteConfigInput } from "../../src/config/site-config.ts";
 import { seedSampleNewsroom } from "../../src/sample/seed.ts";
+import { SAMPLE_SITE_CONFIG } from "../../src/sample/site-config.ts";
 import type { Engine, Store } from "../../src/store/store.ts";
 import { type RunningServer, startServer } from "../../src/web/server.ts";
 import { tempStore } from "../support/stores.ts";
@@ -14,10 +16,16 @@ export interface TestSite {
 }
 
 /** A real server on a free port over a fresh store of the given engine, with the sample newsroom. */
-export async function startTestSite(engine: Engine, options: { sample?: boolean } = {}): Promise<TestSite> {
+export async function startTestSite(
+  engine: Engine,
+  options: { sample?: boolean; config?: SiteConfigInput; now?: () => number } = {},
+): Promise<TestSite> {
   const t = await tempStore(engine);
-  if (options.sample !== false) await seedSampleNewsroom(t.store);
-  const server = await startServer({ store: t.store, port: 0 });
+  const sample = options.sample !== false;
+  if (sample) await seedSampleNewsroom(t.store);
+  // The sample newsroom comes with its own site config, as `serve --sample` uses it.
+  const config = parseSiteConfig(options.config ?? (sample ? SAMPLE_SITE_CONFIG : { name: "Newsdesk" }));
+  const server = await startServer({ store: t.store, port: 0, config, now: options.now });
   return {
     store: t.store,
     storeLocation: t.location,

@@ -8,7 +8,14 @@ export function Embed({ block }: BlockProps<EmbedBlock>) {
   const label = block.title ?? (block.provider ? `Content from ${block.provider}` : "Embedded content");
   return (
     <figure class="embed">
-      {block.html ? <iframe sandbox="" srcdoc={block.html} title={label} /> : null}
+      {/* The frame's document says it follows the reader's scheme, so it is not a white box in dark mode. */}
+      {block.html ? (
+        <iframe
+          sandbox=""
+          srcdoc={`<!DOCTYPE html><meta name="color-scheme" content="light dark">${block.html}`}
+          title={label}
+        />
+      ) : null}
       <figcaption>
         <a href={block.url} rel="external noopener">
           {label}

@@ -5,7 +5,7 @@ import type { ImageBlock } from "./schema.ts";
 
 const SIZES = "(min-width: 50rem) 46rem, 100vw";
 /** A media-library JPEG rendition: its AVIF and WebP twins have the same name with another extension. */
-const LIBRARY_JPEG = /^\/media\/[a-f0-9]{20}-\d+\.jpg$/;
+const LIBRARY_JPEG = /^\/media\/[a-f0-9]{20}(-[a-f0-9]{8})?-\d+\.jpg$/;
 
 export function Image({ block }: BlockProps<ImageBlock>) {
   const srcset = block.sizes.length > 0 ? block.sizes.map((s) => `${s.src} ${s.width}w`).join(", ") : undefined;

@@ -42,6 +42,18 @@ export function register(program: Command): void {
   ).action(async (q: string, options: SearchOptions) => {
     const { searchArticles, SearchQueryError, resultCountText } = await import("../../store/search.ts");
     await withStore(options.db, async (store) => {
+      if (options.section !== undefined) {
+        // An unknown section is a mistake to name, not "0 results".
+        const { sectionSlug } = await import("../../model/article.ts");
+        const sections = await store.site.sections();
+        if (!sections.some((s) => s.slug === sectionSlug(options.section!))) {
+          const known = sections.map((s) => s.name).slice(0, 20);
+          throw new UserError(
+            `search: no section "${options.section}" has published articles${known.length > 0 ? `; sections: ${known.join(", ")}` : ""}`,
+            2,
+          );
+        }
+      }
       try {
         const result = await searchArticles(store, {
           q,

@@ -209,6 +209,20 @@ const lower = (s: string) => s.toLowerCase();
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
 
+/**
+ * Capitalised function words: in a title of a work ("Dry Your Eyes", "Nightmare On Elm Street",
+ * "Right To Be Wrong"), never inside a person's name. "Will" only after the first word ("Will Young").
+ */
+const TITLE_WORDS = new Set(
+  "the and to on in it do your my you me be with at for from by is are not no all up our we".split(" "),
+);
+
+/** Whether the words of a PER mention can be a person's name: no digits ("5.45m Euros"), no title of a work. */
+function personLike(words: readonly string[]): boolean {
+  if (words.some((w) => /\d/.test(w))) return false;
+  return !words.some((w, i) => /^\p{Lu}/u.test(w) && (TITLE_WORDS.has(lower(w)) || (i > 0 && lower(w) === "will")));
+}
+
 /** Whether a mention's words are only a title or role ("Mr", "Shadow Secretary", "Trade and Industry Secretary"). */
 export function isRoleOnly(words: readonly string[]): boolean {
   if (words.length === 0) return true;
@@ -266,10 +280,14 @@ export function cleanMentions(
 ): Mention[] {
   const credits = units.map((u, i) => creditEnd(u, i, bylineNames));
   const out: Mention[] = [];
+  const lineups = units.map((u, ui) => lineupNames(u, ui));
+  for (const list of lineups) out.push(...list);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const u = units[m.unit];
     if (m.tokenStart < credits[m.unit]) continue;
+    // A team line-up names its players: the tagger's reading of the list gives way.
+    if (lineups[m.unit].length > 0) continue;
     const words = u.tokens.slice(m.tokenStart, m.tokenEnd).map((t) => t.word);
     const text = (from: number, to: number) => u.text.slice(u.tokens[from].start, u.tokens[to - 1].end);
     // A title alone ("Mr" + an untagged or differently tagged "Sears"): the name after it is a person.
@@ -315,13 +333,65 @@ export function cleanMentions(
       }
     }
     if (isRoleOnly(words)) continue;
+    if (m.type === "PER" && !personLike(words)) continue;
     if (PARTY_WORDS.test(words.filter((w) => w !== "'s").join(" "))) {
       out.push(m.type === "ORG" ? m : { ...m, type: "ORG" });
       continue;
     }
     out.push(m);
   }
-  return out;
+  return out.sort((a, b) => a.unit - b.unit || a.tokenStart - b.tokenStart);
+}
+
+/** Name particles in line-ups: "CA del Fava", "R de Marigny", "A Lo Cicero". */
+const PARTICLES = new Set(["de", "del", "dal", "du", "da", "di", "van", "von", "le", "la", "lo", "der", "den"]);
+
+/**
+ * A sports line-up paragraph ("G Intoppa, S Perugini, CA del Fava, M Bortolami (capt); …"):
+ * at least four items split by commas and semicolons, most of them an initial or forename, an
+ * optional particle and a surname. Each such item is a person; an empty list otherwise.
+ */
+function lineupNames(u: TextUnit, ui: number): Mention[] {
+  const tokens = u.tokens;
+  if (u.kind !== "body" || tokens.length < 8) return [];
+  const items: [number, number][] = [];
+  let start = 0;
+  for (let t = 0; t <= tokens.length; t++) {
+    const w = tokens[t]?.word ?? ".";
+    if (w === "," || w === ";" || w === "." || w === ":") {
+      items.push([start, t]);
+      start = t + 1;
+    }
+  }
+  const names: Mention[] = [];
+  for (const [from, to] of items) {
+    let end = to;
+    // "M Bortolami (capt)": the note in brackets is not part of the name.
+    const bracket = tokens.slice(from, to).findIndex((t) => t.word === "(");
+    if (bracket >= 0) end = from + bracket;
+    const words = tokens.slice(from, end).map((t) => t.word);
+    const first = words[0] ?? "";
+    const last = words[words.length - 1] ?? "";
+    const middle = words.slice(1, -1);
+    const ok =
+      words.length >= 2 &&
+      words.length <= 4 &&
+      (/^\p{Lu}{1,3}$/u.test(first) || /^\p{Lu}\p{Ll}+$/u.test(first)) &&
+      /^\p{Lu}[\p{L}'’-]+$/u.test(last) &&
+      middle.every((w) => PARTICLES.has(lower(w)) || /^\p{Lu}[\p{L}'’-]+$/u.test(w));
+    if (ok)
+      names.push({
+        unit: ui,
+        tokenStart: from,
+        tokenEnd: end,
+        type: "PER",
+        text: u.text.slice(tokens[from].start, tokens[end - 1].end),
+      });
+  }
+  // Most items must look like players' names, and some must use initials (a line-up, not prose).
+  const initials = names.filter((n) => /^\p{Lu}{1,3}$/u.test(tokens[n.tokenStart].word)).length;
+  if (names.length < 4 || names.length < 0.6 * items.length || initials < 2) return [];
+  return names;
 }
 
 /** Lowercase words a job title may carry before its head: "shadow home secretary", "Lib Dem health spokesman". */

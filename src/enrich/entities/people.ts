@@ -269,6 +269,23 @@ export function resolvePeople(units: readonly TextUnit[], mentions: readonly Men
     if (longer) people[index].references = -1;
   }
 
+  // "G Henson" in a line-up after "Gavin Henson": an initial and the surname are that person.
+  for (const [key, index] of byFullName) {
+    const parts = key.split(" ");
+    if (parts.length < 2 || !/^\p{Lu}{1,3}$/u.test(people[index].name.split(" ")[0])) continue;
+    const rest = ` ${parts.slice(1).join(" ")}`;
+    const matches = [...byFullName].filter(
+      ([other, i]) =>
+        i !== index &&
+        other.endsWith(rest) &&
+        other[0] === key[0] &&
+        !/^\p{Lu}{1,3}$/u.test(people[i].name.split(" ")[0]),
+    );
+    if (new Set(matches.map(([, i]) => i)).size !== 1) continue;
+    byFullName.set(key, matches[0][1]);
+    people[index].references = -1;
+  }
+
   // Who could a single word mean: people by each part of their full name.
   const byPart = new Map<string, number[]>();
   people.forEach((p, i) => {

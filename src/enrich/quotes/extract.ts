@@ -40,6 +40,22 @@ function sentenceOf(unit: TextUnit, token: number): { start: number; end: number
   return { start: 0, end: unit.tokens.length };
 }
 
+function sentenceIndex(unit: TextUnit, token: number): number {
+  const sentences = unit.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= token) lo = mid + 1;
+    else if (sentences[mid].start > token) hi = mid - 1;
+    else return mid;
+  }
+  return sentences.length;
+}
+
+/** Where a pronoun subject stands, else the fallback token. */
+const pronounAt = (subject: Subject, fallback: number) => (subject.kind === "pronoun" ? subject.token : fallback);
+
 const PUNCTUATION = /^[,.;:!?'-]$/;
 
 interface Located {
@@ -87,6 +103,8 @@ function resolution(subject: Subject): string {
       return "pronoun";
     case "it":
       return "it";
+    case "they":
+      return "they";
     case "unnamed":
       return "unnamed";
   }
@@ -116,10 +134,31 @@ export function extractQuotes(
   let lastSpeaker: string | null = null;
   let lastQuoteUnit = -2;
   let lastQuoteSentence = -1;
+  /** Unattributed parts of a quote still open (no closing mark yet), by index in `quotes`. */
+  let chain: number[] = [];
+  /** Where the last speaker spoke: unit and sentence index. */
+  let spokeAt = { unit: -2, sentence: -2 };
 
   units.forEach((u, ui) => {
     if (u.kind === "headline") return;
     const words = u.tokens.map((t) => t.word.toLowerCase());
+    const introduced = (q: Located) => finder.introducedSpeaker(ui, q.openToken);
+    /** The last speaker when they spoke in this sentence or the one before it, no one else named since. */
+    const salient = (token: number): string | null => {
+      const here = sentenceIndex(u, token);
+      const near =
+        (spokeAt.unit === ui && here - spokeAt.sentence <= 1) ||
+        (spokeAt.unit === ui - 1 && here === 0 && spokeAt.sentence === units[ui - 1].sentences.length - 1);
+      if (!near || lastSpeaker === null) return null;
+      // "For Richard Tateson, …. "…," he said.": someone else named since the last speaker spoke.
+      const from =
+        spokeAt.unit !== ui
+          ? 0
+          : u.sentences[Math.min(spokeAt.sentence, here) + (spokeAt.sentence < here ? 1 : 0)].start;
+      const named = finder.namedOutsideQuotes(ui, Math.min(from, token), token);
+      named.delete(lastSpeaker);
+      return named.size === 0 ? lastSpeaker : null;
+    };
     const direct = (q: Located) => {
       const text = u.text
         .slice(q.span.open + 1, q.span.close)
@@ -139,8 +178,12 @@ export function extractQuotes(
       let speaker: string | null = null;
       if (subject) {
         const inside = finder.peopleWithin(ui, q.openToken, q.closeToken);
-        speaker = finder.name(ui, subject, lastSpeaker, inside);
+        speaker = finder.name(ui, subject, lastSpeaker, inside, salient(pronounAt(subject, q.openToken)));
         sieve = `${sieve}/${resolution(subject)}`;
+      } else if (u.kind === "body" && q.openToken === sentenceOf(u, q.openToken).start && introduced(q) >= 0) {
+        // The sentence before introduced who speaks next, without a reporting verb.
+        speaker = people.people[introduced(q)].name;
+        sieve = "introduced/name";
       } else if (u.kind === "body" && lastQuoteUnit >= ui - 1 && q.openToken === sentenceOf(u, q.openToken).start) {
         // A quote that opens a sentence with no one named carries on the last speaker's words.
         speaker = lastSpeaker;
@@ -153,38 +196,82 @@ export function extractQuotes(
       // A word or two with no one named as saying them are scare quotes or titles.
       if (!subject && wordCount < 3) return;
       if (!subject && speaker === null && wordCount < 6) return;
+      // A quote run over several paragraphs names its speaker at its end (`"…. ¶ "…," said X.`):
+      // the unattributed parts before belong to X, not to whoever spoke before.
+      if (subject && chain.length > 0 && /^(adjacent-after|closing)\//.test(sieve)) {
+        for (const i of chain) {
+          quotes[i].speaker = speaker;
+          quotes[i].sieve = `chain/${resolution(subject)}`;
+        }
+      }
+      if (q.span.closed || subject) chain = [];
+      if (!q.span.closed && !subject) chain.push(quotes.length);
       quotes.push({ text, speaker, type: "direct", blockIndex: u.blockIndex, sieve });
       lastSpeaker = speaker;
       lastQuoteUnit = ui;
       lastQuoteSentence = sentenceOf(u, q.openToken).start;
+      spokeAt = { unit: ui, sentence: sentenceIndex(u, q.openToken) };
+    };
+    const reportBeforeQuote = (pre: { start: number; end: number }) => {
+      const opensWithColon = words[pre.end - 1] === ":";
+      for (const reported of reportedSpeech(u, ui, pre, words, finder, true)) {
+        if (!/^(reported-subject|coordinated|participle|second-verb)$/.test(reported.pattern)) continue;
+        const clause = reported.text.split(/\s+/);
+        // `said the deal was "a disaster"`: the quote is the report's own words (GUIDELINES 1).
+        // A new clause before the quote, not a quote that goes on the report: `…, but "should learn…"`.
+        const joined =
+          !/^(and|but|or|,)$/.test(words[pre.end - 1] ?? "") &&
+          clause.slice(3, -2).some((w) => w === "and" || w === "but" || w.endsWith(","));
+        if (clause.length < 5 || !(opensWithColon || joined)) continue;
+        const speaker = finder.name(ui, reported.subject, lastSpeaker);
+        quotes.push({
+          text: reported.text.replace(/[\s:,]+$/, ""),
+          speaker,
+          type: "indirect",
+          blockIndex: u.blockIndex,
+          sieve: `${reported.pattern}/${resolution(reported.subject)}`,
+        });
+      }
     };
     const report = (sentence: { start: number; end: number }) => {
       // In a sentence with a quote, only what follows the last quote can be a separate report:
       // `"…," Mr Fox said, adding that the party was not afraid of scrutiny.`
       let s = sentence;
       const marks = quoted[ui].subarray(sentence.start, sentence.end);
+      const firstQuoted = marks.indexOf(1);
+      // A report before the sentence's quote, when the quote is not its object:
+      // `Mr Clarke said the police backed his measures and it would be "rash" to…`,
+      // `Katrina Bull said Mr Blair had shown he could rouse the grassroots: "I think…"`.
+      if (firstQuoted >= 5) reportBeforeQuote({ start: sentence.start, end: sentence.start + firstQuoted });
       const lastQuoted = marks.lastIndexOf(1);
       if (lastQuoted >= 0) {
         if (!located[ui].some((q) => q.span.closed && q.closeToken === sentence.start + lastQuoted)) return;
         s = { start: sentence.start + lastQuoted + 1, end: sentence.end };
         if (s.end - s.start < 5) return;
       }
-      const reported = reportedSpeech(u, ui, s, words, finder, lastQuoted >= 0);
-      if (!reported) return;
-      const speaker = finder.name(ui, reported.subject, lastSpeaker);
-      // A named reporter is who the next unattributed quote carries on from.
-      if (speaker !== null && reported.subject.kind !== "unnamed") {
-        lastSpeaker = speaker;
-        lastQuoteUnit = ui;
-        lastQuoteSentence = -1;
+      for (const reported of reportedSpeech(u, ui, s, words, finder, lastQuoted >= 0)) {
+        const speaker = finder.name(
+          ui,
+          reported.subject,
+          lastSpeaker,
+          undefined,
+          salient(pronounAt(reported.subject, s.start)),
+        );
+        // A named reporter is who the next unattributed quote carries on from.
+        if (speaker !== null && reported.subject.kind !== "unnamed") {
+          lastSpeaker = speaker;
+          lastQuoteUnit = ui;
+          lastQuoteSentence = -1;
+          spokeAt = { unit: ui, sentence: sentenceIndex(u, s.start) };
+        }
+        quotes.push({
+          text: reported.text,
+          speaker,
+          type: "indirect",
+          blockIndex: u.blockIndex,
+          sieve: `${reported.pattern}/${resolution(reported.subject)}`,
+        });
       }
-      quotes.push({
-        text: reported.text,
-        speaker,
-        type: "indirect",
-        blockIndex: u.blockIndex,
-        sieve: `${reported.pattern}/${resolution(reported.subject)}`,
-      });
     };
     // Quotes and reports in text order, so "the last speaker" is the one a reader last met.
     let next = 0;
@@ -214,12 +301,18 @@ function after(ui: number, q: Located, words: readonly string[], finder: Speaker
   if (words[t] === "but" || words[t] === "while" || words[t] === "whereas") return null;
   // A quote that ends its sentence ("…money.") is not closed by the next sentence's verb.
   if (/^[.!?]$/.test(words[q.closeToken - 1] ?? "") && /^\p{Lu}/u.test(finderWord(finder, ui, t))) return null;
-  for (let v = t; v < Math.min(words.length, t + 7); v++) {
-    if (words[v] === '"' || words[v] === ".") return null;
+  for (let v = t; v < Math.min(words.length, t + 12); v++) {
+    if (words[v] === '"' || words[v] === "." || (words[v] === ":" && v > t)) return null;
     if (!QUOTE_VERBS.has(words[v])) continue;
+    // `…whether it had been "parked" in the interests of trade, Mr Cameron said: "…"`: the verb
+    // introduces the next quote.
+    if (words[v + 1] === ":") return null;
     if (v === t) return finder.subjectStartingAt(ui, v + 1);
     let end = v;
     while (end > t && VERB_FILLERS.has(words[end - 1])) end--;
+    // `"…," Emmanuel Ferry, from Exane BNP Paribas, told Reuters`: the person named first speaks.
+    const first = finder.subjectStartingAt(ui, t);
+    if (first?.kind === "person" && words.slice(t, end).includes(",")) return first;
     return finder.subjectEndingAt(ui, end) ?? finder.namedWithin(ui, t, end) ?? { kind: "unnamed" };
   }
   // `"…", Rabbi Marvin Hier, founder of the Simon Wiesenthal Center said.`: a long description.
@@ -304,7 +397,106 @@ const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * Reported speech in one sentence: `Mr Medvedev said the traditions should be respected.`,
  * `…, the Lib Dems say.`, `According to INSEE, …`.
  */
+type Report = { subject: Subject; text: string; pattern: string };
+
+/** Reporting words of two tokens: "pointed out that…", "made clear that…". */
+const PHRASAL = new Map([
+  ["pointed", "out"],
+  ["points", "out"],
+  ["made", "clear"],
+  ["makes", "clear"],
+]);
+/** Participles that open a second report of the clause's subject: "…, saying the plan was flawed". */
+const PARTICIPLES = new Set([
+  "saying",
+  "adding",
+  "telling",
+  "warning",
+  "insisting",
+  "arguing",
+  "claiming",
+  "stating",
+  "noting",
+  "explaining",
+  "admitting",
+  "stressing",
+]);
+/** Words that may stand between "and"/"but" and a second reporting verb: "and also said", "but he added". */
+const SECOND_VERB_FILLERS = new Set(["also", "then", "later", "he", "she", "it", "they", "has", "had", "have"]);
+
+/**
+ * Reported speech in one sentence: `Mr Medvedev said the traditions should be respected.`,
+ * `…, the Lib Dems say.`, `According to INSEE, …`; several reports when the clause goes on with
+ * another reporting verb (`… said X and added that Y`, `…, saying Y`).
+ */
 function reportedSpeech(
+  u: TextUnit,
+  ui: number,
+  s: { start: number; end: number },
+  words: readonly string[],
+  finder: SpeakerFinder,
+  afterQuote = false,
+  depth = 0,
+): Report[] {
+  const first = firstReport(u, ui, s, words, finder, afterQuote);
+  if (!first) return [];
+  const reports =
+    first.report.pattern === "reported-subject" ||
+    first.report.pattern === "coordinated" ||
+    first.report.pattern === "participle"
+      ? splitReports(u, ui, first.verbEnd, s, words, finder, first.report)
+      : [first.report];
+  // A report inside the report: "saying Mr Oaten had initially said he accepted…" (one level).
+  if (depth === 0 && first.verbEnd < s.end - 4 && first.report.pattern !== "reported-closing") {
+    const inner = reportedSpeech(u, ui, { start: first.verbEnd, end: s.end }, words, finder, afterQuote, 1);
+    for (const r of inner) if (r.subject.kind !== "unnamed" && !reports.some((x) => x.text === r.text)) reports.push(r);
+  }
+  return reports;
+}
+
+/** `X said A and added that B`: the report of A stops where the second verb's conjunction stands. */
+function splitReports(
+  u: TextUnit,
+  ui: number,
+  from: number,
+  s: { start: number; end: number },
+  words: readonly string[],
+  finder: SpeakerFinder,
+  report: Report,
+): Report[] {
+  let last = s.end;
+  while (last > s.start && /^[.!?]$/.test(words[last - 1])) last--;
+  const out: Report[] = [];
+  let current = report;
+  let start = from;
+  for (let c = from + 3; c < last - 3; c++) {
+    if (words[c] !== "and" && words[c] !== "but" && words[c] !== ",") continue;
+    let v = c + 1;
+    while (v < last && v - c <= 2 && SECOND_VERB_FILLERS.has(words[v])) v++;
+    const verb = words[v];
+    const participle = words[c] === "," && PARTICIPLES.has(verb);
+    // Speech verbs only: "…and believe the executive is shirking" is a second belief, left in the first.
+    if (!participle && (words[c] === "," || !(QUOTE_VERBS.has(verb) || verb === "called"))) continue;
+    if (NOT_AFTER_VERB.has(words[v + 1] ?? "") && verb !== "called") continue;
+    if (verb === "called" && words[v + 1] !== "on" && words[v + 1] !== "for") continue;
+    const body = v + 1;
+    if (last - body < 3) continue;
+    // The first report stops before the conjunction.
+    const text = clean(u.text.slice(u.tokens[start].start, u.tokens[c - 1].end));
+    if (wordsIn(text) < 3) continue;
+    out.push({ ...current, text });
+    const pronoun = SECOND_VERB_FILLERS.has(words[v - 1]) && /^(he|she|it|they)$/.test(words[v - 1]);
+    const subject = pronoun ? (finder.subjectEndingAt(ui, v) ?? current.subject) : current.subject;
+    current = { subject, text: "", pattern: participle ? "participle" : "second-verb" };
+    start = body;
+    c = body;
+  }
+  const text = clean(u.text.slice(u.tokens[start].start, u.tokens[Math.max(start, last - 1)].end));
+  if (wordsIn(text) >= 3) out.push({ ...current, text });
+  return out;
+}
+
+function firstReport(
   u: TextUnit,
   ui: number,
   s: { start: number; end: number },
@@ -312,23 +504,41 @@ function reportedSpeech(
   finder: SpeakerFinder,
   /** The stretch follows a quote: its closing attribution belongs to the quote, not to a report. */
   afterQuote = false,
-): { subject: Subject; text: string; pattern: string } | null {
+): { report: Report; verbEnd: number } | null {
   const from = (t: number) => (t < s.end ? u.tokens[t].start : u.text.length);
   const until = (t: number) => u.tokens[Math.max(s.start, Math.min(t, s.end) - 1)].end;
+  const found = (report: Report, verbEnd: number) => ({ report, verbEnd });
   let last = s.end;
   while (last > s.start && /^[.!?]$/.test(words[last - 1])) last--;
   for (let v = s.start; v < last; v++) {
     const w = words[v];
     if (w === "according" && words[v + 1] === "to" && !afterQuote) {
-      const subject = finder.subjectStartingAt(ui, v + 2) ?? { kind: "unnamed" };
       let comma = v + 2;
       while (comma < last && words[comma] !== ",") comma++;
-      const text = v > s.start + 2 ? u.text.slice(from(s.start), until(v)) : u.text.slice(from(comma + 1), until(last));
-      if (wordsIn(clean(text)) >= 3) return { subject, text: clean(text), pattern: "according-to" };
+      // "according to reports from Russian News Agency Interfax", "… drawn up by France's Le
+      // Figaro newspaper", "according to the report": the source named in the phrase.
+      const subject = finder.subjectStartingAt(ui, v + 2) ??
+        finder.namedWithin(ui, v + 2, comma) ??
+        finder.subjectEndingAt(ui, comma) ?? { kind: "unnamed" };
+      let text = v > s.start + 2 ? u.text.slice(from(s.start), until(v)) : u.text.slice(from(comma + 1), until(last));
+      // "The problem, according to Mr Lane, is not…": the sentence around the aside.
+      if (words[v - 1] === "," && comma < last && wordsIn(clean(text)) < 4)
+        text = `${u.text.slice(from(s.start), until(v - 1))} ${u.text.slice(from(comma + 1), until(last))}`;
+      if (wordsIn(clean(text)) >= 3) return found({ subject, text: clean(text), pattern: "according-to" }, v);
       continue;
     }
+    // "pointed out that…": the second word belongs to the verb.
+    const phrasal = PHRASAL.get(w) === words[v + 1];
     // "vowed to put Africa first" reports a promise; "claims of", "said to be" do not report.
-    if (!REPORTING_VERBS.has(w)) continue;
+    if (!REPORTING_VERBS.has(w) && !phrasal && !(PARTICIPLES.has(w) && words[v - 1] === ",")) continue;
+    if (phrasal) {
+      if (words[v - 1] !== "," && NOT_SUBJECT.has(words[v - 1] ?? "")) continue;
+      const subject = finder.subjectEndingAt(ui, v) ?? finder.clauseSubject(ui, s.start, v) ?? { kind: "unnamed" };
+      const body = v + 2;
+      const text = clean(u.text.slice(from(body), until(last)));
+      if (wordsIn(text) >= 3) return found({ subject, text, pattern: "reported-subject" }, body);
+      continue;
+    }
     if (NOT_AFTER_VERB.has(words[v + 1] ?? "") && !(words[v + 1] === "to" && PROMISES.has(w))) continue;
     if (ADMISSIONS.has(w) && COUNTED.test(words[v + 1] ?? "")) continue;
     // "…, the Lib Dems say." / "…, said Mr Blair." at the end: the report is what came before the comma.
@@ -355,9 +565,31 @@ function reportedSpeech(
         finder.namedWithin(ui, comma + 1, end) ??
         ({ kind: "unnamed" } as const);
       const text = clean(u.text.slice(from(s.start), until(comma)));
-      if (wordsIn(text) >= 3) return { subject, text, pattern: "reported-closing" };
+      if (wordsIn(text) >= 3) return found({ subject, text, pattern: "reported-closing" }, v);
+    }
+    // "Then, says Mr Kotamaraja, the blogging world found out." / "Iraq, they insisted, would not…":
+    // an aside between commas names the speaker of the sentence around it.
+    if (!afterQuote && QUOTE_VERBS.has(w) && (words[comma] === "," || words[v - 1] === ",")) {
+      let close = v + 1;
+      while (close < last && words[close] !== "," && close - v <= 8) close++;
+      const open = words[v - 1] === "," ? v - 1 : comma;
+      const shape = close === v + 1 || (v === open + 1 && close - v <= 6);
+      if (shape && words[close] === "," && open >= s.start && v - open <= 5 && last - close > 3) {
+        let end = v;
+        while (end > open + 1 && VERB_FILLERS.has(words[end - 1])) end--;
+        const subject =
+          (v === open + 1 ? after : finder.subjectEndingAt(ui, end)) ??
+          finder.namedWithin(ui, open + 1, close) ??
+          ({ kind: "unnamed" } as const);
+        const before = open > s.start ? u.text.slice(from(s.start), until(open)) : "";
+        const text = clean(`${before} ${u.text.slice(from(close + 1), until(last))}`);
+        if (wordsIn(text) >= 4 && (subject.kind !== "unnamed" || v > open + 1))
+          return found({ subject, text, pattern: "reported-aside" }, close);
+      }
     }
     if (NEEDS_THAT.has(w) && words[v + 1] !== "that") continue;
+    // "Mr Fox said, adding that…": the participle carries the report.
+    if (words[v + 1] === "," && PARTICIPLES.has(words[v + 2] ?? "")) continue;
     // "Mr Medvedev said the…", "Scottish ministers insist they…".
     let end = v;
     while (end > s.start && VERB_FILLERS.has(words[end - 1]) && words[end - 1] !== ",") end--;
@@ -365,7 +597,16 @@ function reportedSpeech(
     // "The International Energy Agency (IEA) warned": the name before the bracket.
     if (words[end - 1] === ")" && words[end - 3] === "(") end -= 3;
     let subject: Subject | null = null;
-    if (words[end - 1] === ",") {
+    let pattern = "reported-subject";
+    if (PARTICIPLES.has(w) && words[v - 1] === ",") {
+      // "The government refused, saying it was too complex": the clause's subject reports.
+      subject = finder.clauseSubject(ui, s.start, v - 1) ?? { kind: "unnamed" };
+      pattern = "participle";
+    } else if ((words[end - 1] === "and" || words[end - 1] === "but") && end - 1 > s.start + 1) {
+      // "Symbian played down the program and said few people would fall victim": the same subject.
+      subject = finder.clauseSubject(ui, s.start, end - 1) ?? { kind: "unnamed" };
+      pattern = "coordinated";
+    } else if (words[end - 1] === ",") {
       // "Sir Andrew Green, chairman of the organisation, says": the name before the aside.
       let aside = end - 2;
       while (aside > s.start && words[aside] !== "," && end - aside <= 20) aside--;
@@ -382,7 +623,7 @@ function reportedSpeech(
     }
     const text = clean(u.text.slice(from(v + 1), until(last)));
     if (wordsIn(text) < 3) continue;
-    return { subject, text, pattern: "reported-subject" };
+    return found({ subject, text, pattern }, v + 1);
   }
   return null;
 }

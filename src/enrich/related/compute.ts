@@ -1,12 +1,15 @@
 import type { Link } from "../../store/related.ts";
 import type { Repositories } from "../../store/store.ts";
 import { POSTED_TERMS } from "./features.ts";
-import { parseVector, relatedScore, type ScoredFeatures } from "./score.ts";
+import { relatedProbability } from "./model.ts";
+import { parseVector, type ScoredFeatures } from "./score.ts";
 
 /** Computed links kept per article; the site shows fewer. */
 export const LINKS_PER_ARTICLE = 10;
-/** Links scoring below this are not worth storing. */
-export const MIN_LINK_SCORE = 0.08;
+/** Links below this probability (of being judged related) are not worth storing. */
+export const MIN_LINK_SCORE = 0.1;
+/** Members of an article's story thread proposed as candidates, at most (a thread can grow long). */
+export const THREAD_CANDIDATES = 40;
 /** Candidates scored exactly per article, chosen by their partial dot product over shared indexed terms. */
 export const CANDIDATES = 120;
 /**
@@ -18,7 +21,12 @@ export const MAX_POSTING_DF = 1500;
 export async function loadFeatures(tx: Repositories, ids: string[]): Promise<Map<string, ScoredFeatures>> {
   const out = new Map<string, ScoredFeatures>();
   for (const r of await tx.related.features(ids))
-    out.set(r.article_id, { vector: parseVector(r.terms), sectionSlug: r.section_slug, published: r.published });
+    out.set(r.article_id, {
+      vector: parseVector(r.terms),
+      sectionSlug: r.section_slug,
+      published: r.published,
+      length: r.shingle_count,
+    });
   return out;
 }
 
@@ -69,9 +77,30 @@ export async function computeRelated(tx: Repositories, ids: string[]): Promise<O
   const cache = new Map<string, ScoredFeatures>(own);
   const offers: Offer[] = [];
   const mine: Link[] = [];
+  // Beside the inverted index, the article's story thread and the editors' pins in either
+  // direction propose candidates: they are scored like the others, never shown unscored.
+  const threads = await tx.threads.membership([...own.keys()]);
+  const threadIds = [...new Set(threads.map((t) => t.thread_id))];
+  const threadMembers = new Map<string, string[]>();
+  for (const t of threadIds)
+    threadMembers.set(
+      t,
+      (await tx.threads.publishedArticles(t)).slice(0, THREAD_CANDIDATES).map((a) => a.id),
+    );
+  const extra = new Map<string, Set<string>>();
+  const propose = (id: string, other: string) => {
+    if (id !== other) extra.set(id, (extra.get(id) ?? new Set()).add(other));
+  };
+  for (const t of threads) for (const m of threadMembers.get(t.thread_id) ?? []) propose(t.article_id, m);
+  for (const p of await tx.related.pinsTouching([...own.keys()])) {
+    propose(p.article_id, p.other_id);
+    propose(p.other_id, p.article_id);
+  }
   for (const [id, f] of own) {
     const exclude = dups.get(id) ?? new Set<string>();
-    const candidateIds = await candidatesFor(tx, id, f, exclude, tooCommon);
+    const indexed = await candidatesFor(tx, id, f, exclude, tooCommon);
+    const more = [...(extra.get(id) ?? [])].filter((c) => !exclude.has(c) && !indexed.includes(c));
+    const candidateIds = [...indexed, ...more];
     if (cache.size > 20_000) cache.clear();
     const missing = candidateIds.filter((c) => !cache.has(c));
     for (const [cid, cf] of await loadFeatures(tx, missing)) cache.set(cid, cf);
@@ -79,7 +108,7 @@ export async function computeRelated(tx: Repositories, ids: string[]): Promise<O
     for (const cid of candidateIds) {
       const cf = cache.get(cid);
       if (!cf) continue;
-      const score = relatedScore(f, cf);
+      const score = relatedProbability(f, cf);
       if (score >= MIN_LINK_SCORE) scored.push({ article_id: id, related_id: cid, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.related_id < b.related_id ? -1 : 1));

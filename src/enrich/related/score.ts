@@ -7,6 +7,8 @@ export interface ScoredFeatures {
   vector: Map<string, number>;
   sectionSlug: string;
   published: string | null;
+  /** Shingles of the article's text (about its word count); absent for features built in memory. */
+  length?: number;
 }
 
 /** A story in another section is still related (a budget story in business and politics), but less often. */

@@ -91,3 +91,56 @@ export function termFrequencies(input: FeatureInput): Map<string, number> {
 export function tfWeight(tf: number): number {
   return 1 + Math.log(tf);
 }
+
+/**
+ * The text's own spelling of a name feature ("charle kennedy" → "Charles Kennedy"): the first
+ * capitalised phrase whose feature form matches, or undefined.
+ */
+export function surfaceName(text: string, feature: string): string | undefined {
+  const re = /\b(?:[A-Z][\p{L}’'-]+)(?:\s+(?:of\s+|the\s+)?[A-Z][\p{L}’'-]+)+/gu;
+  for (const m of text.matchAll(re)) {
+    const parts = m[0].split(/\s+/).filter((p) => !STOPWORDS.has(p.toLowerCase()));
+    if (parts.length >= 2 && parts.map((p) => stem(p.toLowerCase())).join(" ") === feature) return parts.join(" ");
+  }
+  return undefined;
+}
+
+// Adjectives of nationality the suffix rule below misses: capitalised, but naming no one subject.
+const NATIONALITIES = new Set(
+  "american african israeli iraqi pakistani swiss french dutch greek thai afghan korean mexican welsh scot".split(" "),
+);
+
+/**
+ * The spelling of a one-word term when the text treats it as a name of its own: every occurrence
+ * capitalised, most of them standing alone (not part of "San Francisco", "Half-Blood Prince" or
+ * "Lib Dems", whose word alone names nothing), at least one inside a sentence, and not a
+ * nationality ("Brazilian"). Undefined otherwise.
+ */
+export function properNoun(text: string, term: string): string | undefined {
+  if (NATIONALITIES.has(term) || /(?:ian|ean|ese|ish)$/.test(term)) return undefined;
+  let surface: string | undefined;
+  let inside = false;
+  let alone = 0;
+  let seen = 0;
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
+  const capital = (i: number) => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i][0]);
+  for (const [i, m] of tokens.entries()) {
+    const w = m[0];
+    if (w.length < 3 || stem(w.toLowerCase()) !== term) continue;
+    if (!/^\p{Lu}/u.test(w)) return undefined;
+    seen++;
+    surface ??= w.replace(/['’]s$/, "");
+    const at = m.index ?? 0;
+    const sentenceStart = at === 0 || /[.!?:"“‘'\n]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+    if (!sentenceStart) inside = true;
+    // Joined to a capitalised neighbour by nothing but spaces or a hyphen: part of a longer name.
+    const joined = (j: number) => {
+      const o = tokens[j];
+      if (!o || !capital(j)) return false;
+      const [from, to] = j < i ? [(o.index ?? 0) + o[0].length, at] : [at + w.length, o.index ?? 0];
+      return /^[ \t-]+$/.test(text.slice(from, to));
+    };
+    if (!(joined(i - 1) && !sentenceStart) && !joined(i + 1)) alone++;
+  }
+  return inside && alone * 2 > seen ? surface : undefined;
+}

@@ -4,10 +4,11 @@ import type { ThreadArticle } from "../../store/threads.ts";
 export type { ThreadArticle };
 
 /**
- * A story thread joins articles whose related score is at least this and that were published
- * within THREAD_WINDOW_DAYS of each other: the same developing story, not just the same topic.
+ * A story thread joins articles whose related score (the model's probability) is at least this and
+ * that were published within THREAD_WINDOW_DAYS of each other: the same developing story, not just
+ * the same topic. Above every calibrated first-tier cut-off but the strictest (model.ts).
  */
-export const THREAD_MIN_SCORE = 0.3;
+export const THREAD_MIN_SCORE = 0.75;
 export const THREAD_WINDOW_DAYS = 21;
 
 function withinWindow(a: string | null, b: string | null): boolean {

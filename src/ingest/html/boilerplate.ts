@@ -12,7 +12,8 @@ const FURNITURE_TAGS =
 const FURNITURE_NAME =
   /(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|sharebar|social|socials|related|recommended|recommendations|newsletter|subscribe|subscription|signup|cookies?|consent|gdpr|advert|advertisement|adslot|ad-slot|ad-container|ads|promo|promotion|sponsored|outbrain|taboola|breadcrumbs?|tags|tag-list|post-tags|more-from|most-popular|most-read|trending|read-more|see-also|also-read|author-bio|about-author|paywall|pagination|pager|skip-link|print-only|visually-hidden|sr-only|screen-reader-text)(?:$|[\s_-])/i;
 
-const EMBEDDED_POSTS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed";
+const EMBEDDED_POSTS =
+  "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, p[data-nd-embed]";
 
 function pText(el: Element): number {
   let n = 0;
@@ -97,7 +98,15 @@ function normal(s: string): string {
     .trim();
 }
 
+/** A post's meta line: who posted it, under what category and tags, in any of a few languages. */
+const POST_META =
+  /\b(?:posted by|published by|publicado por|publié par|pubblicato da|veröffentlicht von)\b.{0,120}\b(?:categor(?:y|ies|ia|ie)|tags?|etiquetas|schlagwörter)\s*:/i;
+/** A promo box of links to other stories ("DON'T MISS … [INSIGHT] … [REVEAL]"), however long. */
+const PROMO_BOX = /^(?:don'?t miss|must read|read next|recommended)\b.*\[[A-Z ]+\]/is;
+
 function isFurnitureLine(text: string): boolean {
+  if (text.length < 400 && POST_META.test(text)) return true;
+  if (PROMO_BOX.test(text)) return true;
   if (text.length < 200 && FURNITURE_LINE.test(text)) return true;
   if (text.length < 300 && FURNITURE_ANYWHERE.test(text)) return true;
   if (text.length < 300 && CAPTION_LINE.test(text)) return true;

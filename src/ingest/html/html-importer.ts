@@ -1,11 +1,13 @@
 import type { Block } from "../../blocks/block.ts";
 import type { ImageBlock } from "../../blocks/image/schema.ts";
+import { blockText } from "../../blocks/text.ts";
 import { type ArticleInput, makeArticleId, slugify } from "../../model/article.ts";
 import { ImportError, type Importer, type Source } from "../importer.ts";
 import { safeText } from "../sanitize.ts";
 import { looksBinary } from "./decode.ts";
 import { normaliseDate, normaliseLanguage, splitByline } from "./metadata.ts";
 import { extractHtml } from "./page.ts";
+import { cleanPerson, cleanStandfirst, isSocialCard, samePicture } from "./tidy.ts";
 
 const FALLBACK_SECTION = "News";
 const HTML_NAME = /\.(x?html?|php|aspx?)$/i;
@@ -54,6 +56,13 @@ function withoutSiteName(title: string, siteName?: string): string {
   return m && m[2].toLowerCase() === siteName.toLowerCase() ? m[1] : title;
 }
 
+/** The original page's credit: only for a page with a web address (a file without one has nothing to credit). */
+function sourceOf(url: string | null, publisher: string | undefined, published: string | undefined) {
+  if (!url || !/^https?:\/\//.test(url)) return undefined;
+  const name = publisher ? truncate(publisher, 200) : new URL(url).hostname.replace(/^www\./, "");
+  return { url, publisher: name, ...(published ? { published } : {}) };
+}
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
 }
@@ -62,10 +71,13 @@ export const htmlImporter: Importer = {
   format: "html",
   detect: looksLikeHtml,
   parse(source: Source): ArticleInput[] {
-    const { metadata, blocks: body, readability } = extractHtml(source.bytes, source.baseUrl);
+    const extraction = extractHtml(source.bytes, source.baseUrl);
+    const { metadata, blocks: body, readability } = extraction;
     const textBlocks = body.filter((b) => b.type !== "image" && b.type !== "embed" && b.type !== "media");
     const headline = truncate(
-      metadata.headline ? withoutSiteName(metadata.headline, metadata.siteName) : safeText(readability?.title),
+      extraction.headline
+        ? withoutSiteName(extraction.headline, metadata.siteName)
+        : withoutSiteName(safeText(readability?.title), metadata.siteName),
       400,
     );
     if (textBlocks.length === 0 && !headline)
@@ -73,9 +85,17 @@ export const htmlImporter: Importer = {
     if (textBlocks.length === 0 && body.length === 0) throw new ImportError("no article text found in the page");
 
     const blocks: Block[] = [...body];
-    if (metadata.leadImage && !blocks.some((b) => b.type === "image" && b.src === metadata.leadImage)) {
-      // The model has no lead-image field: the lead image opens the body.
-      const lead: ImageBlock = { type: "image", src: metadata.leadImage, alt: "", sizes: [] };
+    const leadSrc = metadata.leadImage;
+    if (leadSrc && !blocks.some((b) => b.type === "image" && samePicture(b.src, leadSrc))) {
+      // The model has no lead-image field: the lead image opens the body. The page's own <img> of the
+      // same picture gives its alt, caption and renditions; a social-card crop (logo overlay) gives way to it.
+      const shown = extraction.leadImage;
+      const lead: ImageBlock = shown
+        ? { ...shown, src: isSocialCard(leadSrc) || !shown.src ? shown.src : leadSrc }
+        : { type: "image", src: leadSrc, alt: "", sizes: [] };
+      // The page's words for its picture, in order: its alt, the share image's alt, its caption.
+      if (!lead.alt) lead.alt = metadata.leadImageAlt ?? lead.caption ?? "";
+      if (isSocialCard(lead.src ?? "")) lead.sizes = lead.sizes.filter((s) => !isSocialCard(s.src));
       blocks.unshift(lead);
     }
     const text = textBlocks.map((b) => ("text" in b ? b.text : "")).join(" ");
@@ -86,11 +106,13 @@ export const htmlImporter: Importer = {
       (readability?.dir === "rtl" || readability?.dir === "ltr" ? readability.dir : undefined) ??
       (rtlByScript(text) ? "rtl" : "ltr");
     const fromReadability = splitByline(readability?.byline);
-    const names = metadata.byline.length
+    const rawNames = metadata.byline.length
       ? metadata.byline
       : fromReadability.length
         ? fromReadability
         : metadata.pageByline;
+    // One person once: "By By TOM KRISHER, AP Auto Writer" and "Tom Krisher" are the same name.
+    const names = [...new Map(rawNames.map(cleanPerson).map((p) => [p.name.toLowerCase(), p])).values()];
     const sourceUrl = metadata.canonicalUrl ?? source.baseUrl ?? null;
     const firstHeadline =
       headline || (textBlocks[0] && "text" in textBlocks[0] ? truncate(textBlocks[0].text, 120) : "");
@@ -102,13 +124,21 @@ export const htmlImporter: Importer = {
         slug: slugify(firstHeadline),
         section: metadata.section ?? source.defaultSection ?? FALLBACK_SECTION,
         headline: firstHeadline,
-        summary: truncate(metadata.summary ?? safeText(readability?.excerpt), 2000),
-        byline: names.slice(0, 12).map((name) => ({ name: truncate(name, 200) })),
+        summary: cleanStandfirst(
+          metadata.summary ?? safeText(readability?.excerpt),
+          textBlocks.slice(0, 3).map(blockText).join(" "),
+        ),
+        byline: names
+          .slice(0, 12)
+          .map((p) =>
+            p.role ? { name: truncate(p.name, 200), role: truncate(p.role, 200) } : { name: truncate(p.name, 200) },
+          ),
         language,
         direction,
         firstPublished: metadata.published ?? normaliseDate(readability?.publishedTime) ?? null,
         updated: metadata.updated ?? null,
         sourceUrl,
+        source: sourceOf(sourceUrl, metadata.siteName ?? metadata.publisher, metadata.published),
         blocks,
         tags: metadata.tags,
       },

@@ -14,6 +14,12 @@ export interface PageMetadata {
   canonicalUrl?: string;
   leadImage?: string;
   siteName?: string;
+  /** The JSON-LD publisher's name (may be a wire agency rather than the site at the URL). */
+  publisher?: string;
+  /** The headline as the page's candidates give it, for finding site, author and section affixes. */
+  titleCandidates: string[];
+  /** The alt text the page gives its share image (og:image:alt, twitter:image:alt, JSON-LD image caption). */
+  leadImageAlt?: string;
   /** The byline as shown on the page, a fallback when neither metadata nor Readability names anyone. */
   pageByline: string[];
   /** Keywords the page tags itself with. */
@@ -260,6 +266,23 @@ function keywords(ldKeywords: unknown, document: Document): string[] {
   return [...new Set(tags)].slice(0, 30);
 }
 
+/** The headline the page shows: an h1 marked as the headline, else the first h1 in the article, else the only h1. */
+function pageHeadline(document: Document): string | undefined {
+  const marked = document.querySelector(
+    'h1[itemprop="headline"], [itemprop="headline"] h1, h1.headline, h1.entry-title',
+  );
+  const h1s = document.querySelectorAll("h1");
+  const el = marked ?? document.querySelector("article h1") ?? (h1s.length === 1 ? h1s[0] : null);
+  return el?.textContent ?? undefined;
+}
+
+function imageCaption(v: unknown): string | undefined {
+  for (const i of asArray(v as unknown[])) {
+    if (i && typeof i === "object") return str((i as Json).caption) ?? str((i as Json).description);
+  }
+  return undefined;
+}
+
 /** Reads JSON-LD, Open Graph and other meta tags, <time> and rel=canonical; JSON-LD first. */
 export function readMetadata(document: Document, baseUrl?: string): PageMetadata {
   const ld = articleNode(jsonLdNodes(document)) ?? {};
@@ -342,6 +365,17 @@ export function readMetadata(document: Document, baseUrl?: string): PageMetadata
     canonicalUrl,
     leadImage: safeUrl(imageUrl(ld.image) ?? meta(document, "og:image", "og:image:url", "twitter:image"), base),
     siteName: safeText(meta(document, "og:site_name", "application-name")) || undefined,
+    publisher: safeText(personNames(ld.publisher)[0]) || undefined,
+    titleCandidates: [
+      str(ld.headline),
+      meta(document, "og:title"),
+      meta(document, "twitter:title"),
+      document.querySelector("title")?.textContent ?? undefined,
+      pageHeadline(document),
+    ]
+      .map((t) => safeText(t))
+      .filter(Boolean),
+    leadImageAlt: safeText(meta(document, "og:image:alt", "twitter:image:alt") ?? imageCaption(ld.image)) || undefined,
     pageByline: splitByline(domByline(document)),
     tags: keywords(ld.keywords, document),
   };

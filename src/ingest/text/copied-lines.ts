@@ -26,13 +26,21 @@ export function toLines(text: string): Line[] {
       continue;
     }
     const previous = out.at(-1);
-    // Hard wrap: a long line stopping mid-sentence, continued in lower case on the next line.
+    // Hard wrap: a long line stopping mid-sentence, continued in lower case on the next line; or a
+    // sentence a page broke at a link or a styled word (the line runs on from a sentence inside it
+    // and stops on a lower-case word or a comma, where no title or caption stops).
     if (
       previous &&
       !blank &&
       previous.text.length >= 40 &&
       !SENTENCE_END.test(previous.text) &&
-      /^\p{Ll}/u.test(line)
+      (/^\p{Ll}/u.test(line) ||
+        (/(?:\p{Ll}{2}|,)$/u.test(previous.text) &&
+          /\p{Ll}{3}[.!?] \p{Lu}/u.test(previous.text) &&
+          wordCount(previous.text) >= 14 &&
+          (wordCount(line) >= 4 || SENTENCE_END.test(line)) &&
+          !titleCased(line) &&
+          !isFurniture(line)))
     ) {
       previous.text = `${previous.text} ${line}`;
       continue;
@@ -44,14 +52,24 @@ export function toLines(text: string): Line[] {
   return out;
 }
 
+/** Most words capitalised: a title or a menu, never the rest of a sentence. */
+function titleCased(text: string): boolean {
+  const tokens = text.split(" ").filter((t) => /\p{L}/u.test(t));
+  return tokens.length >= 2 && tokens.filter((t) => /^\p{Lu}/u.test(t)).length / tokens.length > 0.6;
+}
+
 /** Words, or for scripts written without spaces about one word per two characters. */
 export function wordCount(text: string): number {
   if (CJK.test(text)) return Math.ceil(text.replace(/\s+/g, "").length / 2);
   return text.split(" ").length;
 }
 
+// Emoji and symbols a writer puts after the full stop ("today! 🙂") do not end the sentence.
+const TRAILING_SYMBOLS = /(?:\s|\p{Extended_Pictographic}|\p{So}|\u{fe0f}|\u{200d})+$/u;
+
 export function endsLikeSentence(text: string): boolean {
-  return SENTENCE_END.test(text) && !/\.\.\.$/.test(text.replace(/…$/, "..."));
+  const t = text.replace(TRAILING_SYMBOLS, "");
+  return SENTENCE_END.test(t) && !/\.\.\.$/.test(t.replace(/…$/, "..."));
 }
 
 /** A line of story text: a sentence of some length, or a long line whatever its end. */
@@ -72,7 +90,13 @@ export function isProse(text: string): boolean {
 const FURNITURE_LINE = new RegExp(
   `^(?:${[
     "advertisement",
+    "advert",
     "advertising",
+    "privacy overview",
+    "necessary",
+    "non-necessary",
+    "necessary always enabled",
+    "breaking news emails",
     "ad",
     "sponsored",
     "sponsored content",
@@ -183,7 +207,7 @@ export function isFurniture(text: string): boolean {
 
 // Lines that send the reader elsewhere: kept out of the story's paragraphs.
 const PROMO =
-  /^(?:read (?:more|the full|our|the latest|next|also)|also read|see also|watch(?: the| our| live|:)|listen(?: to|:)|more from|more on|related:|recommended:|click (?:here|to)|follow (?:us|@)|join (?:us|our)|download (?:our|the)|get the (?:app|latest)|don't miss|sign up|subscribe)\b|\blive updates? from\b|\bcontinue reading\b/i;
+  /^(?:read (?:more|the full|our|the latest|next|also)|also read|see also|watch(?: the| our| live|:)|listen(?: to|:)|more from|more on|related:|recommended:|click (?:here|to)|follow (?:us|@)|join (?:us|our)|download (?:our|the)|get the (?:app|latest)|don't miss|sign up|subscribe)(?:\b|(?<=:))|\blive updates? from\b|\bcontinue reading\b/i;
 
 export function isPromo(text: string): boolean {
   return PROMO.test(text) && wordCount(text) <= 25;

@@ -60,10 +60,32 @@ function parseBbcDate(line: string): string | undefined {
 }
 
 /** A full date (day, month and year all stated) in a short line, as ISO UTC; else undefined. */
+// Month names of languages whose dates otherwise read as English ones ("Oktober 27, 2015").
+const FOREIGN_MONTHS: [RegExp, string][] = [
+  [/\b(?:januari|januar)\b/gi, "January"],
+  [/\b(?:februari|februar)\b/gi, "February"],
+  [/\b(?:maret|märz|maart)\b/gi, "March"],
+  [/\b(?:mei|mai)\b/gi, "May"],
+  [/\b(?:juni)\b/gi, "June"],
+  [/\b(?:juli)\b/gi, "July"],
+  [/\b(?:agustus|augustus)\b/gi, "August"],
+  [/\b(?:oktober)\b/gi, "October"],
+  [/\b(?:desember|dezember)\b/gi, "December"],
+];
+// Day.month.year in figures, as most of Europe writes it: "21:17 18.11.2019".
+const DOTTED_DATE = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])/;
+
 export function dateInLine(line: string): string | undefined {
   if (line.length > 160) return undefined;
   // A line in the BBC's form is read by that form only: "31 February 2011" is no date, not 3 March.
   if (BBC_DATE_LINE.test(line)) return parseBbcDate(line);
+  const dotted = DOTTED_DATE.exec(line);
+  if (dotted) {
+    const [day, month, year] = [Number(dotted[1]), Number(dotted[2]), Number(dotted[3])];
+    const d = new Date(Date.UTC(year, month - 1, day));
+    if (month >= 1 && month <= 12 && d.getUTCDate() === day) return d.toISOString();
+  }
+  for (const [re, english] of FOREIGN_MONTHS) line = line.replace(re, english);
   if (!DATE_WORDS.test(line) && !/\d{4}/.test(line)) return undefined;
   for (const parser of PARSERS) {
     for (const r of parser.parse(line, { instant: new Date(Date.UTC(2030, 0, 1)), timezone: "UTC" })) {
@@ -118,11 +140,16 @@ export function bylineIn(line: string, options: { bare?: boolean } = {}): Author
   if (BY_PREFIX.test(line)) rest = line.replace(BY_PREFIX, "");
   else if (options.bare) rest = line;
   else return [];
-  if (wordCount(line) > 24) return [];
-  // The names end where the role, the date or the outlet begins.
+  // A long line is a byline only as "By Name, a deputy editor who …": the names before the comma.
+  if (wordCount(line) > 24) {
+    if (!BY_PREFIX.test(line) || !rest.includes(",")) return [];
+    rest = rest.slice(0, rest.indexOf(","));
+    if (wordCount(rest) > 4 || /\p{L}{2}\.\s/u.test(rest)) return [];
+  }
+  // The names end where the role, the date, a handle or the outlet begins.
   const cut = rest.search(
     new RegExp(
-      String.raw`\s[-–—|•·]\s|\s\|\s?|[|•·]|,\s|\s(?:on|for|at|in|updated|published|posted)\s|\s\d|\s(?:${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b`,
+      String.raw`\s[-–—|•·]\s|\s\|\s?|[|•·]|,\s|\s?@|\s(?:on|for|at|in|updated|published|posted|follow)\s|\s\d|\s(?:${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b`,
       "i",
     ),
   );
@@ -160,8 +187,10 @@ function headlineShaped(text: string): boolean {
   if (isFurniture(text) || isSectionName(text) || isBylineLine(text) || isDateLine(text)) return false;
   if (/^(?:media|image|video) (?:caption|copyright|source)|^photo:|^credit/i.test(text)) return false;
   // Labels and metadata lines: "Posted on …", "— Name on Sunday …", "21:17 18.11.2019 …".
-  if (/^(?:posted|published|updated|filed|written|share|tags?)\b|^[—–\-•·|>»]|^\d{1,2}[:.]\d{2}\b/i.test(text))
+  if (/^(?:posted|published|updated|filed|written|share|tags?|by)\b|^[—–\-•·|>»]|^\d{1,2}[:.]\d{2}\b/i.test(text))
     return false;
+  // Script or data printed as text: "container: 'x', placement: …", "{", "\"headline\": …".
+  if (/[{}=;]|\w+: '|^"\w+":/.test(text)) return false;
   return /\p{L}/u.test(text);
 }
 
@@ -184,6 +213,17 @@ export interface HeadlineChoice {
  * one that reads most like a title and sits where a headline sits (just before a byline or date, or
  * repeated as page title and heading), preferring lines close to the story.
  */
+/** Line i sits among menu entries: at least two short lines (not header lines) on each side, no blank line between. */
+function inMenu(lines: Line[], i: number): boolean {
+  const entry = (k: number) =>
+    wordCount(lines[k].text) <= 5 && !endsLikeSentence(lines[k].text) && !isHeaderMaterial(lines[k].text);
+  let before = 0;
+  for (let k = i; k > 0 && !lines[k].blankBefore && entry(k - 1) && before < 2; k--) before++;
+  let after = 0;
+  for (let k = i; k < lines.length - 1 && !lines[k].blankAfter && entry(k + 1) && after < 2; k++) after++;
+  return before >= 2 && after >= 2;
+}
+
 export function findHeadline(lines: Line[], bodyStart: number): HeadlineChoice | null {
   let best: HeadlineChoice | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -199,7 +239,13 @@ export function findHeadline(lines: Line[], bodyStart: number): HeadlineChoice |
     // Two sentences are a standfirst or a notice, not a title.
     if (/\p{Ll}[.!?]\s+\p{Lu}/u.test(title)) score -= 5;
     // Captions carry a credit; a headline does not.
-    if (/\)$|\b(?:photo|photograph|credit|getty|reuters|afp)\b/i.test(title)) score -= 6;
+    if (/\)$|\b(?:photo|photograph|credit|getty|reuters|afp|shutterstock)\b|\p{L}\/\p{Lu}/iu.test(title)) score -= 6;
+    // Captions and standfirsts are long; headlines rarely run past twenty words.
+    if (words > 20) score -= (words - 20) / 2;
+    // A line opening with a quotation is more often a pull quote or standfirst than a title.
+    if (/^["“]/.test(title)) score -= 2;
+    // One entry of a menu.
+    if (inMenu(lines, i)) score -= 5;
     let signal = rest ? 7 : 0;
     for (let k = i + 1; !signal && k <= Math.min(i + 4, lines.length - 1); k++) {
       if (isBylineLine(lines[k].text) || isDateLine(lines[k].text)) signal = 8 - (k - i);
@@ -235,7 +281,15 @@ export function readHeader(lines: Line[], from: number, to: number): HeaderFacts
   for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
     const text = lines[i].text;
     if (byline.length === 0) {
-      const names = bylineIn(text);
+      let names = bylineIn(text);
+      // "By" on a line of its own, the name on the next.
+      if (!names.length && /^by:?$/i.test(text) && i + 1 < lines.length) {
+        names = bylineIn(`By ${lines[i + 1].text}`);
+        if (names.length) used.add(i + 1);
+      }
+      // A date line that ends with its byline: "5:45 AM PST 11/19/2019 by Patrick Shanley".
+      const after = /\sby\s+(\p{Lu}.*)$/u.exec(text);
+      if (!names.length && after && dateInLine(text.slice(0, after.index))) names = bylineIn(`By ${after[1]}`);
       if (names.length) {
         byline = names;
         used.add(i);

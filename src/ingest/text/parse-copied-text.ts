@@ -6,7 +6,7 @@ import type { ParagraphBlock } from "../../blocks/paragraph/schema.ts";
 import type { RelatedStoriesBlock } from "../../blocks/related-stories/schema.ts";
 import { ImportError } from "../importer.ts";
 import { endsLikeSentence, isFurniture, isPromo, isProse, type Line, toLines, wordCount } from "./copied-lines.ts";
-import { type Author, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
+import { type Author, bylineIn, dateInLine, findHeadline, isHeaderMaterial, readHeader } from "./page-header.ts";
 import { isSectionName } from "./section-names.ts";
 
 /** What a copied news page in plain text yields before ids and defaults are added. */
@@ -34,6 +34,7 @@ const CREDIT_TAIL =
   /\s*(?:\b(?:Photograph|Photo|Picture|Image|Illustration|Credit|Foto)s?\s*(?::|by)\s*([^:]{2,100})|\(((?:[^()]*?)(?:photo|AP|Reuters|Getty|AFP|EPA|images?|press|Shutterstock|courtesy|\/)[^()]*)\))$/;
 const CREDIT_LINE =
   /^(?:(?:Photograph|Photo|Picture|Image|Illustration|Foto)s?\s*(?::|by)\s*|Credits?\s*:?\s*(?=\p{Lu})|Credit(?=\p{Lu}))(.{2,120})$/u;
+const SLASH_CREDIT = /^\p{Lu}[\p{L}.'’ -]{1,40}(?:\s?\/\s?[\p{Lu}][\p{L}.&' -]{1,30}){1,3}$/u;
 const CAPTION_LABEL = /^(?:media|video|audio|image|picture|photo) (?:caption|copyright|source|credit)/i;
 const RELATED_HEADING = /^more on this story$/i;
 const EXTERNAL_HEADING = /^related internet links$/i;
@@ -83,22 +84,59 @@ function isShortLine(text: string): boolean {
 }
 
 /**
+ * Could this short line be a heading? Not a sentence trailing off ("Here's the thing …"), a byline,
+ * date or bare name, a credit, a counter or a label of one capitalised word ("GETTY").
+ */
+function crossheadLike(t: string): boolean {
+  if (/(?:\.\.\.|…)$/.test(t)) return false;
+  if (isHeaderMaterial(t) || (t !== t.toUpperCase() && bylineIn(t, { bare: true }).length > 0)) return false;
+  if (SLASH_CREDIT.test(t) || CREDIT_LINE.test(t) || /\(\d+\)$|^view all\b/i.test(t)) return false;
+  if (/^\p{Lu}+$/u.test(t)) return false;
+  return true;
+}
+
+/**
+ * Could this line be a list item? Not a caption, credit, byline, date, notice, promo, embedded post
+ * ("— Name (@handle) date", "pic.twitter…"), counter ("1 of 6") or quotation.
+ */
+function listItemLike(t: string): boolean {
+  return (
+    wordCount(t) <= 60 &&
+    !/https?:|pic\.twitter|@\w|^\d+ of \d+$/.test(t) &&
+    !/^["“‘—–]/.test(t) &&
+    !CAPTION_LABEL.test(t) &&
+    !MEDIA_FALLBACK.test(t) &&
+    !isFurniture(t) &&
+    !isPromo(t) &&
+    !CREDIT_LINE.test(t) &&
+    !CREDIT_TAIL.test(t) &&
+    !SLASH_CREDIT.test(t) &&
+    !/\b(?:submitted|file) photo$/i.test(t) &&
+    !isHeaderMaterial(t) &&
+    /\p{L}/u.test(t)
+  );
+}
+
+/**
  * Where the story runs in a whole-page copy: the stretch of lines with the most prose in it, each
- * prose line counting its words and every other line a small cost (the densest-region rule of
- * boilerplate removal, applied to lines).
+ * prose line counting its words and every other line a cost (the densest-region rule of boilerplate
+ * removal, applied to lines). The cost of a line grows with the run of non-prose lines it is in, so a
+ * long stretch of menus or forms cuts the story off from prose further down (site rules, comments);
+ * a line set apart by blank lines (a paragraph of the page, however short) costs little.
  */
 export function storyRegion(lines: Line[]): { start: number; end: number } | null {
   let best: { start: number; end: number; sum: number } | null = null;
   let sum = 0;
   let start = 0;
+  let run = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].text;
-    const gain =
-      isProse(text) && !isFurniture(text) && !isPromo(text)
-        ? Math.min(wordCount(text), 100)
-        : isFurniture(text)
-          ? -5
-          : -2;
+    const prose = isProse(text) && !isFurniture(text) && !isPromo(text);
+    const paragraphLike = lines[i].blankBefore && lines[i].blankAfter;
+    run = prose ? 0 : paragraphLike ? run : run + 1;
+    const gain = prose
+      ? Math.min(wordCount(text), 100)
+      : (isFurniture(text) ? -5 : paragraphLike ? -0.5 : -2) - 0.25 * Math.max(0, run - 4);
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -111,6 +149,45 @@ export function storyRegion(lines: Line[]): { start: number; end: number } | nul
   let first = best.start;
   while (first < best.end && !isProse(lines[first].text)) first++;
   return { start: first, end: best.end };
+}
+
+/**
+ * Lists of items the page repeats — readers' comments ("Reply", "Report"), cards of related stories
+ * (a date under each) — inside or after the story: a short label or a date line that comes back three
+ * times or more close together marks each item. Returns the lines those items take up (from one period
+ * before the first label to the last label), to be left out of the body.
+ */
+function repeatedItems(lines: Line[], start: number, end: number): Set<number> {
+  // What repeats: the same short label, or a date line (the date of each card of a list of stories).
+  const key = (t: string): string | undefined => {
+    if (
+      wordCount(t) <= 2 &&
+      /^\p{Lu}\p{Ll}/u.test(t) &&
+      !isFurniture(t) &&
+      !CAPTION_LABEL.test(t) &&
+      !CREDIT_LINE.test(t) &&
+      !SLASH_CREDIT.test(t)
+    )
+      return t;
+    if (wordCount(t) <= 8 && !isProse(t) && !/^[—–-]|@/.test(t) && dateInLine(t)) return "\u0000date";
+    return undefined;
+  };
+  const keys = lines.map((l, k) => (k >= start && k <= end ? key(l.text) : undefined));
+  const out = new Set<number>();
+  const done = new Set<string>();
+  for (let k = start; k <= end; k++) {
+    const label = keys[k];
+    if (!label || done.has(label)) continue;
+    // A cluster: uses of the label no more than 15 lines apart.
+    const uses = [k];
+    for (let j = k + 1; j <= end && j - uses[uses.length - 1] <= 15; j++) if (keys[j] === label) uses.push(j);
+    // Dates also sit in galleries and timelines: cards repeat them more often.
+    if (uses.length < (label === "\u0000date" ? 4 : 3)) continue;
+    done.add(label);
+    const period = uses[1] - uses[0];
+    for (let j = Math.max(start, uses[0] - period + 1); j <= uses[uses.length - 1]; j++) out.add(j);
+  }
+  return out;
 }
 
 interface Layout {
@@ -182,6 +259,26 @@ function fullPageLayout(lines: Line[]): Layout | null {
   const section = h > 0 && isSectionName(lines[h - 1].text) ? lines[h - 1].text : undefined;
   const headerEnd = Math.max(region.start, h + 1);
   const header = readHeader(lines, Math.max(0, h - 2), Math.min(lines.length, headerEnd + 3));
+  if (!header.published) {
+    // Some pages print the date a little above the headline (over the kicker) or below the lead
+    // picture: the nearest date line within ten lines.
+    for (let d = 3; d <= 10 && !header.published; d++) {
+      for (const k of [h - d, headerEnd + d]) {
+        if (k < 0 || k >= lines.length || wordCount(lines[k].text) > 14) continue;
+        const date = dateInLine(lines[k].text);
+        if (date) {
+          header.published = date;
+          header.used.add(k);
+          break;
+        }
+      }
+    }
+  }
+  // Labels are looked for a little past the last prose line: the last item ends with its label.
+  const items = repeatedItems(lines, headerEnd, Math.min(lines.length - 1, region.end + 30));
+  // Items that run to the end of the region end the story there (comments after it).
+  let bodyTo = region.end;
+  while (bodyTo > headerEnd && (items.has(bodyTo) || !isProse(lines[bodyTo].text))) bodyTo--;
   if (choice.rest) {
     // "Title by Name Date" on one line: the run-on part is the byline and date.
     const glued = readHeader([{ text: choice.rest, blankBefore: false, blankAfter: false }], 0, 1);
@@ -193,11 +290,11 @@ function fullPageLayout(lines: Line[]): Layout | null {
     headline: choice.text,
     headlineIndex: h,
     bodyFrom: h + 1,
-    bodyTo: Math.max(region.end, h + 1),
+    bodyTo: Math.max(bodyTo, h + 1),
     headerEnd,
     byline: header.byline,
     ...(header.published ? { published: header.published } : {}),
-    used: header.used,
+    used: new Set([...header.used, ...items]),
     guessed: true,
   };
 }
@@ -240,10 +337,36 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
     return n;
   };
 
+  // How many lines in a row around this one are not prose (chart labels, menus, link lists run long).
+  const nonProseRun = (i: number) => {
+    let n = 1;
+    for (let k = i - 1; k >= layout.bodyFrom && !isProse(lines[k].text); k--) n++;
+    for (let k = i + 1; k <= layout.bodyTo && !isProse(lines[k].text); k++) n++;
+    return n;
+  };
+
+  // A prose line within three lines from `from`, going in direction `step`: lists sit inside the story.
+  const proseNear = (from: number, step: number) => {
+    for (let k = from, n = 0; n < 3 && k >= layout.bodyFrom && k <= layout.bodyTo; k += step, n++)
+      if (isProse(lines[k].text) && !isPromo(lines[k].text)) return true;
+    return false;
+  };
+
   // Words of prose from each line to the end of the body.
   const proseAfter: number[] = new Array(lines.length + 1).fill(0);
   for (let k = layout.bodyTo; k >= 0; k--)
     proseAfter[k] = proseAfter[k + 1] + (k >= layout.bodyFrom && isProse(lines[k].text) ? wordCount(lines[k].text) : 0);
+
+  // Browsers set a paragraph apart with blank lines and other blocks (menus, list items, captions)
+  // with single newlines: on a page whose prose is laid out so, a short line on its own is a paragraph.
+  let spaced = 0;
+  let proseLines = 0;
+  for (let k = layout.bodyFrom; k <= layout.bodyTo; k++) {
+    if (!isProse(lines[k].text)) continue;
+    proseLines++;
+    if (lines[k].blankBefore && lines[k].blankAfter) spaced++;
+  }
+  const paragraphsSpaced = proseLines >= 3 && spaced >= 0.7 * proseLines;
 
   for (let i = layout.bodyFrom; i <= layout.bodyTo; i++) {
     if (layout.used.has(i)) continue;
@@ -313,6 +436,13 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       continue;
     }
     if (isFurniture(text) || isPromo(text)) continue;
+    // A credit on its own line: "Devindra Hardawar/AOL", "NASA/JPL-Caltech/ASU" (agency after a slash).
+    if (SLASH_CREDIT.test(text) && !inHeader) {
+      const last = blocks.at(-1);
+      if (last?.type === "image" && origin.get(last) === i - 1 && !last.credit) last.credit = text;
+      else push(image(undefined, text), i);
+      continue;
+    }
     const credit = CREDIT_LINE.exec(text);
     if (credit && wordCount(text) <= 16) {
       // A credit under its caption: the line above was the caption.
@@ -328,6 +458,28 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         last.credit = credit[1].trim();
       } else push(image(undefined, credit[1].trim()), i);
       continue;
+    }
+    // On a page that sets its paragraphs apart with blank lines, several lines run together without
+    // one are the items of a list (list items are the blocks a browser copies with single newlines).
+    if (paragraphsSpaced && line.blankBefore && !line.blankAfter && !inHeader) {
+      let k = i;
+      while (k < layout.bodyTo && !lines[k].blankAfter) k++;
+      const run = lines.slice(i, k + 1).map((l) => l.text);
+      const itemLike = (t: string) => wordCount(t) >= 3 && listItemLike(t);
+      const sentences = run.filter((t) => isProse(t) || endsLikeSentence(t)).length;
+      const used = lines.slice(i, k + 1).some((_, j) => layout.used.has(i + j));
+      if (
+        !used &&
+        run.every(itemLike) &&
+        (run.length >= 3 || (run.length === 2 && sentences === 2)) &&
+        run.length <= 20 &&
+        proseNear(i - 1, -1) &&
+        proseNear(k + 1, 1)
+      ) {
+        push({ type: "list", ordered: false, items: run.map((t) => t.replace(BULLET, "").trim()) }, k);
+        i = k;
+        continue;
+      }
     }
     if (BULLET.test(text)) {
       const items: string[] = [];
@@ -353,13 +505,14 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
       while (k <= layout.bodyTo) {
         const t = lines[k].text;
         const sameChunk = k === i || !lines[k].blankBefore;
-        const listLike = wordCount(t) <= 40 && !t.endsWith(":") && !/^["“‘]/.test(t) && !isPromo(t);
+        const listLike = wordCount(t) <= 40 && !t.endsWith(":") && listItemLike(t);
         if (!listLike || (!sameChunk && !isShortLine(t)) || layout.used.has(k) || isFurniture(t)) break;
         items.push(t);
         k++;
         if (lines[k - 1].blankAfter && !(k <= layout.bodyTo && isShortLine(lines[k].text))) break;
       }
-      if (items.length >= 2) {
+      // A list sits inside the story: prose follows it (a box of links after a label ends the story).
+      if (items.length >= 2 && proseNear(k, 1)) {
         push({ type: "list", ordered: false, items }, k - 1);
         i = k - 1;
         continue;
@@ -389,15 +542,26 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
         alone &&
         nextIsProse &&
         (words <= 14 || ANALYSIS_HEADING.test(text)) &&
-        /^[\p{Lu}\p{N}"“‘'¿¡]/u.test(text)
+        /^[\p{Lu}\p{N}"“‘'¿¡]/u.test(text) &&
+        crossheadLike(text)
       ) {
         // A caption right above a crosshead shares its chunk; the crosshead is the line next to the prose.
         push({ type: "crosshead", text, level: 2 }, i);
         continue;
       }
       const sharesChunk = !line.blankBefore || !line.blankAfter;
-      if (words >= 7 && alone && sharesChunk) {
-        push(image(text, undefined), i);
+      // A title-like line sharing its chunk with another block: an unlabelled caption, a promo or a
+      // teaser. Without a label or credit it cannot be told which, and it is not story text: dropped.
+      if (words >= 7 && alone && sharesChunk) continue;
+      if (
+        paragraphsSpaced &&
+        line.blankBefore &&
+        line.blankAfter &&
+        !inHeader &&
+        /\p{L}/u.test(text) &&
+        nonProseRun(i) === 1
+      ) {
+        push({ type: "paragraph", text }, i);
         continue;
       }
       // Menus, link lists, counters, labels and links on their own line: short lines that are not headings.
@@ -421,7 +585,8 @@ function bodyBlocks(lines: Line[], layout: Layout): Block[] {
  * - "Media playback…"/"Media caption…" → media; "Image caption…"/"Image copyright…", captions with a
  *   credit ("… Photograph: X", "(AP Photo/X)", a "Credit…" line) → images without a file;
  * - crossheads: short lines in quotes, or short unpunctuated lines between paragraphs;
- * - lists: bullet lines, or short lines after a line ending with ":";
+ * - lists: bullet lines, short lines after a line ending with ":", or lines run together without
+ *   blank lines inside the story of a page that sets its paragraphs apart with them;
  * - "More on this story" / "Related Internet links" → their own blocks; promo lines ("Read more…",
  *   "Live updates from…"), share buttons, menus, newsletter and cookie notices dropped.
  * Summary: a paragraph directly under the headline is a standfirst — it becomes the summary and is

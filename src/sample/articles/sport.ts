@@ -44,7 +44,7 @@ export const sport: SampleArticle[] = [
         "Dana Whitcombe",
       ),
       h("How the table finished"),
-      list(["1. Tollerby Town, 84 points", "2. Harlow Cross, 83 points", "3. Ashby Vale, 79 points"], true),
+      list(["Tollerby Town, 84 points", "Harlow Cross, 83 points", "Ashby Vale, 79 points"], true),
       related("spo-manager-contract", "bus-halden-pike-jobs"),
       links(["Tollerby Town FC", "https://tollerbytown.example/"]),
     ],

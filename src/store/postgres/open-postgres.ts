@@ -50,6 +50,12 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
   });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  // A connection checked out between two queries (inside a transaction, say) that the server
+  // drops (shutdown: 57P01) emits "error" on the client itself, where no one listens: without this
+  // the process dies. Its pending and next queries fail, and callers answer 503.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   try {
     const client = await pool.connect();
     client.release();

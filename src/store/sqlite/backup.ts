@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, linkSync, renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { StoreError } from "../store.ts";
 
@@ -39,28 +39,87 @@ export function verifySqliteFile(path: string): string | null {
   }
 }
 
+export interface RestoreResult {
+  /** Where the replaced store was kept, if there was one. */
+  kept: string | null;
+}
+
 /**
- * Replaces the store at `target` with the backup at `source`. The copy is written beside the
- * target and renamed over it, so the target is either the old store or the whole backup.
- * The server must be stopped first: open connections would keep the replaced file.
+ * Replaces the store at `target` with the backup at `source`, refusing anything that could lose
+ * data: a file that is not a sound Newsdesk store of this or an older version (unknown migrations,
+ * tables, columns, triggers or views), a copy that fails the full check once migrated, and a
+ * target some process still holds (its later writes would go to the replaced file). The copy is
+ * staged beside the target, migrated and checked there, and renamed over it, so the target is
+ * either the old store or the whole backup; the old store is kept as
+ * `<target>.before-restore-<time>`.
  */
-export async function restoreSqlite(source: string, target: string): Promise<void> {
+export async function restoreSqlite(source: string, target: string): Promise<RestoreResult> {
   const problem = verifySqliteFile(source);
   if (problem) throw new StoreError(`cannot restore: ${problem}`);
-  const staging = `${target}.restoring`;
-  rmSync(staging, { force: true });
-  const from = new Database(source, { readonly: true, fileMustExist: true });
+  const { schemaProblems } = await import("./schema-check.ts");
+  const reader = new Database(source, { readonly: true, fileMustExist: true });
+  let found: string[];
   try {
-    await from.backup(staging);
+    found = await schemaProblems(reader, "partial");
   } finally {
-    from.close();
+    reader.close();
   }
-  // The staged copy is checked before it replaces anything.
-  const staged = verifySqliteFile(staging);
-  if (staged) {
-    rmSync(staging, { force: true });
-    throw new StoreError(`cannot restore: the copy failed its check (${staged})`);
+  if (found.length > 0) throw new StoreError(`cannot restore ${source}: ${found.slice(0, 5).join("; ")}`);
+
+  const { beginRestore } = await import("./holders.ts");
+  const release = beginRestore(target);
+  const staging = `${target}.restoring`;
+  try {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${staging}${suffix}`, { force: true });
+    const from = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      await from.backup(staging);
+    } finally {
+      from.close();
+    }
+    const staged = await checkStaged(staging);
+    if (staged.length > 0) {
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${staging}${suffix}`, { force: true });
+      throw new StoreError(
+        `cannot restore ${source}: the restored copy fails its check: ${staged.slice(0, 5).join("; ")}`,
+      );
+    }
+    let kept: string | null = null;
+    if (existsSync(target)) {
+      // Nobody holds the old store: fold its WAL into the file, so the kept copy is whole.
+      const old = new Database(target, { fileMustExist: true });
+      try {
+        old.pragma("wal_checkpoint(TRUNCATE)");
+      } finally {
+        old.close();
+      }
+      kept = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      linkSync(target, kept);
+    }
+    for (const suffix of ["-wal", "-shm"]) rmSync(`${target}${suffix}`, { force: true });
+    renameSync(staging, target);
+    return { kept };
+  } finally {
+    release();
   }
-  for (const suffix of ["-wal", "-shm"]) rmSync(`${target}${suffix}`, { force: true });
-  renameSync(staging, target);
+}
+
+/** Opens the staged copy as a store (which migrates it), then the exact schema and the full check. */
+async function checkStaged(staging: string): Promise<string[]> {
+  const { openSqliteStore } = await import("./open-sqlite.ts");
+  const { migrate } = await import("../migrate.ts");
+  const { checkStore } = await import("../integrity.ts");
+  const store = await openSqliteStore(staging);
+  try {
+    try {
+      await migrate(store);
+    } catch (error) {
+      return [`migrating it failed: ${(error as Error).message}`];
+    }
+    const report = await checkStore(store, "full");
+    // Close folds the WAL into the file before it is renamed.
+    return report.problems;
+  } finally {
+    await store.close();
+  }
 }

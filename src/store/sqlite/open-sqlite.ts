@@ -5,8 +5,10 @@ import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDial
 import type { KyselyStore } from "../db.ts";
 import { makeStore } from "../make-store.ts";
 import type { Database as Schema } from "../schema.ts";
-import { StoreError } from "../store.ts";
+import { StoreError, StoreReplacedError } from "../store.ts";
 import { StoreBusyError } from "../unavailable.ts";
+import { fileIdentity, holdStore } from "./holders.ts";
+import { shippingActive } from "./wal-archive.ts";
 
 export interface SqliteStore extends KyselyStore {
   /** The raw connection, for SQLite-only features (FTS5, backup, integrity check). */
@@ -18,13 +20,24 @@ export interface SqliteStore extends KyselyStore {
  * so the dialect gets a connection whose `prepare` reuses statements by SQL text. A statement
  * still busy in an open iterate() is never handed out twice: a fresh one is prepared instead.
  */
-function withStatementCache(sqlite: Database.Database): Database.Database {
+/** Stands in for a ROLLBACK when SQLite has already rolled the transaction back. */
+const alreadyRolledBack = {
+  reader: false,
+  busy: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+} as unknown as Database.Statement;
+
+function withStatementCache(sqlite: Database.Database, beforeWrite: () => void): Database.Database {
   const cache = new Map<string, Database.Statement>();
   const prepare = (source: string) => {
+    // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR): the
+    // ROLLBACK Kysely then sends would fail and hide the error that mattered.
+    if (!sqlite.inTransaction && /^\s*rollback\s*$/i.test(source)) return alreadyRolledBack;
     const cached = cache.get(source);
-    if (cached && !cached.busy) return cached;
-    const statement = sqlite.prepare(source);
+    const statement = cached && !cached.busy ? cached : sqlite.prepare(source);
     if (!cached && cache.size < 2000) cache.set(source, statement);
+    // Every write (BEGIN and COMMIT included) first checks the file is still the one opened.
+    if (!statement.reader) beforeWrite();
     return statement;
   };
   return new Proxy(sqlite, {
@@ -48,8 +61,11 @@ const BEGIN_WAIT_MS = 20;
  * `store.transaction` retries after the connection is released, so readers are not held up.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: Database.Database) {
-    super({ database: withStatementCache(sqlite) });
+  constructor(
+    private readonly sqlite: Database.Database,
+    beforeWrite: () => void,
+  ) {
+    super({ database: withStatementCache(sqlite, beforeWrite) });
   }
 
   override createDriver(): Driver {
@@ -84,9 +100,64 @@ export async function openSqliteStore(path: string): Promise<SqliteStore> {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // With WAL shipping on (serve --wal-archive), only the shipper checkpoints, after shipping.
+    if (path !== ":memory:" && shippingActive(path)) sqlite.pragma("wal_autocheckpoint = 0");
   } catch (error) {
     throw new StoreError(`${path}: not a Newsdesk SQLite store (${(error as Error).message})`);
   }
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(sqlite) });
-  return { ...makeStore({ engine: "sqlite", db, location: path, native: { sqlite } }), sqlite };
+  if (path === ":memory:") {
+    const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(sqlite, () => {}) });
+    return { ...makeStore({ engine: "sqlite", db, location: path, native: { sqlite } }), sqlite };
+  }
+  let release: () => void;
+  try {
+    release = holdStore(path);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const guard = replacementGuard(path);
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect(sqlite, guard.check) });
+  const store = makeStore({
+    engine: "sqlite",
+    db,
+    location: path,
+    native: { sqlite },
+    close: async () => {
+      guard.stop();
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
+  });
+  return { ...store, sqlite };
+}
+
+/**
+ * Notices the file being replaced or deleted under this connection (the inode changes or goes):
+ * from then on every write throws StoreReplacedError, and the log says so once, at once if the
+ * periodic look finds it before a write does.
+ */
+function replacementGuard(path: string): { check: () => void; stop: () => void } {
+  const identity = fileIdentity(path);
+  let replaced = false;
+  const notice = (): boolean => {
+    if (replaced) return true;
+    if (fileIdentity(path) === identity) return false;
+    replaced = true;
+    process.stderr.write(
+      `newsdesk: ${path} was replaced or deleted under this process (pid ${process.pid}); refusing writes from now on: restart to serve the new file\n`,
+    );
+    return true;
+  };
+  const timer = setInterval(notice, 2000);
+  timer.unref();
+  return {
+    check: () => {
+      if (notice()) throw new StoreReplacedError(path);
+    },
+    stop: () => clearInterval(timer),
+  };
 }

@@ -12,6 +12,7 @@ import { startScheduler } from "../../editorial/schedule.ts";
 import { type Action, actionWords, minimumRole, requireRole } from "../../editorial/transitions.ts";
 import {
   applyTransition,
+  articleHistory,
   auditOnly,
   correctionText,
   createArticle,
@@ -19,18 +20,26 @@ import {
   updateBody,
   type WriteResult,
 } from "../../editorial/workflow.ts";
-import { uploadImage } from "../../media/library.ts";
+import { relatedChoices } from "../../enrich/related/choices.ts";
+import { clearRelatedOverride, excludeRelated, pinRelated } from "../../enrich/related/related.ts";
+import { cropLibraryImage, uploadImage } from "../../media/library.ts";
 import { MAX_UPLOAD_BYTES, MediaError } from "../../media/process.ts";
-import { defaultMediaFolder, localMediaStorage, type MediaStorage } from "../../media/storage.ts";
+import { defaultMediaStorage, type MediaStorage } from "../../media/storage.ts";
 import type { Store } from "../../store/store.ts";
+import { FRONT_KEY } from "../cache/render-cache.ts";
 import { checkCsrf, currentSession, sessionActor } from "../desk/session.ts";
+import { BREAKING_KEY, currentBreaking, readFront, settingKeyOfFront } from "../fronts.ts";
 import { expectedRevision, jsonBody, revisionParam, socketAddress } from "./editorial/http.ts";
 import { apiError, onApiError, revisionEtag } from "./errors.ts";
 import {
+  breakingBody,
   correctionBody,
   embargoBody,
   enrichmentDecisionsBody,
+  frontBody,
+  mediaCropBody,
   parseBody,
+  relatedChoiceBody,
   scheduleBody,
   tokenCreateBody,
 } from "./request-schemas.ts";
@@ -47,6 +56,8 @@ export interface EditorialApiOptions {
   schedulerIntervalMs?: number;
   /** Where uploaded images go; by default the media folder beside the SQLite file. */
   media?: MediaStorage;
+  /** Told the cache keys a site write (fronts, banner) changes, to purge this process's pages and the CDN. */
+  onSiteChange?: (keys: string[]) => void;
 }
 
 export const DEFAULT_RATE_LIMITS = {
@@ -223,6 +234,13 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     return c.json({ revisions });
   });
 
+  app.get("/articles/:id/history", guard("reader", "reading an article's history"), async (c) => {
+    const id = c.req.param("id");
+    if (!(await articles.exists(id))) throw apiError("not-found", `no article ${id}`);
+    c.header("Cache-Control", "no-store");
+    return c.json({ id, events: await articleHistory(store, id) });
+  });
+
   app.get("/articles/:id/revisions/:revision", guard("reader", "reading revisions"), async (c) => {
     const revision = revisionParam(c, "revision");
     const article = await articles.revision(c.req.param("id"), revision);
@@ -254,7 +272,45 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     })),
   );
 
-  const media = options.media ?? localMediaStorage(defaultMediaFolder(store.location));
+  // Related stories: editors' pins and exclusions. They are not part of the article's document (no
+  // revision, no If-Match); each change is in the audit log.
+  const relatedTarget = async (c: Context<EditorialEnv>) => {
+    const id = c.req.param("id")!;
+    const stored = await articles.get(id);
+    if (!stored || stored.article.id !== id) throw apiError("not-found", `no article ${id}`);
+    const other = c.req.param("other");
+    if (other !== undefined) {
+      if (!ARTICLE_ID.test(other)) throw apiError("not-found", "no such related article");
+      if (other === id) throw apiError("invalid-parameter", "an article cannot be related to itself");
+      const found = await articles.get(other);
+      if (!found || found.article.id !== other) throw apiError("not-found", `no article ${other}`);
+    }
+    return { id, other: other ?? "" };
+  };
+  const relatedAnswer = async (c: Context, id: string) => {
+    c.header("Cache-Control", "no-store");
+    return c.json(await relatedChoices(store, id));
+  };
+  app.get("/articles/:id/related", guard("writer", "reading related-story choices"), async (c) => {
+    const { id } = await relatedTarget(c);
+    return relatedAnswer(c, id);
+  });
+  app.put("/articles/:id/related/:other", guard("writer", "choosing related stories"), async (c) => {
+    const { id, other } = await relatedTarget(c);
+    const { action } = parseBody(relatedChoiceBody, await jsonBody(c), "related-story choice");
+    await (action === "pin" ? pinRelated : excludeRelated)(store, id, other);
+    await auditOnly(store, c.get("actor"), `related-${action}`, id, { detail: other, at: clock() });
+    return relatedAnswer(c, id);
+  });
+  app.delete("/articles/:id/related/:other", guard("writer", "choosing related stories"), async (c) => {
+    const { id, other } = await relatedTarget(c);
+    if (!(await clearRelatedOverride(store, id, other)))
+      throw apiError("not-found", `${other} is neither pinned nor excluded for ${id}`);
+    await auditOnly(store, c.get("actor"), "related-clear", id, { detail: other, at: clock() });
+    return relatedAnswer(c, id);
+  });
+
+  const media = options.media ?? defaultMediaStorage(store.location);
   app.post(
     "/media",
     authenticate,
@@ -302,10 +358,93 @@ export function createEditorialApi(options: EditorialApiOptions): Hono<Editorial
     },
   );
 
+  app.post("/media/:media/crop", guard("writer", "cropping images"), async (c) => {
+    const id = c.req.param("media");
+    if (!/^[a-f0-9]{20}$/.test(id)) throw apiError("not-found", `no image ${id} in the media library`);
+    const { crop, focal } = parseBody(mediaCropBody, await jsonBody(c), "crop");
+    try {
+      const image = await cropLibraryImage(store, media, id, crop, focal);
+      c.header("Cache-Control", "no-store");
+      return c.json({ image });
+    } catch (error) {
+      if (error instanceof MediaError) throw apiError("not-found", error.message);
+      throw error;
+    }
+  });
+
   app.get("/audit", guard("editor", "reading the audit log"), async (c) => {
     const limitParam = Number(c.req.query("limit") ?? 100);
     const limit = Number.isInteger(limitParam) && limitParam > 0 ? Math.min(limitParam, 1000) : 100;
     return c.json({ entries: await audit.list({ target: c.req.query("target"), limit }) });
+  });
+
+  const FRONT_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const frontParam = (c: Context) => {
+    const front = c.req.param("front") ?? "";
+    if (!FRONT_NAME.test(front) || front.length > 100)
+      throw apiError("invalid-parameter", `"${front}" is not a front: use home or a section slug such as politics`);
+    return front;
+  };
+  const siteChanged = async (c: Context<EditorialEnv>, action: string, target: string, detail?: string) => {
+    options.onSiteChange?.([FRONT_KEY]);
+    await auditOnly(store, c.get("actor"), action, target, { detail, at: clock() });
+  };
+
+  app.get("/fronts/:front", guard("reader", "reading fronts"), async (c) => {
+    const front = frontParam(c);
+    c.header("Cache-Control", "no-store");
+    return c.json({ front, ...((await readFront(store, front)) ?? { lead: null, top: [] }) });
+  });
+
+  app.put("/fronts/:front", guard("editor", "curating fronts"), async (c) => {
+    const front = frontParam(c);
+    const body = parseBody(frontBody, await jsonBody(c), "front");
+    // Every chosen story must be live: a draft or a typo must not silently vanish from the front.
+    const ids = [...(body.lead ? [body.lead] : []), ...body.top];
+    const live = new Set((await store.site.summaries(ids)).map((a) => a.id));
+    const issues = [
+      ...(body.lead && !live.has(body.lead) ? [{ path: "lead", message: `no published article ${body.lead}` }] : []),
+      ...body.top.flatMap((id, i) =>
+        live.has(id) ? [] : [{ path: `top[${i}]`, message: `no published article ${id}` }],
+      ),
+    ];
+    if (issues.length > 0)
+      throw apiError("invalid-body", `invalid front: ${issues[0].path}: ${issues[0].message}`, issues);
+    await store.site.putSetting(settingKeyOfFront(front), body, c.get("actor").name, clock().toISOString());
+    await siteChanged(c, "front-update", `front:${front}`, body.lead ?? undefined);
+    c.header("Cache-Control", "no-store");
+    return c.json({ front, ...body });
+  });
+
+  app.delete("/fronts/:front", guard("editor", "curating fronts"), async (c) => {
+    const front = frontParam(c);
+    if (!(await store.site.deleteSetting(settingKeyOfFront(front))))
+      throw apiError("not-found", `the ${front} front is not curated`);
+    await siteChanged(c, "front-clear", `front:${front}`);
+    return c.body(null, 204);
+  });
+
+  app.get("/breaking", guard("reader", "reading the banner"), async (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json({ breaking: await currentBreaking(store, clock().getTime()) });
+  });
+
+  app.put("/breaking", guard("editor", "setting the breaking-news banner"), async (c) => {
+    const body = parseBody(breakingBody, await jsonBody(c), "banner");
+    if (Date.parse(body.expiresAt) <= clock().getTime())
+      throw apiError("invalid-body", "invalid banner: expiresAt: must be in the future", [
+        { path: "expiresAt", message: "must be in the future" },
+      ]);
+    await store.site.putSetting(BREAKING_KEY, body, c.get("actor").name, clock().toISOString());
+    await siteChanged(c, "breaking-set", "breaking", body.text);
+    c.header("Cache-Control", "no-store");
+    return c.json({ breaking: body });
+  });
+
+  app.delete("/breaking", guard("editor", "setting the breaking-news banner"), async (c) => {
+    if (!(await store.site.deleteSetting(BREAKING_KEY))) throw apiError("not-found", "no breaking-news banner");
+    await siteChanged(c, "breaking-clear", "breaking");
+    return c.body(null, 204);
   });
 
   const manageTokens = guard("admin", "managing tokens");

@@ -4,7 +4,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ForbiddenError, NotFoundError, StateError } from "../../editorial/errors.ts";
 import { ValidationError } from "../../model/article.ts";
 import { ConflictError } from "../../store/articles.ts";
-import { isStoreUnavailable } from "../../store/unavailable.ts";
+import { StoreReplacedError } from "../../store/store.ts";
+import { isStoreFull, isStoreUnavailable } from "../../store/unavailable.ts";
 
 /**
  * One error shape for every API route, read and editorial:
@@ -28,6 +29,7 @@ export const API_ERROR_CODES = {
   "rate-limited": 429,
   "internal-error": 500,
   unavailable: 503,
+  "insufficient-storage": 507,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;
@@ -73,6 +75,19 @@ function classify(error: unknown): { code: ApiErrorCode; message: string; issues
     return {
       code: "precondition-failed",
       message: `the article changed meanwhile: it is at revision ${error.currentRevision}`,
+    };
+  }
+  if (isStoreFull(error)) {
+    return {
+      code: "insufficient-storage",
+      message: "the disk holding the store is full: nothing of this request was saved; retry once space is freed",
+    };
+  }
+  if (error instanceof StoreReplacedError) {
+    return {
+      code: "unavailable",
+      message:
+        "the store's file was replaced (a restore?) while this server had it open; it accepts no writes until restarted",
     };
   }
   if (isStoreUnavailable(error)) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../auth/roles.ts";
+import { imageCrop, imageFocal } from "../../blocks/image/schema.ts";
 import { article } from "../../model/article.ts";
 import { apiError } from "./errors.ts";
 
@@ -33,13 +34,21 @@ export const enrichmentDecisionsBody = z.object({
   decisions: z
     .array(
       z.object({
-        kind: z.enum(["speaker", "remove-tag", "add-tag"]),
+        kind: z.enum(["speaker", "remove-tag", "add-tag", "merge"]),
         subject: z.string().min(1),
         value: z.string(),
+        /** merge: the entity folded into `value`. */
+        from: z.string().optional(),
       }),
     )
     .max(500, "must be an array of at most 500 decisions"),
 });
+
+/** An editor's choice about one related story: always show it (pin) or never (exclude). */
+export const relatedChoiceBody = z.object({ action: z.enum(["pin", "exclude"]) });
+
+/** New renditions of a media-library image: a crop (fractions of the original) and a focal point. */
+export const mediaCropBody = z.object({ crop: imageCrop.optional(), focal: imageFocal.optional() });
 
 /** Validates a parsed JSON body; a 400 `invalid-body` naming every bad field otherwise. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
@@ -56,3 +65,31 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: s
   const first = issues[0]!;
   throw apiError("invalid-body", `invalid ${what}: "${first.path}" ${first.message}`, issues);
 }
+
+const articleIdField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an article id");
+
+/** A curated front (home or a section): the lead and the top stories in order; the newest fill in below. */
+export const frontBody = z
+  .object({
+    /** The story that leads; null lets the newest lead. */
+    lead: articleIdField.nullable().default(null),
+    /** Top stories under the lead, in this order. */
+    top: z.array(articleIdField).max(20, "at most 20 top stories").default([]),
+  })
+  .strict();
+
+/** The breaking-news banner on the fronts, shown until `expiresAt`. */
+export const breakingBody = z
+  .object({
+    text: z.string().trim().min(1, "must not be empty").max(200),
+    /** Where the banner links: a site path or an absolute http(s) URL. */
+    url: z
+      .string()
+      .refine(
+        (v) => (v.startsWith("/") && !v.startsWith("//")) || /^https?:\/\/[^\s]+$/.test(v),
+        "must be a site path or an absolute http(s) URL",
+      )
+      .optional(),
+    expiresAt: isoDateTimeWithZone,
+  })
+  .strict();

@@ -1,6 +1,6 @@
 import type { Store } from "../../store/store.ts";
 import { RelatedChangeWatcher } from "./related-freshness.ts";
-import { keysForArticle, type RenderCache } from "./render-cache.ts";
+import { FRONT_KEY, keysForArticle, type RenderCache } from "./render-cache.ts";
 
 // A save that commits slightly after a later one could carry an older modified_at; looking back
 // this far on every change catches it at the cost of re-purging a few recent articles.
@@ -19,6 +19,7 @@ export class StoreChangeWatcher {
   #lastModified: string | null = null;
   #count = -1;
   #inFlight: Promise<void> | null = null;
+  #settings: string | null = null;
   #sqliteToken: string | null = null;
   #changeToken: (() => string) | null;
   readonly #related: RelatedChangeWatcher;
@@ -93,6 +94,10 @@ export class StoreChangeWatcher {
     this.#count = count;
     // Pins, exclusions and recomputed related stories change pages without a new revision.
     await this.#related.probe(overrides);
+    // Curated fronts and the breaking banner (site settings) change the fronts without a revision.
+    const settings = await this.store.site.settingsStamp();
+    if (this.#settings !== null && settings !== this.#settings) this.cache.invalidate([FRONT_KEY]);
+    this.#settings = settings;
   }
 
   async #purgeSince(since: string | null): Promise<void> {

@@ -18,6 +18,8 @@ export interface Rendered {
   cacheControl: string;
   keys: string[];
   headers: Record<string, string>;
+  /** Kept at most this long when shorter than the cache's own limit ("5 minutes ago", a banner's expiry). */
+  maxAgeMs?: number;
 }
 
 export interface RenderInput {
@@ -31,6 +33,8 @@ export interface RenderInput {
   headers?: Record<string, string>;
   /** A validator with meaning beyond the bytes (an article's revision, usable in If-Match); else a hash. */
   etag?: string;
+  /** Drop the rendered page after this long (relative times, a banner that expires). */
+  maxAgeMs?: number;
 }
 
 // Small bodies gain nothing from compression and cost CPU.
@@ -55,6 +59,7 @@ export function renderResponse(input: RenderInput): Rendered {
     cacheControl: input.cacheControl,
     keys: input.keys ?? [],
     headers: input.headers ?? {},
+    maxAgeMs: input.maxAgeMs,
   };
 }
 
@@ -88,7 +93,10 @@ export class RenderCache {
 
   get(path: string): Rendered | undefined {
     const entry = this.#entries.get(path);
-    if (entry && this.now() - (this.#storedAt.get(path) ?? 0) > this.maxAgeMs) {
+    if (
+      entry &&
+      this.now() - (this.#storedAt.get(path) ?? 0) > Math.min(entry.maxAgeMs ?? this.maxAgeMs, this.maxAgeMs)
+    ) {
       this.delete(path);
       this.#expired.set(path, entry);
       if (this.#expired.size > this.maxEntries) this.#expired.delete(this.#expired.keys().next().value!);

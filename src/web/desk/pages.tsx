@@ -1,8 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
+
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { User } from "../../auth/users.ts";
 import type { Change } from "../../editorial/diff.ts";
+import type { HistoryEvent } from "../../editorial/workflow.ts";
 import type { Article } from "../../model/article.ts";
 import type { RevisionInfo } from "../../store/articles.ts";
 import type { DeskStory, DeskStoryFilter } from "../../store/desk-stories.ts";
@@ -270,18 +272,49 @@ function EnrichmentPanel(props: { id: string; csrf: string; view: EnrichmentView
   );
 }
 
+/** Related stories: filled and driven by the desk script through /api/articles/:id/related. */
+function RelatedPanel(props: { hidden?: boolean }) {
+  return (
+    <section aria-labelledby="related-heading" class="desk-panel" data-needs-story hidden={props.hidden}>
+      <h2 id="related-heading" tabindex={-1}>
+        Related stories
+      </h2>
+      <p>Shown under the story as “More on this story”: pinned stories first, excluded ones never.</p>
+      <h3 id="related-shown-heading">Shown now</h3>
+      <ul id="related-shown" aria-labelledby="related-shown-heading" />
+      <h3 id="related-excluded-heading">Excluded</h3>
+      <ul id="related-excluded" aria-labelledby="related-excluded-heading" />
+      <label for="related-query">Find a story to pin</label>
+      <input id="related-query" type="search" />
+      <button type="button" id="related-find-button">
+        Find
+      </button>
+      <ul id="related-found" aria-label="Stories found" />
+      <p id="related-status" role="status" />
+    </section>
+  );
+}
+
 export function EditorPage(props: {
   user: User;
   csrf: string;
   id: string | null;
   revision: number;
   article: Article | null;
+  autosaveMs: number;
   sections: string[];
   enrichment: EnrichmentView | null;
 }) {
   const { article, user } = props;
   const isEditor = user.role === "editor" || user.role === "admin";
-  const data = { id: props.id, revision: props.revision, article, role: user.role, csrf: props.csrf };
+  const data = {
+    id: props.id,
+    revision: props.revision,
+    article,
+    role: user.role,
+    csrf: props.csrf,
+    autosaveMs: props.autosaveMs,
+  };
   const hidden = props.id ? undefined : true;
   return (
     <DeskLayout title={article?.headline ?? "New story"} user={user} csrf={props.csrf} script>
@@ -384,10 +417,64 @@ export function EditorPage(props: {
           </button>
           <p id="upload-status" role="status" />
         </fieldset>
+        <fieldset id="placed-images" class="desk-upload" hidden>
+          <legend>Placed images</legend>
+          <label for="placed-image">Image to edit</label>
+          <select id="placed-image" />
+          <img id="placed-preview" class="desk-preview" alt="" />
+          <label for="placed-alt">Placed image alt text</label>
+          <input id="placed-alt" />
+          <label for="placed-caption">Placed image caption</label>
+          <input id="placed-caption" />
+          <label for="placed-credit">Placed image credit</label>
+          <input id="placed-credit" />
+          <fieldset>
+            <legend>Crop, in % of the original (empty: the whole image)</legend>
+            <div class="desk-numbers">
+              {(
+                [
+                  ["crop-x", "Crop left"],
+                  ["crop-y", "Crop top"],
+                  ["crop-width", "Crop width"],
+                  ["crop-height", "Crop height"],
+                ] as const
+              ).map(([id, label]) => (
+                <span>
+                  <label for={id}>{`${label} (%)`}</label>
+                  <input id={id} type="number" min={0} max={100} step="any" inputmode="decimal" />
+                </span>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Focal point, kept in view on social cards (lead image)</legend>
+            <p class="desk-help">In % of the image as shown; clicking the preview fills them in.</p>
+            <div class="desk-numbers">
+              {(
+                [
+                  ["focal-x", "Focal point across"],
+                  ["focal-y", "Focal point down"],
+                ] as const
+              ).map(([id, label]) => (
+                <span>
+                  <label for={id}>{`${label} (%)`}</label>
+                  <input id={id} type="number" min={0} max={100} step="any" inputmode="decimal" />
+                </span>
+              ))}
+            </div>
+          </fieldset>
+          <button type="button" id="placed-update-button">
+            Update image
+          </button>
+          <p id="placed-status" role="status" />
+        </fieldset>
         <p>
           <button type="button" id="save-button">
             Save
           </button>
+          <span id="unsaved-changes" class="desk-unsaved" hidden>
+            Unsaved changes
+          </span>
         </p>
         <p id="save-status" role="status" aria-live="polite" />
       </form>
@@ -441,6 +528,7 @@ export function EditorPage(props: {
           </p>
         </section>
       ) : null}
+      <RelatedPanel hidden={hidden} />
       {props.id && props.enrichment ? (
         <EnrichmentPanel id={props.id} csrf={props.csrf} view={props.enrichment} />
       ) : null}
@@ -464,6 +552,7 @@ export function HistoryPage(props: {
   id: string;
   headline: string;
   revisions: (RevisionInfo & { changes: Change[] })[];
+  events: HistoryEvent[];
 }) {
   const canRestore = props.user.role !== "writer";
   return (
@@ -472,6 +561,18 @@ export function HistoryPage(props: {
       <p>
         <a href={`/desk/stories/${props.id}`}>Back to the story</a>
       </p>
+      <section aria-labelledby="publishing-heading" class="desk-panel">
+        <h2 id="publishing-heading">Publishing history</h2>
+        <ol aria-label="Publishing history">
+          {props.events.map((e) => (
+            <li>
+              <time datetime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time> {e.action}
+              {e.revision !== null ? ` (revision ${e.revision})` : ""} by {e.actor}
+              {e.detail ? `: ${e.detail}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
       <ol class="desk-history" reversed>
         {props.revisions.map((r) => (
           <li>

@@ -9,7 +9,7 @@ import { quoteSpeakers } from "../../blocks/quote/speakers.ts";
 import { type Clock, systemClock } from "../../editorial/clock.ts";
 import { diffDocuments } from "../../editorial/diff.ts";
 import { setEnrichmentDecision } from "../../editorial/enrichment-decisions.ts";
-import { applyTransition } from "../../editorial/workflow.ts";
+import { applyTransition, articleHistory } from "../../editorial/workflow.ts";
 import type { Article } from "../../model/article.ts";
 import { socketAddress } from "../api/editorial/http.ts";
 import { type ApiErrorBody, onApiError } from "../api/errors.ts";
@@ -48,7 +48,11 @@ export interface DeskOptions {
   /** Sign-in attempts per client address and per email; `false` turns limiting off. */
   signInLimits?: { perAddress: RateLimit; perEmail: RateLimit } | false;
   clientAddress?: (c: Context) => string;
+  /** Idle time before the editor autosaves a draft, in ms; 0 turns autosave off (default 3000). */
+  autosaveMs?: number;
 }
+
+export const DEFAULT_AUTOSAVE_MS = 3000;
 
 export const DEFAULT_SIGN_IN_LIMITS = {
   perAddress: { perMinute: 10, burst: 20 },
@@ -78,6 +82,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
   const byEmail = limits ? new RateLimiter(limits.perEmail, now) : null;
   const addressOf = options.clientAddress ?? socketAddress;
   const stories = store.deskStories;
+  const autosaveMs = options.autosaveMs ?? DEFAULT_AUTOSAVE_MS;
   const app = new Hono<DeskEnv>();
 
   const page = async (c: Context, body: unknown, status = 200) => {
@@ -255,6 +260,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
         id={null}
         revision={0}
         article={null}
+        autosaveMs={autosaveMs}
         sections={await stories.sections()}
         enrichment={null}
       />,
@@ -277,6 +283,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
         id={id}
         revision={stored.revision}
         article={stored.article}
+        autosaveMs={autosaveMs}
         sections={await stories.sections()}
         enrichment={enrichmentView(stored.article)}
       />,
@@ -306,6 +313,7 @@ export function deskRoutes(site: Site, options: DeskOptions = {}): Hono<DeskEnv>
         id={id}
         headline={stored.article.headline}
         revisions={withChanges}
+        events={await articleHistory(store, id)}
       />,
     );
   });

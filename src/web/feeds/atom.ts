@@ -20,7 +20,13 @@ export function atomFeed(feed: FeedData, selfUrl: string, siteName: string): str
       entry: feed.items.map((i) => ({
         id: i.url,
         title: i.title,
-        link: { "@_rel": "alternate", "@_type": "text/html", "@_href": i.url },
+        link: [
+          { "@_rel": "alternate", "@_type": "text/html", "@_href": i.url },
+          // RFC 4287 "via": where the entry's information came from.
+          ...(i.source
+            ? [{ "@_rel": "via", "@_type": "text/html", "@_href": i.source.url, "@_title": i.source.publisher }]
+            : []),
+        ],
         published: i.published,
         updated: i.updated,
         summary: itemText(i),

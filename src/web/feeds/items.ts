@@ -1,6 +1,7 @@
 import type { Article } from "../../model/article.ts";
-import { sectionSlug } from "../../model/article.ts";
+import { creditedSource, sectionSlug } from "../../model/article.ts";
 import { correctionNotes, latestChange } from "../pages/corrections.tsx";
+import { creditText } from "../pages/source-credit.tsx";
 import type { Site } from "../site.ts";
 import { absolute, articlePath } from "../urls.ts";
 
@@ -17,6 +18,8 @@ export interface FeedItem {
   published: string;
   updated: string;
   language: string;
+  /** The original of an imported story, credited in every format; absent for our own stories. */
+  source?: { url: string; publisher: string; published?: string; credit: string };
 }
 
 export interface FeedData {
@@ -35,7 +38,8 @@ export const FEED_LENGTH = 50;
 /** What an item says about itself: its summary (else headline), then any correction notices. */
 export function itemText(item: FeedItem): string {
   const text = item.summary || item.title;
-  return item.corrections ? `${text}\n\n${item.corrections}` : text;
+  const withCredit = item.source ? `${text}\n\n${item.source.credit}` : text;
+  return item.corrections ? `${withCredit}\n\n${item.corrections}` : withCredit;
 }
 
 export async function feedData(site: Site, section?: { slug: string; name: string }): Promise<FeedData> {
@@ -72,5 +76,18 @@ function toItem(site: Site, a: Article, modifiedAt: string): FeedItem {
     // A correction is a change readers must see, even when `updated` was not moved with it.
     updated: new Date(latestChange(a.updated ?? published, corrections)).toISOString(),
     language: a.language,
+    source: feedSource(a),
+  };
+}
+
+function feedSource(a: Article): FeedItem["source"] {
+  const source = creditedSource(a);
+  if (!source) return undefined;
+  const publisher = source.publisher ?? new URL(source.url).hostname;
+  return {
+    url: source.url,
+    publisher,
+    published: source.published,
+    credit: `${creditText(publisher, source.published)}: ${source.url}`,
   };
 }

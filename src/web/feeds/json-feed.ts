@@ -14,6 +14,8 @@ export function jsonFeed(feed: FeedData, selfUrl: string, language: string): str
     items: feed.items.map((i) => ({
       id: i.url,
       url: i.url,
+      // JSON Feed's "page elsewhere" the item is about: the original of an imported story.
+      external_url: i.source?.url,
       title: i.title,
       summary: i.summary || undefined,
       content_text: itemText(i),

@@ -22,7 +22,7 @@ export function feedRoutes(site: Site): Hono {
     return serveCached(c, site, async () => {
       let section: { slug: string; name: string } | undefined;
       if (sectionSlug) {
-        section = (await listSections(site.store)).find((s) => s.slug === sectionSlug);
+        section = (await listSections(site.store, site.config)).find((s) => s.slug === sectionSlug);
         if (!section) return c.text(`No section called "${sectionSlug}".`, 404);
       }
       const data = await feedData(site, section);

@@ -24,6 +24,8 @@ export function rssFeed(feed: FeedData, selfUrl: string, language: string): stri
           description: itemText(i),
           category: i.section,
           "dc:creator": i.authors.length > 0 ? i.authors.join(", ") : undefined,
+          // Dublin Core's "resource this one is derived from": the original of an imported story.
+          "dc:source": i.source?.url,
           pubDate: new Date(i.published).toUTCString(),
         })),
       },

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { raw } from "hono/html";
-import { ogImageOf } from "../../media/library.ts";
-import type { Article } from "../../model/article.ts";
+import { ogImageOf } from "../../media/paths.ts";
+import { type Article, creditedSource } from "../../model/article.ts";
 import type { Site } from "../site.ts";
 import { absolute, onSite } from "../urls.ts";
 
@@ -10,6 +10,18 @@ export function leadImage(article: Article): { src: string; alt: string; width?:
     if (b.type === "image" && b.src) return { src: b.src, alt: b.alt, width: b.width, height: b.height };
   for (const b of article.blocks) if (b.type === "media" && b.poster) return { src: b.poster, alt: b.caption };
   return null;
+}
+
+/** The original an imported story is based on, as schema.org sees it; nothing for the newsroom's own. */
+function basedOn(article: Article): object | undefined {
+  const source = creditedSource(article);
+  if (!source) return undefined;
+  return {
+    "@type": "NewsArticle",
+    url: source.url,
+    datePublished: source.published,
+    publisher: source.publisher ? { "@type": "Organization", name: source.publisher } : undefined,
+  };
 }
 
 /** schema.org NewsArticle, for search engines and aggregators. */
@@ -39,6 +51,7 @@ export function newsArticleJsonLd(site: Site, article: Article, path: string, mo
       ...article.organisations.map((o) => ({ "@type": "Organization", name: o.name })),
       ...article.places.map((p) => ({ "@type": "Place", name: p.name })),
     ],
+    isBasedOn: basedOn(article),
     correction:
       article.corrections?.length > 0
         ? article.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: c.at }))

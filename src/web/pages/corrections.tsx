@@ -1,20 +1,22 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Correction } from "../../model/article.ts";
+import type { Site } from "../site.ts";
 import { formatDateTime } from "./format.ts";
 
 /**
  * Correction notices, oldest first, under the headline so no reader misses them. A section with
  * its own heading, so screen-reader users find it in the headings list.
  */
-export function Corrections({ corrections }: { corrections: Correction[] }) {
+export function Corrections({ site, corrections }: { site: Site; corrections: Correction[] }) {
   if (corrections.length === 0) return null;
+  const { t } = site;
   return (
     <section class="corrections" aria-labelledby="corrections-title">
-      <h2 id="corrections-title">{corrections.length === 1 ? "Correction" : "Corrections"}</h2>
+      <h2 id="corrections-title">{corrections.length === 1 ? t.correction : t.corrections}</h2>
       <ul>
         {corrections.map((c) => (
           <li>
-            <time datetime={c.at}>{formatDateTime(c.at)}</time>: {c.text}
+            <time datetime={site.time.localIso(c.at)}>{site.time.dateTime(c.at)}</time>: {c.text}
           </li>
         ))}
       </ul>

@@ -3,18 +3,6 @@ import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { Layout } from "./layout.tsx";
 
-const copy: Record<number, { title: string; text: string }> = {
-  400: { title: "Bad request", text: "The address or form could not be understood." },
-  404: {
-    title: "Page not found",
-    text: "Sorry, we couldn't find that page. It may have moved, or the address may be wrong.",
-  },
-  410: {
-    title: "This story has been removed",
-    text: "This story is no longer available. It was withdrawn or deleted by the newsroom.",
-  },
-};
-
 export function ErrorPage(props: {
   site: Site;
   status: 400 | 404 | 410;
@@ -22,7 +10,8 @@ export function ErrorPage(props: {
   detail?: string;
   sections: SectionInfo[];
 }) {
-  const { title, text } = copy[props.status];
+  const { t } = props.site;
+  const { title, text } = t.errors[props.status];
   return (
     <Layout
       site={props.site}
@@ -30,11 +19,11 @@ export function ErrorPage(props: {
       meta={{ title, description: text, path: props.path, noindex: true }}
     >
       <div class="error-page">
-        <p class="kicker">Error {props.status}</p>
+        <p class="kicker">{t.errorKicker(props.status)}</p>
         <h1>{title}</h1>
         <p>{props.detail ?? text}</p>
         <p>
-          <a href="/">Go to the home page</a> or <a href="/search">search for a story</a>.
+          <a href="/">{t.goHome}</a> · <a href="/search">{t.orSearch}</a>
         </p>
       </div>
     </Layout>

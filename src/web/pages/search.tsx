@@ -4,8 +4,8 @@ import { resultCountText, type SearchResult } from "../../store/search.ts";
 import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { articlePath, sectionPath } from "../urls.ts";
-import { formatDate } from "./format.ts";
 import { Layout } from "./layout.tsx";
+import { Time } from "./time.tsx";
 
 /** Narrowing a search: a section slug, an entity tag, a date range (ISO dates, inclusive). */
 export interface SearchFilters {
@@ -34,6 +34,7 @@ function pageLink(view: SearchView, page: number): string {
 
 export function SearchPage(props: { site: Site; view: SearchView; sections: SectionInfo[] }) {
   const { site, view } = props;
+  const { t } = site;
   const result = view.result;
   const last = result ? Math.max(1, Math.ceil(result.total / view.pageSize)) : 1;
   return (
@@ -41,27 +42,27 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
       site={site}
       sections={props.sections}
       meta={{
-        title: view.q ? `Search: ${view.q}` : "Search",
-        description: `Search ${site.name}.`,
+        title: view.q ? `${t.search}: ${view.q}` : t.search,
+        description: t.searchSite(site.name),
         path: "/search",
         noindex: true,
       }}
     >
       <header class="page-header">
-        <h1>Search</h1>
-        <search class="search-page-form" aria-label="Search stories">
+        <h1>{t.search}</h1>
+        <search class="search-page-form" aria-label={t.searchForStories}>
           <form action="/search" method="get">
-            <label for="search-q">Search for stories</label>
+            <label for="search-q">{t.searchForStories}</label>
             <div class="search-row">
               <input id="search-q" name="q" type="search" value={view.q} />
-              <button type="submit">Search</button>
+              <button type="submit">{t.search}</button>
             </div>
             <fieldset class="search-filters">
-              <legend>Narrow the search</legend>
+              <legend>{t.narrowSearch}</legend>
               <div>
-                <label for="search-section">Section</label>
+                <label for="search-section">{t.section}</label>
                 <select id="search-section" name="section">
-                  <option value="">All sections</option>
+                  <option value="">{t.allSections}</option>
                   {props.sections.map((s) => (
                     <option value={s.slug} selected={s.slug === view.filters.section}>
                       {s.name}
@@ -70,11 +71,11 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
                 </select>
               </div>
               <div>
-                <label for="search-from">From</label>
+                <label for="search-from">{t.from}</label>
                 <input id="search-from" name="from" type="date" value={view.filters.from ?? ""} />
               </div>
               <div>
-                <label for="search-to">To</label>
+                <label for="search-to">{t.to}</label>
                 <input id="search-to" name="to" type="date" value={view.filters.to ?? ""} />
               </div>
               {view.filters.tag ? <input type="hidden" name="tag" value={view.filters.tag} /> : null}
@@ -90,7 +91,7 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
       {result ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title">
-            {result.total === 0 ? `No results for “${view.q}”` : `${resultCountText(result)} for “${view.q}”`}
+            {result.total === 0 ? t.noResults(view.q) : t.resultsFor(resultCountText(result), view.q)}
           </h2>
           <ol class="search-results">
             {result.hits.map((hit) => (
@@ -102,9 +103,7 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
                   {/* The store returns the snippet HTML-escaped with only <mark> added. */}
                   <p class="story-summary">{raw(hit.snippet)}</p>
                   <p class="story-meta">
-                    {hit.firstPublished ? (
-                      <time datetime={hit.firstPublished}>{formatDate(hit.firstPublished)}</time>
-                    ) : null}
+                    {hit.firstPublished ? <Time site={site} iso={hit.firstPublished} /> : null}
                     <a class="story-section" href={sectionPath(hit.sectionSlug)}>
                       {hit.section}
                     </a>
@@ -114,18 +113,16 @@ export function SearchPage(props: { site: Site; view: SearchView; sections: Sect
             ))}
           </ol>
           {last > 1 ? (
-            <nav class="pager" aria-label="Result pages">
+            <nav class="pager" aria-label={t.pages}>
               {view.page > 1 ? (
                 <a href={pageLink(view, view.page - 1)} rel="prev">
-                  Previous
+                  {t.previous}
                 </a>
               ) : null}
-              <span>
-                Page {view.page} of {last}
-              </span>
+              <span>{t.pageOf(view.page, last)}</span>
               {view.page < last ? (
                 <a href={pageLink(view, view.page + 1)} rel="next">
-                  Next
+                  {t.next}
                 </a>
               ) : null}
             </nav>

@@ -1,20 +1,33 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ArticleSummary } from "../../store/articles.ts";
+import type { Breaking } from "../fronts.ts";
 import type { SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
 import { feedPath, sectionPath } from "../urls.ts";
 import { Layout } from "./layout.tsx";
+import { Pager, pagePath } from "./pager.tsx";
 import { StoryCard, StoryList, type TeaserImage } from "./story-list.tsx";
+
+export interface SectionView {
+  section: SectionInfo;
+  /** Page 1: the editor's (or the newest) lead; later pages have none. */
+  lead: ArticleSummary | undefined;
+  stories: ArticleSummary[];
+  page: number;
+  last: number;
+  breaking: Breaking | null;
+}
 
 export function SectionPage(props: {
   site: Site;
-  section: SectionInfo;
-  stories: ArticleSummary[];
+  view: SectionView;
   sections: SectionInfo[];
   leadImage: TeaserImage | null;
 }) {
-  const { site, section, stories } = props;
-  const [lead, ...rest] = stories;
+  const { site, view } = props;
+  const { section, lead, stories, page, last } = view;
+  const { t } = site;
+  const base = sectionPath(section.slug);
   const head = (
     <>
       <link
@@ -42,30 +55,34 @@ export function SectionPage(props: {
       site={site}
       sections={props.sections}
       meta={{
-        title: section.name,
-        description: `The latest ${section.name} stories from ${site.name}.`,
-        path: sectionPath(section.slug),
+        title: page > 1 ? `${section.name} (${t.pageOf(page, last)})` : section.name,
+        description: t.latestStories(section.name, site.name),
+        path: pagePath(base, page),
         currentSection: section.slug,
         head,
+        prev: page > 1 ? pagePath(base, page - 1) : undefined,
+        next: page < last ? pagePath(base, page + 1) : undefined,
+        breaking: view.breaking,
       }}
     >
       <header class="page-header">
         <h1>{section.name}</h1>
         <p class="feed-links">
-          Follow this section: <a href={feedPath("rss", section.slug)}>RSS</a>,{" "}
+          {t.followSection} <a href={feedPath("rss", section.slug)}>RSS</a>,{" "}
           <a href={feedPath("atom", section.slug)}>Atom</a>, <a href={feedPath("json", section.slug)}>JSON Feed</a>
         </p>
       </header>
       {lead ? (
-        <section class="top-story" aria-label="Latest">
-          <StoryCard story={lead} lead image={props.leadImage} />
+        <section class="top-story" aria-label={t.latest}>
+          <StoryCard site={site} story={lead} lead image={props.leadImage} />
         </section>
       ) : null}
-      {rest.length > 0 ? (
-        <section aria-label="More stories">
-          <StoryList stories={rest} />
+      {stories.length > 0 ? (
+        <section aria-label={t.moreStories}>
+          <StoryList site={site} stories={stories} />
         </section>
       ) : null}
+      <Pager site={site} base={base} page={page} last={last} />
     </Layout>
   );
 }

@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ArticleSummary } from "../../store/articles.ts";
+import type { Site } from "../site.ts";
 import { articlePath, sectionPath } from "../urls.ts";
-import { formatDate } from "./format.ts";
+import { Time } from "./time.tsx";
 
 export interface TeaserImage {
   src: string;
@@ -12,6 +13,7 @@ export interface TeaserImage {
 
 /** A story as a teaser: headline link, summary, date and, optionally, its section and picture. */
 export function StoryCard(props: {
+  site: Site;
   story: ArticleSummary;
   showSection?: boolean;
   lead?: boolean;
@@ -38,9 +40,7 @@ export function StoryCard(props: {
         </Heading>
         {story.summary ? <p class="story-summary">{story.summary}</p> : null}
         <p class="story-meta">
-          {story.firstPublished ? (
-            <time datetime={story.firstPublished}>{formatDate(story.firstPublished)}</time>
-          ) : null}
+          {story.firstPublished ? <Time site={props.site} iso={story.firstPublished} /> : null}
           {props.showSection ? (
             <a class="story-section" href={sectionPath(story.sectionSlug)}>
               {story.section}
@@ -52,12 +52,12 @@ export function StoryCard(props: {
   );
 }
 
-export function StoryList(props: { stories: ArticleSummary[]; showSection?: boolean }) {
+export function StoryList(props: { site: Site; stories: ArticleSummary[]; showSection?: boolean }) {
   return (
     <ul class="story-list">
       {props.stories.map((story) => (
         <li>
-          <StoryCard story={story} showSection={props.showSection} />
+          <StoryCard site={props.site} story={story} showSection={props.showSection} />
         </li>
       ))}
     </ul>

@@ -1,45 +1,67 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { QuoteByPerson, SectionInfo, TagPage as TagData } from "../queries.ts";
+import type { ArticleSummary } from "../../store/articles.ts";
+import type { QuoteByPerson, SectionInfo } from "../queries.ts";
 import type { Site } from "../site.ts";
-import { articlePath, tagPath } from "../urls.ts";
-import { formatDate } from "./format.ts";
+import { articlePath } from "../urls.ts";
 import { Layout } from "./layout.tsx";
+import { Pager, pagePath } from "./pager.tsx";
 import { StoryList } from "./story-list.tsx";
+import { Time } from "./time.tsx";
 
-const kindLabel = { person: "Person", organisation: "Organisation", place: "Place" } as const;
+export interface ListingView {
+  kind: "person" | "organisation" | "place" | "author";
+  name: string;
+  /** The listing's own address (page 1). */
+  path: string;
+  articles: ArticleSummary[];
+  page: number;
+  last: number;
+  /** Person pages, first page only: what they were quoted saying. */
+  quotes: QuoteByPerson[];
+}
 
-export function TagPage(props: { site: Site; data: TagData; quotes: QuoteByPerson[]; sections: SectionInfo[] }) {
-  const { site, data, quotes } = props;
+/** A person, organisation, place or author: their stories first (paginated), then their words. */
+export function TagPage(props: { site: Site; view: ListingView; sections: SectionInfo[] }) {
+  const { site, view } = props;
+  const { t } = site;
+  const { page, last } = view;
   return (
     <Layout
       site={site}
       sections={props.sections}
       meta={{
-        title: data.name,
-        description: `Stories about ${data.name} from ${site.name}.`,
-        path: tagPath(data.kind, data.tag),
+        title: page > 1 ? `${view.name} (${t.pageOf(page, last)})` : view.name,
+        description: t.storiesAbout(view.name, site.name),
+        path: pagePath(view.path, page),
+        prev: page > 1 ? pagePath(view.path, page - 1) : undefined,
+        next: page < last ? pagePath(view.path, page + 1) : undefined,
       }}
     >
       <header class="page-header">
-        <p class="kicker">{kindLabel[data.kind]}</p>
-        <h1>{data.name}</h1>
+        <p class="kicker">{t.kind[view.kind]}</p>
+        <h1>{view.name}</h1>
       </header>
-      {quotes.length > 0 ? (
+      <section aria-labelledby="stories-title">
+        <h2 id="stories-title">{t.stories}</h2>
+        <StoryList site={site} stories={view.articles} showSection />
+        <Pager site={site} base={view.path} page={page} last={last} />
+      </section>
+      {view.quotes.length > 0 ? (
         <section class="person-quotes" aria-labelledby="quotes-title">
-          <h2 id="quotes-title">In their words</h2>
+          <h2 id="quotes-title">{t.inTheirWords}</h2>
           <ul>
-            {quotes.map((q) => (
+            {view.quotes.map((q) => (
               <li>
                 <figure class="quote">
                   <blockquote>
                     <p>{q.type === "direct" ? <q>{q.text}</q> : q.text}</p>
                   </blockquote>
                   <figcaption>
-                    <cite>{data.name}</cite>, in <a href={articlePath(q.article)}>{q.article.headline}</a>
+                    <cite>{view.name}</cite>, {t.inStory} <a href={articlePath(q.article)}>{q.article.headline}</a>
                     {q.published ? (
                       <>
                         {" "}
-                        (<time datetime={q.published}>{formatDate(q.published)}</time>)
+                        (<Time site={site} iso={q.published} />)
                       </>
                     ) : null}
                   </figcaption>
@@ -49,10 +71,6 @@ export function TagPage(props: { site: Site; data: TagData; quotes: QuoteByPerso
           </ul>
         </section>
       ) : null}
-      <section aria-labelledby="stories-title">
-        <h2 id="stories-title">Stories</h2>
-        <StoryList stories={data.articles} showSection />
-      </section>
     </Layout>
   );
 }

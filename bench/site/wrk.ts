@@ -1,0 +1,281 @@
+/**
+ * The origin against nginx with wrk (a C load generator, so the client is not the bottleneck):
+ * `newsdesk serve --sample --workers N` and nginx with N workers serving the article page's exact
+ * bytes as a static file, same connections and wrk threads, taking turns round after round, for
+ * N = 1 (one process) and N = cores. Reports requests/s, p99, the ratio per round and the servers'
+ * CPU time per 1,000 requests, with the load average.
+ * Run: node --import tsx bench/site/wrk.ts [--rounds 3] [--duration 5] [--connections 32] [--threads 2]
+ * Prints Markdown for BENCHMARKS.md and writes bench/out/site-wrk.json.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
+    connections: { type: "string", default: "32" },
+    threads: { type: "string", default: "2" },
+    nginx: { type: "string", default: "nginx" },
+  },
+});
+const duration = Number(values.duration);
+const rounds = Number(values.rounds);
+const connections = Number(values.connections);
+const threads = Number(values.threads);
+const ARTICLE = "/news/politics/quillhaven-council-approves-harbour-front-housing-plan-after-seven-hour-meeting";
+const TICK_MS = 1000 / 100; // USER_HZ on Linux
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${seen}`)), 180_000);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${what} exited with ${code}: ${seen}`)));
+  });
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+/** A process and its children (cluster workers, nginx workers). */
+function tree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  return [pid, ...children.flatMap(tree)];
+}
+
+/** User + system CPU time of a process tree, in ms. */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * TICK_MS;
+}
+
+interface Run {
+  rps: number;
+  p99Ms: number;
+  requests: number;
+  cpuMsPer1000: number;
+}
+
+function ms(text: string): number {
+  const m = /([\d.]+)(us|ms|s)/.exec(text);
+  if (!m) return Number.NaN;
+  return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
+}
+
+function wrk(url: string, seconds: number, pids: number[]): Run {
+  const before = cpuMs(pids);
+  const out = execFileSync("wrk", [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--latency", url], {
+    encoding: "utf8",
+  });
+  const used = cpuMs(pids) - before;
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+  const p99 = ms(/\s99%\s+(\S+)/.exec(out)?.[1] ?? "");
+  if (/Non-2xx|Socket errors/.test(out)) throw new Error(`${url}: errors\n${out}`);
+  return { rps, p99Ms: p99, requests, cpuMsPer1000: requests > 0 ? (used / requests) * 1000 : Number.NaN };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+const work = mkdtempSync(join(tmpdir(), "newsdesk-bench-wrk-"));
+chmodSync(work, 0o755);
+const children: ChildProcess[] = [];
+const stop = async () => {
+  for (const child of children.splice(0)) child.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 1500));
+};
+
+async function compare(processes: number) {
+  const db = join(work, `bench-${processes}.db`);
+  const sitePort = await freePort();
+  const site = spawn(
+    process.execPath,
+    [
+      join(root, "bin", "newsdesk.js"),
+      "serve",
+      "--sample",
+      "--db",
+      db,
+      "--port",
+      String(sitePort),
+      "--workers",
+      String(processes),
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  children.push(site);
+  await waitForOutput(site, /Newsdesk is serving/, "newsdesk serve");
+  const siteUrl = `http://127.0.0.1:${sitePort}${ARTICLE}`;
+  // Every process renders its own copy once; a few requests warm them all.
+  for (let i = 0; i < 4 * processes; i++) await fetch(siteUrl);
+  const html = Buffer.from(await (await fetch(siteUrl)).arrayBuffer());
+  const www = join(work, `www-${processes}`);
+  mkdirSync(www, { recursive: true });
+  writeFileSync(join(www, "article.html"), html);
+  const nginxPort = await freePort();
+  const conf = join(work, `nginx-${processes}.conf`);
+  writeFileSync(
+    conf,
+    `worker_processes ${processes};
+daemon off;
+pid ${join(work, `nginx-${processes}.pid`)};
+error_log ${join(work, "nginx-error.log")} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  open_file_cache max=100;
+  client_body_temp_path ${work}/client_temp;
+  proxy_temp_path ${work}/proxy_temp;
+  fastcgi_temp_path ${work}/fastcgi_temp;
+  uwsgi_temp_path ${work}/uwsgi_temp;
+  scgi_temp_path ${work}/scgi_temp;
+  server {
+    listen 127.0.0.1:${nginxPort};
+    root ${www};
+    location = /article.html { default_type "text/html; charset=utf-8"; }
+  }
+}
+`,
+  );
+  const nginx = spawn(values.nginx, ["-c", conf, "-p", `${work}/`, "-e", join(work, "nginx-error.log")], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(nginx);
+  const nginxUrl = `http://127.0.0.1:${nginxPort}/article.html`;
+  await waitForHttp(nginxUrl);
+  const nginxBody = Buffer.from(await (await fetch(nginxUrl)).arrayBuffer());
+  if (!nginxBody.equals(html)) throw new Error("nginx does not serve the same bytes");
+  const sitePids = tree(site.pid ?? 0);
+  const nginxPids = tree(nginx.pid ?? 0);
+  wrk(siteUrl, 1, sitePids);
+  wrk(nginxUrl, 1, nginxPids);
+  const ours: Run[] = [];
+  const theirs: Run[] = [];
+  const loads: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    loads.push(loadavg()[0]);
+    // Alternate which goes first, so neither always meets the other's leftovers.
+    if (round % 2 === 0) {
+      ours.push(wrk(siteUrl, duration, sitePids));
+      theirs.push(wrk(nginxUrl, duration, nginxPids));
+    } else {
+      theirs.push(wrk(nginxUrl, duration, nginxPids));
+      ours.push(wrk(siteUrl, duration, sitePids));
+    }
+  }
+  await stop();
+  const ratios = ours.map((r, i) => r.rps / theirs[i].rps);
+  return {
+    processes,
+    bytes: html.length,
+    newsdesk: {
+      rps: mean(ours.map((r) => r.rps)),
+      p99Ms: Math.max(...ours.map((r) => r.p99Ms)),
+      cpuMsPer1000: median(ours.map((r) => r.cpuMsPer1000)),
+      rounds: ours,
+    },
+    nginx: {
+      rps: mean(theirs.map((r) => r.rps)),
+      p99Ms: Math.max(...theirs.map((r) => r.p99Ms)),
+      cpuMsPer1000: median(theirs.map((r) => r.cpuMsPer1000)),
+      rounds: theirs,
+    },
+    ratio: median(ratios),
+    roundRatios: ratios.map((r) => Number(r.toFixed(2))),
+    loadAverage: loads.map((l) => Number(l.toFixed(1))),
+    html,
+  };
+}
+
+try {
+  const cores = availableParallelism();
+  const one = await compare(1);
+  const perCore = cores > 1 ? await compare(cores) : null;
+  // Page weight: the article page and its stylesheet, gzipped as the server sends them.
+  const css = /<link rel="stylesheet" href="\/static\/([^"?]+)/.exec(one.html.toString())?.[1] ?? "site.css";
+  const cssBytes = readFileSync(join(root, "src", "web", "static", css));
+  const gz = gzipSync(one.html, { level: 9 }).length + gzipSync(cssBytes, { level: 9 }).length;
+  const results = [one, perCore].filter((r) => r !== null);
+  mkdirSync(join(root, "bench", "out"), { recursive: true });
+  writeFileSync(
+    join(root, "bench", "out", "site-wrk.json"),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        cores,
+        duration,
+        rounds,
+        connections,
+        threads,
+        page: ARTICLE,
+        htmlCssGzipBytes: gz,
+        results: results.map(({ html, ...r }) => r),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  const lines = results.map(
+    (r) =>
+      `| ${r.processes} | ${r.newsdesk.rps.toFixed(0)} | ${r.nginx.rps.toFixed(0)} | **${r.ratio.toFixed(2)}** (${r.roundRatios.join(", ")}) | ${r.newsdesk.p99Ms.toFixed(1)} / ${r.nginx.p99Ms.toFixed(1)} ms | ${r.newsdesk.cpuMsPer1000.toFixed(0)} / ${r.nginx.cpuMsPer1000.toFixed(0)} ms | ${r.loadAverage.join(", ")} |`,
+  );
+  console.log(`| Processes (newsdesk workers = nginx workers) | newsdesk req/s | nginx req/s | Ratio (median; rounds) | p99 newsdesk / nginx | CPU per 1,000 requests newsdesk / nginx | Load average (1 min) at each round |
+|---:|---:|---:|---|---|---|---|
+${lines.join("\n")}
+
+wrk -t${threads} -c${connections}, ${rounds} rounds × ${duration} s, servers alternating; ${one.bytes} bytes, no compression on either side. HTML + CSS gzipped: ${(gz / 1024).toFixed(1)} KB.`);
+} finally {
+  await stop();
+  rmSync(work, { recursive: true, force: true });
+}
