@@ -64,9 +64,42 @@ function suffixedSlug(slug: string, id: string): string {
     .replace(/[^a-z0-9]/g, "0")}`;
 }
 
-async function freeSlug(db: Db, slug: string, id: string): Promise<string> {
-  const owner = await db.selectFrom("articles").select("id").where("slug", "=", slug).executeTakeFirst();
-  return !owner || owner.id === id ? slug : suffixedSlug(slug, id);
+/**
+ * The slugs an article may get when another owns the one it asks for, in order: the short id
+ * suffix, the whole id, then numbered. Ids may share their first 8 characters, so the short
+ * suffix alone could collide (a UNIQUE violation, a 500).
+ */
+function* slugCandidates(slug: string, id: string): Generator<string> {
+  yield suffixedSlug(slug, id);
+  const whole = `${slug}-${id.toLowerCase().replace(/[^a-z0-9]/g, "0")}`;
+  yield whole;
+  for (let n = 2; ; n++) yield `${whole}-${n}`;
+}
+
+/** Whether `stored` is one of the slugs slugCandidates gives this article for `slug`. */
+function isOwnSuffix(stored: string, slug: string, id: string): boolean {
+  const whole = `${slug}-${id.toLowerCase().replace(/[^a-z0-9]/g, "0")}`;
+  return (
+    stored === suffixedSlug(slug, id) ||
+    stored === whole ||
+    (stored.startsWith(whole) && /^-\d+$/.test(stored.slice(whole.length)))
+  );
+}
+
+async function slugOwner(db: Db, slug: string): Promise<string | undefined> {
+  return (await db.selectFrom("articles").select("id").where("slug", "=", slug).executeTakeFirst())?.id;
+}
+
+/** `slug` if free (or this article's), else the first free candidate; `taken` adds slugs not yet stored. */
+async function freeSlug(db: Db, slug: string, id: string, taken?: Map<string, string>): Promise<string> {
+  const ownerOf = async (s: string) => taken?.get(s) ?? (await slugOwner(db, s));
+  const owner = await ownerOf(slug);
+  if (!owner || owner === id) return slug;
+  for (const candidate of slugCandidates(slug, id)) {
+    const o = await ownerOf(candidate);
+    if (!o || o === id) return candidate;
+  }
+  throw new Error("unreachable");
 }
 
 /** The entity and quote rows an article's document implies. */
@@ -209,7 +242,10 @@ async function saveIn(db: Db, incoming: Article, options: SaveOptions): Promise<
   }
   // Kept when it is the asked-for slug or that slug suffixed for this article (freeSlug's answer
   // before); any other slug is a new address (a prefix test kept "concurrency-test-story" for "concurrency").
-  const keep = existing && (existing.slug === article.slug || existing.slug === suffixedSlug(article.slug, article.id));
+  const keep =
+    existing &&
+    (existing.slug === article.slug ||
+      (existing.slug.startsWith(`${article.slug}-`) && isOwnSuffix(existing.slug, article.slug, article.id)));
   const slug = keep ? existing.slug : await freeSlug(db, article.slug, article.id);
   const stored = slug === article.slug ? article : { ...article, slug };
   const storedDoc = slug === article.slug ? doc : JSON.stringify(stored);
@@ -321,7 +357,7 @@ async function saveBatch(db: Db, items: { article: Article; options: SaveOptions
       items.slice(i).map((it) => it.article.slug),
     );
     // As freeSlug: a slug owned by another article gets this article's id appended.
-    const slug = slugOwners.has(article.slug) ? suffixedSlug(article.slug, article.id) : article.slug;
+    const slug = slugOwners.has(article.slug) ? await freeSlug(db, article.slug, article.id, slugOwners) : article.slug;
     slugOwners.set(slug, article.id);
     const stored = slug === article.slug ? article : { ...article, slug };
     const doc = JSON.stringify(stored);
