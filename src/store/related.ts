@@ -262,7 +262,17 @@ export function relatedRepository(db: Db, engine: Engine): RelatedRepository {
       await db.deleteFrom("related_links").execute();
     },
     async insertLinks(links) {
-      await insertChunked(db, "related_links", links);
+      // An upsert: a worker and a request can index the same article at once (PostgreSQL's
+      // READ COMMITTED lets both delete nothing and insert), and the later write should win, not fail.
+      for (const part of chunks(links, 200)) {
+        await db
+          .insertInto("related_links")
+          .values(part)
+          .onConflict((oc) =>
+            oc.columns(["article_id", "related_id"]).doUpdateSet((eb) => ({ score: eb.ref("excluded.score") })),
+          )
+          .execute();
+      }
     },
     async linksFrom(ids) {
       const out: Link[] = [];
