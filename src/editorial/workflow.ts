@@ -375,8 +375,23 @@ export async function applyTransition(
     });
     return { article: { ...next, slug: saved.slug }, revision: saved.revision, changed: saved.changed };
   });
-  await afterArticlesStored(store, [request.id]);
+  await indexAfterCommit(store, request.id);
   return result;
+}
+
+/**
+ * Related stories, duplicates and threads after a write has committed. The write is stored and
+ * acknowledged whatever happens here: a failure (a race with a worker, the database going away) is
+ * logged, and the next write of the article or `newsdesk related --rebuild` redoes the work.
+ */
+async function indexAfterCommit(store: Store, id: string): Promise<void> {
+  try {
+    await afterArticlesStored(store, [id]);
+  } catch (error) {
+    process.stderr.write(
+      `newsdesk: article ${id} is saved, but its related stories were not updated: ${(error as Error).message}\n`,
+    );
+  }
 }
 
 /** POST /api/articles: a new draft (or, for editors, a published article). */
@@ -417,7 +432,7 @@ export async function createArticle(store: Store, actor: Actor, body: unknown, n
     });
     return { article: { ...article, slug: saved.slug }, revision: saved.revision, changed: saved.changed };
   });
-  await afterArticlesStored(store, [article.id]);
+  await indexAfterCommit(store, article.id);
   return result;
 }
 
