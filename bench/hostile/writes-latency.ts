@@ -8,13 +8,13 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createToken } from "../../src/auth/tokens.ts";
 import { openStore } from "../../src/store/open.ts";
+import { freePort } from "../support/processes.ts";
 import { hostileBody } from "./hostile-body.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -30,16 +30,6 @@ const duration = Number(values.duration);
 const rounds = Number(values.rounds);
 const writers = Number(values.writers);
 const PATHS = ["/", "/search?q=harbour"];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** User+system CPU seconds of a process, all its threads, from /proc. */
 function cpuSeconds(pid: number): number {

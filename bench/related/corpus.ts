@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import type { ArticleInput } from "../../src/model/article.ts";
 import { slugify } from "../../src/model/article.ts";
+import { saveArticles } from "../../src/store/articles.ts";
+import type { Store } from "../../src/store/store.ts";
 
 /** The BBC 2005 corpus, used by path and never copied into the repository. */
 export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/data/bbc-news-2005");
@@ -59,4 +62,16 @@ export function knownDuplicatePairs(dir = CORPUS_DIR): [string, string][] {
     .split("\n")
     .filter((l) => l && !l.startsWith("#"))
     .map((l) => l.split("\t") as [string, string]);
+}
+
+/** Stores the whole corpus in batches of 100 and runs the after-store work on each, as an import would. */
+export async function storeCorpus(store: Store, paths = corpusPaths()): Promise<void> {
+  for (let i = 0; i < paths.length; i += 100) {
+    const part = paths.slice(i, i + 100);
+    await saveArticles(
+      store,
+      part.map((p) => ({ article: readCorpusArticle(p) })),
+    );
+    await afterArticlesStored(store, part.map(corpusId));
+  }
 }

@@ -2,25 +2,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { relatedTiers } from "../../src/enrich/related/related.ts";
 import { listThreads } from "../../src/enrich/threads/threads.ts";
-import { saveArticles } from "../../src/store/articles.ts";
 import { openStore } from "../../src/store/open.ts";
-import { corpusId, corpusPaths, readCorpusArticle } from "./corpus.ts";
+import { corpusId, corpusPaths, storeCorpus } from "./corpus.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "newsdesk-cov-"));
 const store = await openStore(join(tmp, "c.db"));
 try {
   const paths = corpusPaths();
-  for (let i = 0; i < paths.length; i += 100) {
-    const part = paths.slice(i, i + 100);
-    await saveArticles(
-      store,
-      part.map((p) => ({ article: readCorpusArticle(p) })),
-    );
-    await afterArticlesStored(store, part.map(corpusId));
-  }
+  await storeCorpus(store, paths);
   let three = 0;
   for (const p of paths) {
     const { first, second } = await relatedTiers(store, corpusId(p));

@@ -8,12 +8,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { loadFeatures } from "../../src/enrich/related/compute.ts";
 import { FEATURE_NAMES, fitLogistic, lengthBand, pairFeatures, predict } from "../../src/enrich/related/model.ts";
-import { saveArticles } from "../../src/store/articles.ts";
 import { openStore } from "../../src/store/open.ts";
-import { corpusId, corpusPaths, readCorpusArticle } from "./corpus.ts";
+import { corpusId, corpusPaths, storeCorpus } from "./corpus.ts";
 import { judgedPairs } from "./judged.ts";
 
 /** Precision the cut-offs aim for on the tune pairs: a margin over the 0.90 goal for the sealed part. */
@@ -26,14 +24,7 @@ const tmp = mkdtempSync(join(tmpdir(), "newsdesk-fit-"));
 const store = await openStore(join(tmp, "fit.db"));
 try {
   const paths = corpusPaths();
-  for (let i = 0; i < paths.length; i += 100) {
-    const part = paths.slice(i, i + 100);
-    await saveArticles(
-      store,
-      part.map((p) => ({ article: readCorpusArticle(p) })),
-    );
-    await afterArticlesStored(store, part.map(corpusId));
-  }
+  await storeCorpus(store, paths);
   const features = await loadFeatures(store, [...new Set(tune.flatMap((p) => [corpusId(p.a), corpusId(p.b)]))]);
   const rows = tune.flatMap((p) => {
     const fa = features.get(corpusId(p.a));

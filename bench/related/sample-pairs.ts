@@ -12,12 +12,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { listDuplicates } from "../../src/enrich/duplicates/duplicates.ts";
-import { saveArticles } from "../../src/store/articles.ts";
 import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
-import { corpusId, corpusPaths, readCorpusArticle, readCorpusText } from "./corpus.ts";
+import { corpusId, corpusPaths, readCorpusText, storeCorpus } from "./corpus.ts";
 import { seeded, shuffled } from "./seeded.ts";
 import { TfidfBaseline } from "./tfidf-baseline.ts";
 
@@ -91,14 +89,7 @@ const store = await openStore(join(tmp, "sample.db"));
 try {
   const paths = corpusPaths();
   const pathById = new Map(paths.map((p) => [corpusId(p), p]));
-  for (let i = 0; i < paths.length; i += 100) {
-    const part = paths.slice(i, i + 100);
-    await saveArticles(
-      store,
-      part.map((p) => ({ article: readCorpusArticle(p) })),
-    );
-    await afterArticlesStored(store, part.map(corpusId));
-  }
+  await storeCorpus(store, paths);
   for (const d of await listDuplicates(store)) taken.add(key(d.first.path ?? "", d.second.path ?? ""));
   const links = await kyselyOf(store)
     .selectFrom("related_links")

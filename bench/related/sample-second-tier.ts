@@ -8,25 +8,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterArticlesStored } from "../../src/enrich/after-store.ts";
 import { relatedTiers } from "../../src/enrich/related/related.ts";
-import { saveArticles } from "../../src/store/articles.ts";
 import { openStore } from "../../src/store/open.ts";
-import { corpusId, corpusPaths, readCorpusArticle, readCorpusText } from "./corpus.ts";
+import { corpusId, corpusPaths, readCorpusText, storeCorpus } from "./corpus.ts";
 import { seeded, shuffled } from "./seeded.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "newsdesk-tier2-"));
 const store = await openStore(join(tmp, "t.db"));
 try {
   const paths = corpusPaths();
-  for (let i = 0; i < paths.length; i += 100) {
-    const part = paths.slice(i, i + 100);
-    await saveArticles(
-      store,
-      part.map((p) => ({ article: readCorpusArticle(p) })),
-    );
-    await afterArticlesStored(store, part.map(corpusId));
-  }
+  await storeCorpus(store, paths);
   const pathOf = new Map(paths.map((p) => [corpusId(p), p]));
   const rand = seeded(Number(process.argv[2] ?? 2018));
   let n = 0;
