@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { toJsonLine } from "../../src/ingest/jsonl/jsonl-importer.ts";
 import { type ImportResult, importInputs } from "../../src/ingest/pipeline.ts";
-import { allArticles } from "../../src/store/articles.ts";
+import { allArticles, getArticle } from "../../src/store/articles.ts";
 import { kyselyOf } from "../../src/store/db.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -100,6 +100,12 @@ describe("the 2,225-file BBC corpus through the import pipeline into a real SQLi
   test("importing a corpus file again is a duplicate of the stored one", async () => {
     const again = await importInputs(store, [join(corpus, "tech/001.txt")]);
     assert.equal(again.imported, 0);
-    assert.deepEqual(again.duplicates, [{ file: join(corpus, "tech/001.txt"), of: join(corpus, "tech/001.txt") }]);
+    const file = join(corpus, "tech/001.txt");
+    assert.equal(again.duplicates.length, 1);
+    const [dup] = again.duplicates;
+    // Named as a re-import of the same file from an earlier run, with the article it is.
+    assert.deepEqual({ file: dup.file, of: dup.of, earlierRun: dup.earlierRun }, { file, of: file, earlierRun: true });
+    const stored = await getArticle(store, dup.article ?? "");
+    assert.ok(stored?.article.origin?.path?.endsWith("tech/001.txt"), `article ${dup.article}`);
   });
 });
