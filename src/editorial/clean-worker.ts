@@ -1,7 +1,7 @@
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { enrichArticle } from "../enrich/enrich.ts";
-import type { Article } from "../model/article.ts";
+import { parseArticle } from "../model/article.ts";
 import { type CleanOp, type CleanReply, cleanArticle } from "./clean.ts";
 
 // The thread behind cleanArticleAsync: one body at a time, in the order they arrive.
@@ -15,7 +15,7 @@ parentPort!.on("message", ({ id, op, input }: { id: number; op: CleanOp; input: 
   let reply: CleanReply;
   try {
     const parsed: unknown = JSON.parse(input);
-    const article = op === "enrich" ? enrichArticle(parsed as Article) : cleanArticle(parsed);
+    const article = op === "enrich" ? enrichArticle(parseArticle(parsed)) : cleanArticle(parsed);
     reply = { id, article: JSON.stringify(article) };
   } catch (error) {
     const e = error as Error & { issues?: { path: string; message: string }[] };
