@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type ImportResult, importInputs } from "../../src/ingest/pipeline.ts";
 import { ARTICLE_JOB_KINDS } from "../../src/jobs/handlers.ts";
+import { getArticle } from "../../src/store/articles.ts";
 import { kyselyOf } from "../../src/store/db.ts";
 import { BBC_CATEGORIES, BBC_CORPUS, bbcFileCounts, bbcKnownDuplicates } from "../support/bbc-corpus.ts";
 import { type TestStore, tempStore } from "../support/stores.ts";
@@ -93,7 +94,12 @@ describe("the 2,225-file BBC corpus through the import pipeline into PostgreSQL"
     const file = join(BBC_CORPUS, "tech/001.txt");
     const again = await importInputs(t.store, [file]);
     assert.equal(again.imported, 0);
-    assert.deepEqual(again.duplicates, [{ file, of: file }]);
+    assert.equal(again.duplicates.length, 1);
+    const [dup] = again.duplicates;
+    // Named as a re-import of the same file from an earlier run, with the article it is.
+    assert.deepEqual({ file: dup.file, of: dup.of, earlierRun: dup.earlierRun }, { file, of: file, earlierRun: true });
+    const stored = await getArticle(t.store, dup.article ?? "");
+    assert.ok(stored?.article.origin?.path?.endsWith("tech/001.txt"), `article ${dup.article}`);
   });
 });
 
