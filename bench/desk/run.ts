@@ -117,11 +117,11 @@ const base = median(baseline);
 const pub = median(toServed);
 const cached = median(cachedFetch);
 process.stdout.write(
-  [
+  `${[
     "| Measure | Value | Baseline (same run) | Ratio |",
     "| --- | --- | --- | --- |",
     `| Desk bundle (${bundle.file}) | ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped (${(bundle.bytes / 1024).toFixed(0)} KiB raw) | — | — |`,
     `| Image processing per upload (${width}×${height} JPEG → ${files} files, ${(outBytes / 1024).toFixed(0)} KiB; median of ${uploads}) | ${up.toFixed(0)} ms | one full-size JPEG re-encode: ${base.toFixed(0)} ms | ${(up / base).toFixed(1)}× |`,
     `| "Publish" → article page served (median of ${publishes}) | ${pub.toFixed(1)} ms | cached article page fetch: ${cached.toFixed(1)} ms | ${(pub / cached).toFixed(1)}× |`,
-  ].join("\n") + "\n",
+  ].join("\n")}\n`,
 );

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { freePort, waitForHttp, waitForOutput } from "../support/processes.ts";
+import { freePort, nginxConfig, waitForHttp, waitForOutput } from "../support/processes.ts";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -136,32 +136,7 @@ try {
   writeFileSync(join(www, "article.html"), html);
   const nginxPort = await freePort();
   const conf = join(work, "nginx.conf");
-  writeFileSync(
-    conf,
-    `worker_processes 1;
-daemon off;
-pid ${join(work, "nginx.pid")};
-error_log ${join(work, "nginx-error.log")} warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 100000;
-  open_file_cache max=100;
-  client_body_temp_path ${work}/client_temp;
-  proxy_temp_path ${work}/proxy_temp;
-  fastcgi_temp_path ${work}/fastcgi_temp;
-  uwsgi_temp_path ${work}/uwsgi_temp;
-  scgi_temp_path ${work}/scgi_temp;
-  server {
-    listen 127.0.0.1:${nginxPort};
-    root ${www};
-    location = /article.html { default_type "text/html; charset=utf-8"; }
-  }
-}
-`,
-  );
+  writeFileSync(conf, nginxConfig({ work, www, port: nginxPort, processes: 1 }));
   const nginx = spawn(values.nginx, ["-c", conf, "-p", `${work}/`, "-e", join(work, "nginx-error.log")], {
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { freePort, waitForHttp, waitForOutput } from "../support/processes.ts";
+import { freePort, nginxConfig, waitForHttp, waitForOutput } from "../support/processes.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { values } = parseArgs({
@@ -125,32 +125,7 @@ async function compare(processes: number) {
   writeFileSync(join(www, "article.html"), html);
   const nginxPort = await freePort();
   const conf = join(work, `nginx-${processes}.conf`);
-  writeFileSync(
-    conf,
-    `worker_processes ${processes};
-daemon off;
-pid ${join(work, `nginx-${processes}.pid`)};
-error_log ${join(work, "nginx-error.log")} warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  open_file_cache max=100;
-  client_body_temp_path ${work}/client_temp;
-  proxy_temp_path ${work}/proxy_temp;
-  fastcgi_temp_path ${work}/fastcgi_temp;
-  uwsgi_temp_path ${work}/uwsgi_temp;
-  scgi_temp_path ${work}/scgi_temp;
-  server {
-    listen 127.0.0.1:${nginxPort};
-    root ${www};
-    location = /article.html { default_type "text/html; charset=utf-8"; }
-  }
-}
-`,
-  );
+  writeFileSync(conf, nginxConfig({ work, www, port: nginxPort, processes: processes }));
   const nginx = spawn(values.nginx, ["-c", conf, "-p", `${work}/`, "-e", join(work, "nginx-error.log")], {
     stdio: ["ignore", "pipe", "pipe"],
   });

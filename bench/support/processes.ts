@@ -42,3 +42,31 @@ export async function waitForHttp(url: string): Promise<void> {
   }
   throw new Error(`${url} never answered`);
 }
+
+/** An nginx configuration serving `www` as static files on `port` with `processes` workers, logs and temp files in `work`. */
+export function nginxConfig(options: { work: string; www: string; port: number; processes: number }): string {
+  const { work, www, port, processes } = options;
+  return `worker_processes ${processes};
+daemon off;
+pid ${work}/nginx-${processes}.pid;
+error_log ${work}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  open_file_cache max=100;
+  client_body_temp_path ${work}/client_temp;
+  proxy_temp_path ${work}/proxy_temp;
+  fastcgi_temp_path ${work}/fastcgi_temp;
+  uwsgi_temp_path ${work}/uwsgi_temp;
+  scgi_temp_path ${work}/scgi_temp;
+  server {
+    listen 127.0.0.1:${port};
+    root ${www};
+    location = /article.html { default_type "text/html; charset=utf-8"; }
+  }
+}
+`;
+}

@@ -172,7 +172,21 @@ function withEditorialState(incoming: Article, storedDoc: string): Article {
 export const MAX_INDEXED_CHARS = 100_000;
 
 /** The columns of `articles` copied from the document for indexes and search; `check` compares them. */
-export function indexedColumns(stored: Article) {
+export const INDEXED_COLUMNS = [
+  "slug",
+  "section",
+  "section_slug",
+  "headline",
+  "summary",
+  "status",
+  "language",
+  "first_published",
+  "updated",
+  "body_text",
+] as const satisfies readonly (keyof ArticlesTable)[];
+
+/** Their values for one document; the return type makes the compiler hold this to INDEXED_COLUMNS. */
+export function indexedColumns(stored: Article): Pick<ArticlesTable, (typeof INDEXED_COLUMNS)[number]> {
   return {
     slug: stored.slug,
     section: stored.section,
@@ -186,7 +200,7 @@ export function indexedColumns(stored: Article) {
     // Bounded: the search index, related terms and snippets all work on this column, and a hostile
     // body of a megabyte would cost each of them (and PostgreSQL's tsvector) far more than any story.
     body_text: articleText(stored).slice(0, MAX_INDEXED_CHARS),
-  } satisfies Partial<ArticlesTable>;
+  };
 }
 
 function articleRow(

@@ -1,21 +1,7 @@
 import { sql } from "kysely";
 import { type Article, entityTag } from "../model/article.ts";
-import { decodeArticle, indexedColumns } from "./articles.ts";
+import { decodeArticle, INDEXED_COLUMNS, indexedColumns } from "./articles.ts";
 import { kyselyOf, nativeOf } from "./db.ts";
-
-const INDEXED = [
-  "slug",
-  "section",
-  "section_slug",
-  "headline",
-  "summary",
-  "status",
-  "language",
-  "first_published",
-  "updated",
-  "body_text",
-] as const;
-
 import type { Store } from "./store.ts";
 
 export interface IntegrityReport {
@@ -97,7 +83,7 @@ async function checkRows(store: Store, problems: string[], checked: IntegrityRep
         "articles.revision",
         "articles.doc",
         "revisions.doc as revisionDoc",
-        ...INDEXED.map((c) => `articles.${c}` as const),
+        ...INDEXED_COLUMNS.map((c) => `articles.${c}` as const),
       ])
       .where("articles.id", ">", after)
       .orderBy("articles.id")
@@ -123,7 +109,7 @@ async function checkRows(store: Store, problems: string[], checked: IntegrityRep
       }
       // The columns pages, listings and search read must say what the document says.
       const want = indexedColumns(doc);
-      const differ = INDEXED.filter((c) => (row[c] ?? null) !== (want[c] ?? null));
+      const differ = INDEXED_COLUMNS.filter((c) => (row[c] ?? null) !== (want[c] ?? null));
       if (differ.length > 0)
         problems.push(`${row.id}: the ${differ.join(", ")} column(s) differ from the stored document`);
       const quotes = quoteRows.get(row.id) ?? 0;
