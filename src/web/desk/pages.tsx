@@ -19,6 +19,20 @@ const STATUS_LABELS: Record<string, string> = {
   deleted: "Withdrawn",
 };
 
+/** Number inputs for percentages of an image (crop, focal point), each with its visible label. */
+function PercentInputs({ fields }: { fields: [id: string, label: string][] }) {
+  return (
+    <div class="desk-numbers">
+      {fields.map(([id, label]) => (
+        <span>
+          <label for={id}>{`${label} (%)`}</label>
+          <input id={id} type="number" min={0} max={100} step="any" inputmode="decimal" />
+        </span>
+      ))}
+    </div>
+  );
+}
+
 export function DeskLayout(props: { title: string; user?: User; csrf?: string; script?: boolean; children: Child }) {
   return (
     <html lang="en-GB">
@@ -430,38 +444,24 @@ export function EditorPage(props: {
           <input id="placed-credit" />
           <fieldset>
             <legend>Crop, in % of the original (empty: the whole image)</legend>
-            <div class="desk-numbers">
-              {(
-                [
-                  ["crop-x", "Crop left"],
-                  ["crop-y", "Crop top"],
-                  ["crop-width", "Crop width"],
-                  ["crop-height", "Crop height"],
-                ] as const
-              ).map(([id, label]) => (
-                <span>
-                  <label for={id}>{`${label} (%)`}</label>
-                  <input id={id} type="number" min={0} max={100} step="any" inputmode="decimal" />
-                </span>
-              ))}
-            </div>
+            <PercentInputs
+              fields={[
+                ["crop-x", "Crop left"],
+                ["crop-y", "Crop top"],
+                ["crop-width", "Crop width"],
+                ["crop-height", "Crop height"],
+              ]}
+            />
           </fieldset>
           <fieldset>
             <legend>Focal point, kept in view on social cards (lead image)</legend>
             <p class="desk-help">In % of the image as shown; clicking the preview fills them in.</p>
-            <div class="desk-numbers">
-              {(
-                [
-                  ["focal-x", "Focal point across"],
-                  ["focal-y", "Focal point down"],
-                ] as const
-              ).map(([id, label]) => (
-                <span>
-                  <label for={id}>{`${label} (%)`}</label>
-                  <input id={id} type="number" min={0} max={100} step="any" inputmode="decimal" />
-                </span>
-              ))}
-            </div>
+            <PercentInputs
+              fields={[
+                ["focal-x", "Focal point across"],
+                ["focal-y", "Focal point down"],
+              ]}
+            />
           </fieldset>
           <button type="button" id="placed-update-button">
             Update image
